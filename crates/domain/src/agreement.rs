@@ -1,0 +1,333 @@
+//! Agreements between two or more parties, and how their status follows from dates.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub use crate::enums::AgreementStatus;
+use crate::{
+    AgreementKind, AgreementLevel, Cefr, Direction, EducationLevel, IscedCode, LanguageTag,
+    MobilityType, PartialDate, PartyRole, Slug, ValidationErrors, Visibility,
+};
+
+/// One side of an agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The organisation (a consortium counts as one party).
+    pub organisation: Slug,
+    /// The unit of that organisation that signed, if any.
+    #[serde(default)]
+    pub unit: Option<Slug>,
+    /// Coordinator or partner.
+    #[serde(default)]
+    pub role: PartyRole,
+}
+
+/// A language requirement of a mobility.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageSkill {
+    /// BCP 47 language.
+    pub lang: LanguageTag,
+    /// Minimum CEFR level.
+    #[serde(default)]
+    pub cefr: Option<Cefr>,
+}
+
+/// A mobility condition, shaped as in EWP IIA v7.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MobilityCondition {
+    /// Seen from the home institution.
+    pub direction: Direction,
+    /// Studies, traineeship, teaching or training.
+    pub mobility: MobilityType,
+    /// Places per academic year.
+    #[serde(default)]
+    pub places_per_year: Option<u32>,
+    /// Total months per year (student mobility).
+    #[serde(default)]
+    pub months_per_year: Option<f64>,
+    /// Total days per year (staff mobility).
+    #[serde(default)]
+    pub days_per_year: Option<u32>,
+    /// European Qualifications Framework level, 1–8.
+    #[serde(default)]
+    pub eqf_level: Option<u8>,
+    /// ISCED-F field.
+    #[serde(default)]
+    pub subject_area: Option<IscedCode>,
+    /// Recommended language skills.
+    #[serde(default)]
+    pub languages: Vec<LanguageSkill>,
+    /// First academic year (start year).
+    #[serde(default)]
+    pub first_year: Option<i32>,
+    /// Last academic year (start year).
+    #[serde(default)]
+    pub last_year: Option<i32>,
+}
+
+/// A signed (or draft) arrangement between two or more parties.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// Stable slug.
+    pub id: Slug,
+    /// What it is for.
+    pub kind: AgreementKind,
+    /// Level on the home side.
+    pub level: AgreementLevel,
+    /// Title as signed.
+    pub title: String,
+    /// At least two parties.
+    pub parties: Vec<Party>,
+    /// The home unit that administers it; null for the central level.
+    #[serde(default)]
+    pub home_unit: Option<Slug>,
+    /// Whether it has been signed; a known `signed_on` implies it.
+    #[serde(default)]
+    pub signed: bool,
+    /// When it was signed, to the precision known.
+    #[serde(default)]
+    pub signed_on: Option<PartialDate>,
+    /// Start of validity.
+    #[serde(default)]
+    pub valid_from: Option<PartialDate>,
+    /// End of validity; null is open-ended.
+    #[serde(default)]
+    pub valid_until: Option<PartialDate>,
+    /// Ended early on this date.
+    #[serde(default)]
+    pub terminated_on: Option<PartialDate>,
+    /// The agreement this one renews.
+    #[serde(default)]
+    pub renews: Option<Slug>,
+    /// Who it is for.
+    #[serde(default)]
+    pub education_levels: Vec<EducationLevel>,
+    /// Study programmes covered, by name.
+    #[serde(default)]
+    pub study_programmes: Vec<String>,
+    /// ISCED-F 2013 fields.
+    #[serde(default)]
+    pub subject_areas: Vec<IscedCode>,
+    /// Research fields, by name.
+    #[serde(default)]
+    pub research_fields: Vec<String>,
+    /// Mobility conditions.
+    #[serde(default)]
+    pub conditions: Vec<MobilityCondition>,
+    /// Contacts who handle it.
+    #[serde(default)]
+    pub contacts: Vec<Slug>,
+    /// Markdown notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Who may see it.
+    #[serde(default)]
+    pub visibility: Visibility,
+    /// Set by storage.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Set by storage.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// What the status of an agreement depends on besides its own dates.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusContext {
+    /// The day to judge on.
+    pub today: NaiveDate,
+    /// Days before `valid_until` in which an active agreement counts as expiring.
+    pub expiring_window_days: u32,
+}
+
+impl Agreement {
+    /// Brings equivalent inputs to one form: a known signing date means signed.
+    pub fn normalise(&mut self) {
+        if self.signed_on.is_some() {
+            self.signed = true;
+        }
+    }
+
+    /// The status, derived and never stored.
+    ///
+    /// `successor_from` is the start of a signed renewal, if any: the renewed
+    /// agreement ends where its successor begins even when no end was recorded.
+    pub fn status(&self, ctx: StatusContext, successor_from: Option<NaiveDate>) -> AgreementStatus {
+        if self
+            .terminated_on
+            .is_some_and(|t| t.first_day() <= ctx.today)
+        {
+            return AgreementStatus::Terminated;
+        }
+        if !self.signed && self.signed_on.is_none() {
+            return AgreementStatus::Draft;
+        }
+        let end = match (self.valid_until.map(|d| d.last_day()), successor_from) {
+            (Some(until), Some(next)) => Some(until.min(next.pred_opt().unwrap_or(next))),
+            (Some(until), None) => Some(until),
+            (None, Some(next)) => Some(next.pred_opt().unwrap_or(next)),
+            (None, None) => None,
+        };
+        match end {
+            Some(end) if end < ctx.today => AgreementStatus::Expired,
+            Some(end) if end <= ctx.today + Days::new(ctx.expiring_window_days.into()) => {
+                AgreementStatus::Expiring
+            }
+            _ => AgreementStatus::Active,
+        }
+    }
+
+    /// Ids of every organisation the agreement names as a party.
+    pub fn party_ids(&self) -> impl Iterator<Item = &Slug> {
+        self.parties.iter().map(|p| &p.organisation)
+    }
+
+    /// Checks the rules serde cannot: parties, dates, links.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        if self.title.trim().is_empty() {
+            errors.add("title", "give the agreement a title");
+        }
+        if self.parties.len() < 2 {
+            errors.add("parties", "an agreement needs at least two parties");
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, party) in self.parties.iter().enumerate() {
+            if !seen.insert((&party.organisation, &party.unit)) {
+                errors.add(format!("parties[{i}]"), "this party is listed twice");
+            }
+        }
+        if let (Some(from), Some(until)) = (self.valid_from, self.valid_until)
+            && until.last_day() < from.first_day()
+        {
+            errors.add("valid_until", "the end of validity is before its start");
+        }
+        if let (Some(signed), Some(terminated)) = (self.signed_on, self.terminated_on)
+            && terminated.last_day() < signed.first_day()
+        {
+            errors.add(
+                "terminated_on",
+                "an agreement cannot end before it was signed",
+            );
+        }
+        if self.renews.as_ref() == Some(&self.id) {
+            errors.add("renews", "an agreement cannot renew itself");
+        }
+        for (i, c) in self.conditions.iter().enumerate() {
+            if c.eqf_level.is_some_and(|l| !(1..=8).contains(&l)) {
+                errors.add(
+                    format!("conditions[{i}].eqf_level"),
+                    "EQF levels run from 1 to 8",
+                );
+            }
+            if let (Some(a), Some(b)) = (c.first_year, c.last_year)
+                && b < a
+            {
+                errors.add(
+                    format!("conditions[{i}].last_year"),
+                    "the last year is before the first",
+                );
+            }
+            if c.months_per_year
+                .is_some_and(|m| !(0.0..=12.0).contains(&m))
+            {
+                errors.add(
+                    format!("conditions[{i}].months_per_year"),
+                    "a year has at most 12 months",
+                );
+            }
+        }
+        errors.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spa() -> Agreement {
+        serde_json::from_value(serde_json::json!({
+            "id": "trio-utokyo-spa-2022", "kind": "strategic_partnership", "level": "central",
+            "title": "Strategic Partnership Agreement, Stockholm Trio – University of Tokyo",
+            "parties": [{"organisation": "stockholm-trio", "unit": null, "role": "partner"},
+                        {"organisation": "utokyo", "unit": null, "role": "partner"}],
+            "home_unit": null, "signed_on": "2022-01-01", "valid_from": "2022-01-01",
+            "valid_until": null, "renews": "trio-utokyo-spa",
+            "education_levels": ["doctoral", "postdoc"], "study_programmes": [],
+            "subject_areas": [], "research_fields": [], "conditions": [], "visibility": "public"
+        }))
+        .unwrap()
+    }
+
+    fn ctx(day: &str) -> StatusContext {
+        StatusContext {
+            today: day.parse().unwrap(),
+            expiring_window_days: 180,
+        }
+    }
+
+    #[test]
+    fn the_design_example_is_valid() {
+        let mut a = spa();
+        a.normalise();
+        assert!(a.signed);
+        assert!(a.validate().is_ok());
+        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Active);
+    }
+
+    #[test]
+    fn status_follows_the_dates() {
+        let mut a = spa();
+        a.signed_on = None;
+        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Draft);
+        a.signed = true;
+        a.valid_until = Some("2027-03-31".parse().unwrap());
+        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Expiring);
+        assert_eq!(a.status(ctx("2026-01-01"), None), AgreementStatus::Active);
+        assert_eq!(a.status(ctx("2027-04-01"), None), AgreementStatus::Expired);
+        a.valid_until = Some("2026".parse().unwrap());
+        assert_eq!(a.status(ctx("2026-12-31"), None), AgreementStatus::Expiring);
+        a.terminated_on = Some("2025-06".parse().unwrap());
+        assert_eq!(
+            a.status(ctx("2026-11-24"), None),
+            AgreementStatus::Terminated
+        );
+        assert_eq!(a.status(ctx("2025-05-31"), None), AgreementStatus::Active);
+    }
+
+    #[test]
+    fn a_renewed_agreement_ends_where_its_successor_starts() {
+        let mut original = spa();
+        original.signed = true;
+        original.signed_on = None;
+        original.valid_from = None;
+        let next = Some("2022-01-01".parse().unwrap());
+        assert_eq!(
+            original.status(ctx("2026-11-24"), next),
+            AgreementStatus::Expired
+        );
+        assert_eq!(
+            original.status(ctx("2021-12-01"), next),
+            AgreementStatus::Expiring
+        );
+    }
+
+    #[test]
+    fn invalid_agreements_are_refused() {
+        let mut a = spa();
+        a.parties.truncate(1);
+        a.valid_from = Some("2023".parse().unwrap());
+        a.valid_until = Some("2022-12".parse().unwrap());
+        let errors = a.validate().unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["parties", "valid_until"]);
+        let mut json = serde_json::to_value(spa()).unwrap();
+        json["level"] = "national".into();
+        assert!(serde_json::from_value::<Agreement>(json).is_err());
+    }
+}

@@ -1,0 +1,64 @@
+//! The editorial part of a country page; the rest is generated from records.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::{CountryCode, SectionKey, Slug};
+
+/// Markdown kept per country, shown beside the generated lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountrySections {
+    /// Opening text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// Bachelor's and master's education.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education: Option<String>,
+    /// Doctoral education.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doctoral: Option<String>,
+    /// Postdoctoral stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postdoc: Option<String>,
+    /// Funding, scholarships and travel grants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
+}
+
+impl CountrySections {
+    /// The Markdown of one section.
+    pub fn get(&self, key: SectionKey) -> Option<&str> {
+        match key {
+            SectionKey::Intro => self.intro.as_deref(),
+            SectionKey::Education => self.education.as_deref(),
+            SectionKey::Doctoral => self.doctoral.as_deref(),
+            SectionKey::Postdoc => self.postdoc.as_deref(),
+            SectionKey::Funding => self.funding.as_deref(),
+        }
+    }
+}
+
+/// What the office says about its collaboration with one country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountryProfile {
+    /// The country.
+    pub country: CountryCode,
+    /// How many years the collaboration has run, as the office states it.
+    #[serde(default)]
+    pub collaboration_years: Option<u32>,
+    /// Fields where collaboration is most active.
+    #[serde(default)]
+    pub research_fields: Vec<String>,
+    /// Partners with the most extensive collaboration.
+    #[serde(default)]
+    pub key_partners: Vec<Slug>,
+    /// Editorial Markdown.
+    #[serde(default)]
+    pub sections: CountrySections,
+    /// Set by storage.
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+}

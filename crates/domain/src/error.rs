@@ -1,0 +1,51 @@
+//! Validation errors that name the field at fault, so forms and problem
+//! documents can point at it.
+
+use serde::Serialize;
+
+/// One invalid field and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// Dotted path of the field, e.g. `parties` or `names[0].value`.
+    pub field: String,
+    /// A sentence a person can act on.
+    pub message: String,
+}
+
+/// Every problem found in a record, not just the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(transparent)]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl std::fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl ValidationErrors {
+    /// Records a problem with `field`.
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    /// `Ok(())` when nothing was recorded.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+
+    /// Adds every error of `other`, prefixing its fields with `prefix.`.
+    pub fn extend_prefixed(&mut self, prefix: &str, other: ValidationErrors) {
+        for e in other.0 {
+            self.add(format!("{prefix}.{}", e.field), e.message);
+        }
+    }
+}

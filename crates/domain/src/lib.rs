@@ -1,0 +1,31 @@
+//! Kizuna's domain: the registry's records, their values and rules.
+//!
+//! Everything here is pure: no I/O, no knowledge of storage or the web.
+//! Values are parsed at the edge (serde or `FromStr`) and refuse to exist
+//! when invalid, so the rest of the program can trust them.
+
+pub mod agreement;
+pub mod contact;
+pub mod countries;
+pub mod country;
+pub mod dataset;
+pub mod entity;
+pub mod enums;
+pub mod error;
+pub mod funding;
+pub mod organisation;
+pub mod programme;
+pub mod rules;
+pub mod values;
+
+pub use agreement::{Agreement, AgreementStatus, MobilityCondition, Party, StatusContext};
+pub use contact::Contact;
+pub use country::{CountryProfile, CountrySections};
+pub use dataset::Dataset;
+pub use entity::{Collection, Entity};
+pub use enums::*;
+pub use error::{FieldError, ValidationErrors};
+pub use funding::{Deadline, FundingOpportunity};
+pub use organisation::{Identifiers, Location, Name, Organisation};
+pub use programme::Programme;
+pub use values::{CountryCode, IscedCode, LanguageTag, PartialDate, Slug};

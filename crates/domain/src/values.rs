@@ -1,0 +1,403 @@
+//! Value types parsed at the edge: slugs, country codes, language tags,
+//! ISCED codes and dates of known precision.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::countries::COUNTRIES;
+
+/// Implements serde and Display for a string newtype through `FromStr`.
+macro_rules! string_value {
+    ($name:ident, $example:literal) => {
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.to_string())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = String::deserialize(d)?;
+                raw.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .examples([serde_json::json!($example)])
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+/// A stable identifier: lowercase ASCII letters, digits and single hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slug(String);
+
+impl Slug {
+    /// The identifier as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Derives a slug from a human name ("Universität Wien" → "universitat-wien").
+    pub fn from_name(name: &str) -> Option<Slug> {
+        let mut out = String::new();
+        for c in name.chars().flat_map(fold_latin) {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        let trimmed: String = out.trim_end_matches('-').chars().take(80).collect();
+        trimmed.trim_end_matches('-').parse().ok()
+    }
+}
+
+/// Replaces common Latin letters with diacritics by their base letters.
+fn fold_latin(c: char) -> Vec<char> {
+    let base = match c {
+        'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        'ç' | 'Ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'į' => 'i',
+        'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ß' => return vec!['s', 's'],
+        'š' | 'ś' | 'Š' => 's',
+        'ž' | 'ź' | 'ż' | 'Ž' => 'z',
+        'ł' | 'Ł' => 'l',
+        'ř' => 'r',
+        'ť' => 't',
+        'đ' | 'ď' => 'd',
+        other => other,
+    };
+    vec![base]
+}
+
+/// Why a value could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidValue(pub String);
+
+impl FromStr for Slug {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let ok = !s.is_empty()
+            && s.len() <= 100
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if ok {
+            Ok(Slug(s.to_owned()))
+        } else {
+            Err(InvalidValue(format!(
+                "`{s}` is not a valid id: use 1–100 lowercase letters, digits and single hyphens"
+            )))
+        }
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(Slug, "utokyo");
+
+/// An assigned ISO 3166-1 alpha-2 code, kept in upper case; parses either case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    /// The code in upper case, e.g. `JP`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("country codes are ASCII")
+    }
+
+    /// The English short name, e.g. `Japan`.
+    pub fn name(&self) -> &'static str {
+        let i = COUNTRIES
+            .binary_search_by(|(code, _)| (*code).cmp(self.as_str()))
+            .expect("a parsed code is in the table");
+        COUNTRIES[i].1
+    }
+
+    /// Every assigned code.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        COUNTRIES
+            .iter()
+            .map(|(code, _)| code.parse().expect("table codes are valid"))
+    }
+}
+
+impl FromStr for CountryCode {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let upper = s.to_ascii_uppercase();
+        if upper.len() == 2
+            && COUNTRIES
+                .binary_search_by(|(c, _)| (*c).cmp(&upper))
+                .is_ok()
+        {
+            let b = upper.as_bytes();
+            Ok(CountryCode([b[0], b[1]]))
+        } else {
+            Err(InvalidValue(format!(
+                "`{s}` is not an ISO 3166-1 alpha-2 country code"
+            )))
+        }
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+string_value!(CountryCode, "JP");
+
+/// A BCP 47 language tag in its common shape (`ja`, `en-GB`, `zh-Hant`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    /// The tag as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for LanguageTag {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let primary_ok =
+            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let rest_ok = parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if primary_ok && rest_ok {
+            Ok(LanguageTag(s.to_owned()))
+        } else {
+            Err(InvalidValue(format!("`{s}` is not a BCP 47 language tag")))
+        }
+    }
+}
+
+impl fmt::Display for LanguageTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(LanguageTag, "ja");
+
+/// An ISCED-F 2013 detailed field code: four digits, broad field 00–10.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IscedCode(String);
+
+impl IscedCode {
+    /// The four digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for IscedCode {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let broad_ok = digits && s[..2].parse::<u8>().is_ok_and(|b| b <= 10);
+        if broad_ok {
+            Ok(IscedCode(s.to_owned()))
+        } else {
+            Err(InvalidValue(format!(
+                "`{s}` is not an ISCED-F 2013 field code (four digits, e.g. 0913)"
+            )))
+        }
+    }
+}
+
+impl fmt::Display for IscedCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(IscedCode, "0913");
+
+/// A date known to the year, the month or the day: `2022`, `2022-04`, `2022-04-01`.
+///
+/// Sources often give only a year ("renewed in 2022"); storing a made-up day
+/// would state a fact nobody gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    /// Only the year is known.
+    Year(i32),
+    /// Year and month are known.
+    Month(i32, u32),
+    /// The exact day.
+    Day(NaiveDate),
+}
+
+impl PartialDate {
+    /// The first day the date can mean.
+    pub fn first_day(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).expect("valid year"),
+            PartialDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).expect("valid month"),
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The last day the date can mean.
+    pub fn last_day(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).expect("valid year"),
+            PartialDate::Month(y, m) => {
+                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1)
+                    .expect("valid month")
+                    .pred_opt()
+                    .expect("not the first day ever")
+            }
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.first_day().year()
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        PartialDate::Day(d)
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = InvalidValue;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || InvalidValue(format!("`{s}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+        let parts: Vec<&str> = s.split('-').collect();
+        let year = |p: &str| -> Result<i32, InvalidValue> {
+            if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::Year(year(y)?)),
+            [y, m] if m.len() == 2 => {
+                let month: u32 = m.parse().map_err(|_| bad())?;
+                if (1..=12).contains(&month) {
+                    Ok(PartialDate::Month(year(y)?, month))
+                } else {
+                    Err(bad())
+                }
+            }
+            [_, _, _] => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(PartialDate::Day)
+                .map_err(|_| bad()),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+string_value!(PartialDate, "2022-04-01");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_accept_lowercase_words_and_refuse_the_rest() {
+        assert!("utokyo-ki-link".parse::<Slug>().is_ok());
+        for bad in ["", "UTokyo", "a b", "-x", "x-", "a--b", "東京"] {
+            assert!(bad.parse::<Slug>().is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn slugs_derive_from_names() {
+        assert_eq!(
+            Slug::from_name("University of Tokyo").unwrap().as_str(),
+            "university-of-tokyo"
+        );
+        assert_eq!(
+            Slug::from_name("Göteborgs universitet").unwrap().as_str(),
+            "goteborgs-universitet"
+        );
+        assert!(Slug::from_name("東京大学").is_none());
+    }
+
+    #[test]
+    fn country_codes_are_assigned_ones_in_either_case() {
+        let jp: CountryCode = "jp".parse().unwrap();
+        assert_eq!(jp.as_str(), "JP");
+        assert_eq!(jp.name(), "Japan");
+        assert!("XX".parse::<CountryCode>().is_err());
+        assert!("JPN".parse::<CountryCode>().is_err());
+        assert_eq!(CountryCode::all().count(), 250);
+    }
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        let y: PartialDate = "2022".parse().unwrap();
+        assert_eq!(y.to_string(), "2022");
+        assert_eq!(y.first_day(), NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+        assert_eq!(y.last_day(), NaiveDate::from_ymd_opt(2022, 12, 31).unwrap());
+        let m: PartialDate = "2024-02".parse().unwrap();
+        assert_eq!(m.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            "2022-04-01".parse::<PartialDate>().unwrap().to_string(),
+            "2022-04-01"
+        );
+        for bad in ["22", "2022-13", "2022-02-30", "2022/01/01", "soon"] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn isced_and_language_tags_are_checked() {
+        assert!("0913".parse::<IscedCode>().is_ok());
+        assert!("913".parse::<IscedCode>().is_err());
+        assert!("1234".parse::<IscedCode>().is_err());
+        assert!("ja".parse::<LanguageTag>().is_ok());
+        assert!("zh-Hant".parse::<LanguageTag>().is_ok());
+        assert!("japanese language".parse::<LanguageTag>().is_err());
+    }
+}
