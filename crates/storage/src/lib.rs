@@ -1,1 +1,228 @@
-//! placeholder
+//! Kizuna's storage: one interface ([`Store`]) with a SQLite and a PostgreSQL
+//! backend, each owning its SQL and migrations, plus a typed layer
+//! ([`Registry`]) that turns domain records into stored documents.
+
+mod backend;
+pub mod postgres;
+mod registry;
+pub mod sqlite;
+pub mod testing;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+pub use registry::{Registry, Snapshot, Versioned};
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database URL names no backend we have.
+    #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://...")]
+    UnsupportedUrl(String),
+    /// A record expected to exist does not.
+    #[error("{collection}/{id} does not exist")]
+    NotFound {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+    },
+    /// A record expected not to exist does.
+    #[error("{collection}/{id} already exists")]
+    AlreadyExists {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+    },
+    /// The record changed since the version the writer based its change on.
+    #[error("{collection}/{id} is at revision {actual}, not {expected}")]
+    Stale {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// The revision the writer saw.
+        expected: i64,
+        /// The current revision.
+        actual: i64,
+    },
+    /// A stored document no longer matches the domain types.
+    #[error("stored {collection}/{id} cannot be read: {source}")]
+    Corrupt {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// The database failed.
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    /// Migrations failed.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// A record as stored: its JSON document and bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredRecord {
+    /// Record id.
+    pub id: String,
+    /// The JSON document, without timestamps.
+    pub doc: serde_json::Value,
+    /// First written.
+    pub created_at: DateTime<Utc>,
+    /// Last written.
+    pub updated_at: DateTime<Utc>,
+    /// Revision of the last change to this record (its version, for ETags).
+    pub revision: i64,
+}
+
+/// A record to write, with the columns lists filter on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecord {
+    /// Collection name.
+    pub collection: String,
+    /// Record id.
+    pub id: String,
+    /// The `kind` column.
+    pub kind: Option<String>,
+    /// The `country` column (upper case).
+    pub country: Option<String>,
+    /// `public` or `internal`.
+    pub visibility: String,
+    /// Lower-cased names and titles, for plain substring filters.
+    pub search_text: String,
+    /// The JSON document, without timestamps.
+    pub doc: serde_json::Value,
+}
+
+/// What a writer expects of the record it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever is there (imports, demo loading).
+    Any,
+    /// The record must not exist yet.
+    Absent,
+    /// The record must still be at this revision.
+    Revision(i64),
+}
+
+/// One change in a write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Create or replace a record.
+    Put(NewRecord, Expect),
+    /// Remove a record.
+    Delete {
+        /// Collection name.
+        collection: String,
+        /// Record id.
+        id: String,
+        /// Expectation.
+        expect: Expect,
+    },
+}
+
+/// What a write did, change by change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Records created.
+    pub created: usize,
+    /// Records updated.
+    pub updated: usize,
+    /// Puts that matched what was stored and wrote nothing.
+    pub unchanged: usize,
+    /// Records deleted.
+    pub deleted: usize,
+    /// The revision each change produced (`None` when unchanged).
+    pub revisions: Vec<Option<i64>>,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEntry {
+    /// Global revision number.
+    pub revision: i64,
+    /// Collection name.
+    pub collection: String,
+    /// Record id.
+    pub record_id: String,
+    /// `create`, `update` or `delete`.
+    pub action: String,
+    /// Who made it.
+    pub actor: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The document before.
+    pub before: Option<serde_json::Value>,
+    /// The document after.
+    pub after: Option<serde_json::Value>,
+}
+
+/// Filters a list; every field narrows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Only public records.
+    pub public_only: bool,
+    /// The `kind` column equals.
+    pub kind: Option<String>,
+    /// The `country` column equals (upper case).
+    pub country: Option<String>,
+    /// The search text contains (lower case).
+    pub text: Option<String>,
+    /// Ids strictly after this one (keyset pagination).
+    pub after: Option<String>,
+    /// At most this many.
+    pub limit: Option<i64>,
+}
+
+/// The storage interface every backend implements.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    /// Brings the schema up to date.
+    async fn migrate(&self) -> Result<(), StoreError>;
+    /// Answers when the database does.
+    async fn ping(&self) -> Result<(), StoreError>;
+    /// One record.
+    async fn get(&self, collection: &str, id: &str) -> Result<Option<StoredRecord>, StoreError>;
+    /// Records of a collection in id order.
+    async fn list(
+        &self,
+        collection: &str,
+        filter: &ListFilter,
+    ) -> Result<Vec<StoredRecord>, StoreError>;
+    /// Applies every change in one transaction: all or nothing.
+    async fn apply(&self, changes: Vec<Change>, actor: &str) -> Result<WriteReport, StoreError>;
+    /// The newest revision (0 for an empty registry).
+    async fn revision(&self) -> Result<i64, StoreError>;
+    /// Change-log entries after a revision, oldest first.
+    async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>, StoreError>;
+    /// Every change of one record, oldest first.
+    async fn history(&self, collection: &str, id: &str) -> Result<Vec<ChangeEntry>, StoreError>;
+    /// A deployment setting.
+    async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Sets a deployment setting.
+    async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Closes the connections.
+    async fn close(&self);
+}
+
+/// Opens the database a URL names and brings its schema up to date.
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    let store: Arc<dyn Store> = if url.starts_with("sqlite:") {
+        Arc::new(sqlite::SqliteStore::open(url).await?)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Arc::new(postgres::PostgresStore::open(url).await?)
+    } else {
+        return Err(StoreError::UnsupportedUrl(url.to_owned()));
+    };
+    store.migrate().await?;
+    Ok(store)
+}

@@ -1,0 +1,270 @@
+//! The typed layer over [`Store`]: domain records in, domain records out.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kizuna_domain::{
+    Agreement, Collection, Contact, CountryCode, CountryProfile, Dataset, Entity,
+    FundingOpportunity, Organisation, Programme, Slug,
+};
+use serde::Serialize;
+
+use crate::{Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredRecord, WriteReport};
+
+/// Country profiles live beside the entity collections under this name.
+const COUNTRIES: &str = "countries";
+/// The setting that names the home organisation.
+const HOME: &str = "home";
+
+/// A record with the revision of its last change (its version).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versioned<E> {
+    /// The record, timestamps filled in.
+    pub record: E,
+    /// Revision of its last change.
+    pub revision: i64,
+}
+
+/// Every record at one revision, held in memory for pages that combine many.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Revision the snapshot was taken at.
+    pub revision: i64,
+    /// The home organisation.
+    pub home: Option<Slug>,
+    /// Organisations by id.
+    pub organisations: HashMap<Slug, Organisation>,
+    /// Agreements, by id order.
+    pub agreements: Vec<Agreement>,
+    /// Programmes, by id order.
+    pub programmes: Vec<Programme>,
+    /// Funding opportunities, by id order.
+    pub funding: Vec<FundingOpportunity>,
+    /// Contacts, by id order.
+    pub contacts: Vec<Contact>,
+    /// Country profiles.
+    pub countries: Vec<CountryProfile>,
+}
+
+/// Domain-typed access to a [`Store`].
+#[derive(Clone)]
+pub struct Registry {
+    store: Arc<dyn Store>,
+}
+
+impl Registry {
+    /// Wraps a store.
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Registry { store }
+    }
+
+    /// The untyped store underneath.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// One record by id.
+    pub async fn get<E: Entity>(&self, id: &str) -> Result<Option<Versioned<E>>, StoreError> {
+        let stored = self.store.get(E::COLLECTION.as_str(), id).await?;
+        stored
+            .map(|s| decode(E::COLLECTION.as_str(), s))
+            .transpose()
+    }
+
+    /// Records of one collection, filtered by the store's columns.
+    pub async fn list<E: Entity>(
+        &self,
+        filter: &ListFilter,
+    ) -> Result<Vec<Versioned<E>>, StoreError> {
+        let stored = self.store.list(E::COLLECTION.as_str(), filter).await?;
+        stored
+            .into_iter()
+            .map(|s| decode(E::COLLECTION.as_str(), s))
+            .collect()
+    }
+
+    /// The change that writes `record`, expecting `expect` of what is stored.
+    pub fn put<E: Entity>(record: &E, expect: Expect) -> Change {
+        Change::Put(new_record(E::COLLECTION.as_str(), record), expect)
+    }
+
+    /// Writes one record.
+    pub async fn save<E: Entity>(
+        &self,
+        record: &E,
+        expect: Expect,
+        actor: &str,
+    ) -> Result<WriteReport, StoreError> {
+        self.store
+            .apply(vec![Self::put(record, expect)], actor)
+            .await
+    }
+
+    /// Deletes one record.
+    pub async fn delete(
+        &self,
+        collection: Collection,
+        id: &str,
+        expect: Expect,
+        actor: &str,
+    ) -> Result<WriteReport, StoreError> {
+        let change = Change::Delete {
+            collection: collection.as_str().to_owned(),
+            id: id.to_owned(),
+            expect,
+        };
+        self.store.apply(vec![change], actor).await
+    }
+
+    /// The deployment's home organisation.
+    pub async fn home(&self) -> Result<Option<Slug>, StoreError> {
+        Ok(self.store.setting(HOME).await?.and_then(|h| h.parse().ok()))
+    }
+
+    /// Names the deployment's home organisation.
+    pub async fn set_home(&self, home: &Slug) -> Result<(), StoreError> {
+        self.store.set_setting(HOME, home.as_str()).await
+    }
+
+    /// The editorial profile of a country.
+    pub async fn country_profile(
+        &self,
+        country: CountryCode,
+    ) -> Result<Option<CountryProfile>, StoreError> {
+        let id = country.as_str().to_ascii_lowercase();
+        let stored = self.store.get(COUNTRIES, &id).await?;
+        stored
+            .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
+            .transpose()
+    }
+
+    /// The change that writes a country profile.
+    pub fn put_country(profile: &CountryProfile) -> Change {
+        let mut doc = serde_json::to_value(profile).expect("profiles serialise");
+        strip_timestamps(&mut doc);
+        Change::Put(
+            NewRecord {
+                collection: COUNTRIES.to_owned(),
+                id: profile.country.as_str().to_ascii_lowercase(),
+                kind: None,
+                country: Some(profile.country.to_string()),
+                visibility: "public".to_owned(),
+                search_text: String::new(),
+                doc,
+            },
+            Expect::Any,
+        )
+    }
+
+    /// Loads a whole dataset in one transaction; records equal to what is stored
+    /// are left alone, so loading twice changes nothing.
+    pub async fn load_dataset(
+        &self,
+        data: &Dataset,
+        actor: &str,
+    ) -> Result<WriteReport, StoreError> {
+        let mut changes = Vec::new();
+        changes.extend(data.organisations.iter().map(|r| Self::put(r, Expect::Any)));
+        changes.extend(data.agreements.iter().map(|r| Self::put(r, Expect::Any)));
+        changes.extend(data.programmes.iter().map(|r| Self::put(r, Expect::Any)));
+        changes.extend(data.funding.iter().map(|r| Self::put(r, Expect::Any)));
+        changes.extend(data.contacts.iter().map(|r| Self::put(r, Expect::Any)));
+        changes.extend(data.country_profiles().map(Self::put_country));
+        let report = self.store.apply(changes, actor).await?;
+        if let Some(home) = &data.home {
+            self.set_home(home).await?;
+        }
+        Ok(report)
+    }
+
+    /// Every record, public and internal, at the current revision.
+    pub async fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        // Read the revision first: a change landing meanwhile makes the
+        // snapshot newer than its number, never older, so it is re-read later.
+        let revision = self.store.revision().await?;
+        let all = ListFilter::default();
+        let organisations = self.list::<Organisation>(&all).await?;
+        let countries = self.store.list(COUNTRIES, &all).await?;
+        Ok(Snapshot {
+            revision,
+            home: self.home().await?,
+            organisations: organisations
+                .into_iter()
+                .map(|v| (v.record.id.clone(), v.record))
+                .collect(),
+            agreements: records(self.list(&all).await?),
+            programmes: records(self.list(&all).await?),
+            funding: records(self.list(&all).await?),
+            contacts: records(self.list(&all).await?),
+            countries: countries
+                .into_iter()
+                .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+fn records<E>(versioned: Vec<Versioned<E>>) -> Vec<E> {
+    versioned.into_iter().map(|v| v.record).collect()
+}
+
+/// Timestamps are the store's columns, not part of the document.
+fn strip_timestamps(doc: &mut serde_json::Value) {
+    if let Some(map) = doc.as_object_mut() {
+        map.remove("created_at");
+        map.remove("updated_at");
+    }
+}
+
+fn new_record<E: Entity>(collection: &str, record: &E) -> NewRecord {
+    let mut doc = serde_json::to_value(record).expect("records serialise");
+    strip_timestamps(&mut doc);
+    let text_of = |key: &str| doc.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let mut search = vec![record.title().to_owned()];
+    if let Some(names) = doc.get("names").and_then(|n| n.as_array()) {
+        search.extend(
+            names
+                .iter()
+                .filter_map(|n| n.get("value")?.as_str().map(str::to_owned)),
+        );
+    }
+    search.extend(text_of("city"));
+    NewRecord {
+        collection: collection.to_owned(),
+        id: record.id().to_string(),
+        kind: text_of("kind"),
+        country: text_of("country"),
+        visibility: record.visibility().as_str().to_owned(),
+        search_text: search.join("\n").to_lowercase(),
+        doc,
+    }
+}
+
+fn decode<T: serde::de::DeserializeOwned + Serialize>(
+    collection: &str,
+    stored: StoredRecord,
+) -> Result<Versioned<T>, StoreError> {
+    let mut doc = stored.doc;
+    if let Some(map) = doc.as_object_mut() {
+        map.insert(
+            "created_at".into(),
+            serde_json::to_value(stored.created_at).expect("times serialise"),
+        );
+        map.insert(
+            "updated_at".into(),
+            serde_json::to_value(stored.updated_at).expect("times serialise"),
+        );
+        if collection == COUNTRIES {
+            map.remove("created_at");
+        }
+    }
+    let record = serde_json::from_value(doc).map_err(|source| StoreError::Corrupt {
+        collection: collection.to_owned(),
+        id: stored.id.clone(),
+        source,
+    })?;
+    Ok(Versioned {
+        record,
+        revision: stored.revision,
+    })
+}
