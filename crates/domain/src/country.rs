@@ -55,6 +55,10 @@ pub struct CountryProfile {
     /// Partners with the most extensive collaboration.
     #[serde(default)]
     pub key_partners: Vec<Slug>,
+    /// Organisations that support collaboration with the country without being
+    /// in it (an embassy abroad, a funder's local office).
+    #[serde(default)]
+    pub supporters: Vec<Slug>,
     /// Editorial Markdown.
     #[serde(default)]
     pub sections: CountrySections,

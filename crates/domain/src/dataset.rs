@@ -138,7 +138,7 @@ impl Dataset {
         }
         for profile in self.country_profiles() {
             let at = format!("country.{}", profile.country);
-            for o in &profile.key_partners {
+            for o in profile.key_partners.iter().chain(&profile.supporters) {
                 refs.check(&at, o, orgs.contains_key(o), "organisation");
             }
         }

@@ -1,6 +1,6 @@
 //! The typed layer over [`Store`]: domain records in, domain records out.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kizuna_domain::{
@@ -32,8 +32,8 @@ pub struct Snapshot {
     pub revision: i64,
     /// The home organisation.
     pub home: Option<Slug>,
-    /// Organisations by id.
-    pub organisations: HashMap<Slug, Organisation>,
+    /// Organisations by id, in id order.
+    pub organisations: BTreeMap<Slug, Organisation>,
     /// Agreements, by id order.
     pub agreements: Vec<Agreement>,
     /// Programmes, by id order.
@@ -201,6 +201,99 @@ impl Registry {
                 .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
                 .collect::<Result<_, _>>()?,
         })
+    }
+}
+
+impl Registry {
+    /// Brings a snapshot up to the store's newest revision by replaying the
+    /// change log, and returns which records changed. Falls back to a full
+    /// reload when the log since the snapshot is long.
+    pub async fn refresh(
+        &self,
+        snapshot: &mut Snapshot,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        const REPLAY_LIMIT: i64 = 5_000;
+        let entries = self
+            .store
+            .changes_since(snapshot.revision, REPLAY_LIMIT + 1)
+            .await?;
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let changed: Vec<(String, String)> = entries
+            .iter()
+            .map(|e| (e.collection.clone(), e.record_id.clone()))
+            .collect();
+        if entries.len() as i64 > REPLAY_LIMIT {
+            *snapshot = self.snapshot().await?;
+            return Ok(changed);
+        }
+        for entry in &entries {
+            // The log holds documents, not timestamps: re-read the record so
+            // the snapshot matches what a single GET returns.
+            let stored = self.store.get(&entry.collection, &entry.record_id).await?;
+            snapshot.replace(&entry.collection, &entry.record_id, stored)?;
+            snapshot.revision = entry.revision;
+        }
+        snapshot.home = self.home().await?;
+        Ok(changed)
+    }
+}
+
+impl Snapshot {
+    /// Puts a stored record in place of the one with the same id, or removes it.
+    fn replace(
+        &mut self,
+        collection: &str,
+        id: &str,
+        stored: Option<StoredRecord>,
+    ) -> Result<(), StoreError> {
+        fn upsert<E: Entity>(
+            list: &mut Vec<E>,
+            id: &str,
+            stored: Option<StoredRecord>,
+        ) -> Result<(), StoreError> {
+            let at = list.binary_search_by(|r| r.id().as_str().cmp(id));
+            match (stored, at) {
+                (Some(s), Ok(i)) => list[i] = decode(E::COLLECTION.as_str(), s)?.record,
+                (Some(s), Err(i)) => list.insert(i, decode(E::COLLECTION.as_str(), s)?.record),
+                (None, Ok(i)) => {
+                    list.remove(i);
+                }
+                (None, Err(_)) => {}
+            }
+            Ok(())
+        }
+        match collection {
+            "organisations" => {
+                let Ok(slug) = id.parse::<Slug>() else {
+                    return Ok(());
+                };
+                match stored {
+                    Some(s) => {
+                        self.organisations
+                            .insert(slug, decode::<Organisation>(collection, s)?.record);
+                    }
+                    None => {
+                        self.organisations.remove(&slug);
+                    }
+                }
+            }
+            "agreements" => upsert(&mut self.agreements, id, stored)?,
+            "programmes" => upsert(&mut self.programmes, id, stored)?,
+            "funding" => upsert(&mut self.funding, id, stored)?,
+            "contacts" => upsert(&mut self.contacts, id, stored)?,
+            COUNTRIES => {
+                self.countries
+                    .retain(|c| !c.country.as_str().eq_ignore_ascii_case(id));
+                if let Some(s) = stored {
+                    self.countries.push(decode(COUNTRIES, s)?.record);
+                    self.countries.sort_by(|a, b| a.country.cmp(&b.country));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 }
 

@@ -296,6 +296,49 @@ async fn the_japan_dataset_loads_once(store: Arc<dyn Store>) {
     assert_eq!(jp.collaboration_years, Some(25));
 }
 
+async fn snapshots_follow_the_change_log(store: Arc<dyn Store>) {
+    let registry = Registry::new(store.clone());
+    registry.load_dataset(&japan(), "demo").await.unwrap();
+    let mut snapshot = registry.snapshot().await.unwrap();
+    let other = Registry::new(store.clone());
+    let mut tmu = other.get::<Organisation>("tmu").await.unwrap().unwrap();
+    tmu.record.city = Some("Hachioji".into());
+    other
+        .save(&tmu.record, Expect::Revision(tmu.revision), "editor")
+        .await
+        .unwrap();
+    other
+        .delete(
+            kizuna_domain::Collection::Contacts,
+            "per-nilsson",
+            Expect::Any,
+            "editor",
+        )
+        .await
+        .unwrap();
+    let changed = registry.refresh(&mut snapshot).await.unwrap();
+    assert_eq!(
+        changed,
+        [
+            ("organisations".to_string(), "tmu".to_string()),
+            ("contacts".to_string(), "per-nilsson".to_string())
+        ]
+    );
+    assert_eq!(snapshot.revision, store.revision().await.unwrap());
+    let tmu_id: kizuna_domain::Slug = "tmu".parse().unwrap();
+    assert_eq!(
+        snapshot.organisations[&tmu_id].city.as_deref(),
+        Some("Hachioji")
+    );
+    assert!(
+        snapshot
+            .contacts
+            .iter()
+            .all(|c| c.id.as_str() != "per-nilsson")
+    );
+    assert!(registry.refresh(&mut snapshot).await.unwrap().is_empty());
+}
+
 async fn settings_are_kept(store: Arc<dyn Store>) {
     assert_eq!(store.setting("home").await.unwrap(), None);
     store.set_setting("home", "ki").await.unwrap();
@@ -329,6 +372,7 @@ suite!(
     a_failing_write_leaves_nothing_behind,
     lists_filter_and_paginate,
     the_japan_dataset_loads_once,
+    snapshots_follow_the_change_log,
     settings_are_kept,
 );
 
