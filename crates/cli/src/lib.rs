@@ -1,1 +1,114 @@
-//! placeholder
+//! The `kizuna` command line: one binary, one subcommand per task.
+
+mod commands;
+pub mod config;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use commands::run;
+
+/// Kizuna: the registry and public atlas of a university's international collaborations.
+///
+/// Start here: `kizuna serve --demo` loads the Japan dataset into a SQLite file in
+/// ./kizuna-data and serves the public pages, the JSON API (/api/v1, described at
+/// /api/openapi.json), /healthz, /readyz and /metrics.
+///
+/// Settings come from defaults, then ./kizuna.toml (or --config), then KIZUNA_*
+/// environment variables (e.g. KIZUNA_DATABASE_URL, KIZUNA_LISTEN,
+/// KIZUNA_EXPIRING_WINDOW_DAYS, KIZUNA_THEME_DIR, KIZUNA_LOG_FORMAT=json), then flags.
+#[derive(Debug, Parser)]
+#[command(name = "kizuna", version, about, long_about)]
+pub struct Cli {
+    /// Database: sqlite://PATH or postgres://USER@HOST/DB (default: kizuna.db in the data directory).
+    #[arg(
+        long,
+        global = true,
+        env = "KIZUNA_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// Folder for the SQLite file and the search index (default ./kizuna-data).
+    #[arg(long, global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// A TOML file of settings (default ./kizuna.toml when present).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// More log output (-v debug, -vv trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the pages and the API until SIGTERM or Ctrl-C.
+    Serve {
+        /// Address to listen on.
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// Load the Japan demo dataset first (idempotent).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load the Japan demo dataset (idempotent: loading twice changes nothing).
+    Demo,
+    /// Create or upgrade the database schema.
+    Migrate,
+    /// Write a backup of every record (public and internal) as a JSON dataset.
+    Backup {
+        /// File to write.
+        file: PathBuf,
+    },
+    /// Import records from a file; nothing is written unless every record is valid.
+    Import {
+        /// Format of the file.
+        format: ImportFormat,
+        /// The file.
+        file: PathBuf,
+    },
+    /// Export every record to standard output.
+    Export {
+        /// Format to write.
+        format: ExportFormat,
+    },
+}
+
+/// Formats `kizuna import` reads.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// A Kizuna dataset in JSON (what `backup` and `export json` write).
+    Json,
+    /// A Kizuna dataset in TOML (like data/japan.toml).
+    Toml,
+}
+
+/// Formats `kizuna export` writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// A Kizuna dataset in JSON.
+    Json,
+}
+
+/// Sets up tracing: `RUST_LOG` wins, else -v flags; JSON with KIZUNA_LOG_FORMAT=json.
+pub fn init_logging(cli: &Cli) {
+    use tracing_subscriber::EnvFilter;
+    let default = match cli.verbose {
+        0 => "info,sqlx=warn,tower_http=info",
+        1 => "debug,sqlx=info",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("KIZUNA_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

@@ -18,6 +18,12 @@ impl<S: std::hash::BuildHasher> OrganisationLookup
     }
 }
 
+impl OrganisationLookup for std::collections::BTreeMap<Slug, Organisation> {
+    fn organisation(&self, id: &Slug) -> Option<&Organisation> {
+        self.get(id)
+    }
+}
+
 /// Whether `id` is the home organisation or a consortium the home belongs to.
 pub fn is_home_side(id: &Slug, home: &Slug, orgs: &impl OrganisationLookup) -> bool {
     id == home

@@ -1,1 +1,73 @@
-//! placeholder
+//! Kizuna's web edge: public pages, the JSON API, assets, health and metrics,
+//! and `launch`, which serves them until told to stop.
+
+pub mod api;
+mod assets;
+mod error;
+mod health;
+pub mod markdown;
+pub mod pages;
+mod state;
+pub mod templates;
+pub mod views;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::routing::get;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::{AppError, Problem};
+pub use state::{AppState, WebSettings};
+
+/// No inline scripts or styles, nothing from elsewhere.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+    object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Every route of the application with its middleware.
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = api::router().split_for_parts();
+    let settings = state.settings().clone();
+    Router::new()
+        .merge(pages::routes(state.clone()))
+        .merge(api)
+        .route("/api/openapi.json", get(api::openapi_json(openapi)))
+        .route("/assets/{*path}", get(assets::serve))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .layer(middleware::from_fn(health::track))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
+            tracing::info_span!("request", method = %request.method(), route = route.as_deref().unwrap_or("unmatched"), uri = %request.uri())
+        }))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, settings.request_timeout))
+        .layer(RequestBodyLimitLayer::new(settings.body_limit))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
+        .with_state(state)
+}
+
+/// Serves the application on `listener` until `shutdown` completes, then
+/// finishes the requests in flight.
+pub async fn launch(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let follower = state.spawn_follower();
+    let app = router(state);
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    follower.abort();
+    served
+}

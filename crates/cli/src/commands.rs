@@ -1,0 +1,209 @@
+//! What each subcommand does.
+
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use kizuna_domain::Dataset;
+use kizuna_storage::{Registry, Store};
+use kizuna_web::{AppState, WebSettings};
+
+use crate::config::{FlagOverrides, Settings, redact};
+use crate::{Cli, Command, ExportFormat, ImportFormat};
+
+/// The Japan dataset, built into the binary so `kizuna demo` works anywhere.
+const JAPAN: &str = include_str!("../../../data/japan.toml");
+
+/// Runs the command the user asked for.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let listen = match &cli.command {
+        Command::Serve { listen, .. } => *listen,
+        _ => None,
+    };
+    let flags = FlagOverrides {
+        database_url: cli.database_url.clone(),
+        data_dir: cli.data_dir.clone(),
+        listen,
+    };
+    let settings = Settings::load(cli.config.as_deref(), &flags)?;
+    let store = open(&settings).await?;
+    let registry = Registry::new(store.clone());
+    let result = match cli.command {
+        Command::Serve { demo, .. } => {
+            if demo {
+                load_demo(&registry).await?;
+            }
+            serve(&settings, registry).await
+        }
+        Command::Demo => load_demo(&registry).await,
+        Command::Migrate => {
+            println!(
+                "The database at {} is up to date.",
+                redact(&settings.database_url())
+            );
+            Ok(())
+        }
+        Command::Backup { file } => backup(&registry, &file).await,
+        Command::Import { format, file } => import(&registry, format, &file).await,
+        Command::Export {
+            format: ExportFormat::Json,
+        } => {
+            let data = dump(&registry).await?;
+            println!("{}", serde_json::to_string_pretty(&data)?);
+            Ok(())
+        }
+    };
+    store.close().await;
+    result
+}
+
+async fn open(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
+    let url = settings.database_url();
+    if url.starts_with("sqlite:") && settings.database_url.is_none() {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!(
+                "creating the data directory {}",
+                settings.data_dir.display()
+            )
+        })?;
+    }
+    tracing::info!(database = %redact(&url), "opening the database");
+    kizuna_storage::connect(&url)
+        .await
+        .with_context(|| format!("opening the database at {}", redact(&url)))
+}
+
+/// Parses and validates a dataset, listing every problem.
+fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
+    let mut data: Dataset = match format {
+        ImportFormat::Json => {
+            serde_json::from_str(text).context("the file is not a Kizuna JSON dataset")?
+        }
+        ImportFormat::Toml => {
+            toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
+        }
+    };
+    if let Err(errors) = data.validate() {
+        let lines: Vec<String> = errors
+            .0
+            .iter()
+            .map(|e| format!("  {}: {}", e.field, e.message))
+            .collect();
+        bail!(
+            "nothing was imported; {} problem(s):\n{}",
+            lines.len(),
+            lines.join("\n")
+        );
+    }
+    Ok(data)
+}
+
+async fn load(registry: &Registry, data: &Dataset, actor: &str) -> anyhow::Result<()> {
+    let report = registry
+        .load_dataset(data, actor)
+        .await
+        .context("writing the records")?;
+    println!(
+        "{} created, {} updated, {} unchanged (revision {}).",
+        report.created,
+        report.updated,
+        report.unchanged,
+        registry.store().revision().await?
+    );
+    Ok(())
+}
+
+async fn load_demo(registry: &Registry) -> anyhow::Result<()> {
+    let data = parse_dataset(JAPAN, ImportFormat::Toml).context("the built-in Japan dataset")?;
+    print!("Japan demo dataset: ");
+    load(registry, &data, "demo").await
+}
+
+async fn import(
+    registry: &Registry,
+    format: ImportFormat,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let data =
+        parse_dataset(&text, format).with_context(|| format!("importing {}", file.display()))?;
+    load(registry, &data, "import").await
+}
+
+/// Every record of the registry as one dataset.
+async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
+    let snapshot = registry.snapshot().await?;
+    Ok(Dataset {
+        home: snapshot.home,
+        organisations: snapshot.organisations.into_values().collect(),
+        agreements: snapshot.agreements,
+        programmes: snapshot.programmes,
+        funding: snapshot.funding,
+        contacts: snapshot.contacts,
+        country: None,
+        countries: snapshot.countries,
+    })
+}
+
+async fn backup(registry: &Registry, file: &std::path::Path) -> anyhow::Result<()> {
+    let data = dump(registry).await?;
+    let partial = file.with_extension("partial");
+    std::fs::write(&partial, serde_json::to_vec_pretty(&data)?)
+        .with_context(|| format!("writing {}", partial.display()))?;
+    // A crash mid-write leaves the old backup in place, never half a new one.
+    std::fs::rename(&partial, file)
+        .with_context(|| format!("moving the backup to {}", file.display()))?;
+    println!(
+        "Backed up {} organisations and {} agreements to {}.",
+        data.organisations.len(),
+        data.agreements.len(),
+        file.display()
+    );
+    Ok(())
+}
+
+async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
+    let web = WebSettings {
+        expiring_window_days: settings.expiring_window_days,
+        theme_dir: settings.theme_dir.clone(),
+        request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
+        body_limit: settings.body_limit_bytes,
+        ..WebSettings::default()
+    };
+    let state = AppState::new(registry, web)
+        .await
+        .context("preparing the web application")?;
+    let listener = tokio::net::TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("listening on {}", settings.listen))?;
+    let address = listener.local_addr()?;
+    println!("Kizuna is running at http://{address}/ (Ctrl-C to stop)");
+    kizuna_web::launch(state, listener, shutdown_signal())
+        .await
+        .context("serving")?;
+    println!("Kizuna stopped.");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,147 @@
+//! Settings: defaults < config file < `KIZUNA_*` environment < flags, into one struct.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Every setting of a Kizuna process.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `sqlite://PATH` or `postgres://...`; default: `kizuna.db` in the data directory.
+    pub database_url: Option<String>,
+    /// Where the SQLite file and the search index live.
+    pub data_dir: PathBuf,
+    /// Address `serve` listens on.
+    pub listen: SocketAddr,
+    /// Days before its end in which an agreement counts as expiring.
+    pub expiring_window_days: u32,
+    /// A folder with `templates/` and `assets/` that override the built-in ones.
+    pub theme_dir: Option<PathBuf>,
+    /// Longest a request may take, in seconds.
+    pub request_timeout_secs: u64,
+    /// Largest request body, in bytes.
+    pub body_limit_bytes: usize,
+    /// `text` or `json` logs.
+    pub log_format: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            database_url: None,
+            data_dir: PathBuf::from("kizuna-data"),
+            listen: ([127, 0, 0, 1], 8080).into(),
+            expiring_window_days: 180,
+            theme_dir: None,
+            request_timeout_secs: 30,
+            body_limit_bytes: 2 * 1024 * 1024,
+            log_format: "text".to_owned(),
+        }
+    }
+}
+
+/// Values given on the command line; only those present override.
+#[derive(Debug, Default, Serialize)]
+pub struct FlagOverrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+}
+
+impl Settings {
+    /// Layers defaults, the config file (if any), the environment and the flags.
+    pub fn load(config_file: Option<&Path>, flags: &FlagOverrides) -> anyhow::Result<Settings> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match config_file {
+            Some(path) => {
+                anyhow::ensure!(
+                    path.exists(),
+                    "the config file {} does not exist",
+                    path.display()
+                );
+                figment = figment.merge(Toml::file(path));
+            }
+            None => figment = figment.merge(Toml::file("kizuna.toml")),
+        }
+        figment
+            .merge(Env::prefixed("KIZUNA_"))
+            .merge(Serialized::defaults(flags))
+            .extract()
+            .context("reading the settings")
+    }
+
+    /// The database URL, defaulting to a SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("kizuna.db").display()))
+    }
+}
+
+/// A URL safe to print: any password replaced.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_never_printed() {
+        assert_eq!(
+            redact("postgres://kizuna:s3cret@db:5432/k"),
+            "postgres://kizuna:***@db:5432/k"
+        );
+        assert_eq!(
+            redact("postgres://postgres@127.0.0.1/k"),
+            "postgres://postgres@127.0.0.1/k"
+        );
+        assert_eq!(
+            redact("sqlite://kizuna-data/kizuna.db"),
+            "sqlite://kizuna-data/kizuna.db"
+        );
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "k.toml",
+                "expiring_window_days = 90\nlisten = \"127.0.0.1:9000\"\ndata_dir = \"from-file\"",
+            )?;
+            jail.set_env("KIZUNA_DATA_DIR", "from-env");
+            jail.set_env("KIZUNA_EXPIRING_WINDOW_DAYS", "30");
+            let flags = FlagOverrides {
+                data_dir: Some("from-flag".into()),
+                ..Default::default()
+            };
+            let s = Settings::load(Some(Path::new("k.toml")), &flags).map_err(|e| e.to_string())?;
+            assert_eq!(s.listen.port(), 9000, "file over default");
+            assert_eq!(s.expiring_window_days, 30, "environment over file");
+            assert_eq!(
+                s.data_dir,
+                PathBuf::from("from-flag"),
+                "flag over environment"
+            );
+            assert_eq!(s.request_timeout_secs, 30, "default kept");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,95 @@
+//! `GET /api/v1/countries/{cc}`: the country page as data.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use kizuna_domain::{Contact, CountrySections, FundingOpportunity, Organisation, Programme};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::collections::AgreementOut;
+use super::json;
+use crate::views::Lookup;
+use crate::views::country::CountryRecords;
+use crate::{AppError, AppState};
+
+/// Figures of a country's collaboration.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryOverview {
+    /// Years of collaboration, as the office states it.
+    pub collaboration_years: Option<u32>,
+    /// Fields where collaboration is most active.
+    pub research_fields: Vec<String>,
+    /// Ids of the partners with the most extensive collaboration.
+    pub key_partners: Vec<String>,
+    /// Ids of organisations that support the collaboration from elsewhere.
+    pub supporters: Vec<String>,
+}
+
+/// Everything the registry holds about one country.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryOut {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// English name.
+    pub name: String,
+    /// Figures.
+    pub overview: CountryOverview,
+    /// Organisations in the country (and units of them).
+    pub organisations: Vec<Organisation>,
+    /// Agreements with a partner in the country.
+    pub agreements: Vec<AgreementOut>,
+    /// Programmes with a partner in the country.
+    pub programmes: Vec<Programme>,
+    /// Funding for stays in the country or from its organisations.
+    pub funding: Vec<FundingOpportunity>,
+    /// Contacts who cover the country.
+    pub contacts: Vec<Contact>,
+    /// Editorial Markdown sections.
+    pub sections: CountrySections,
+}
+
+/// The generated country page as data.
+#[utoipa::path(get, path = "/countries/{cc}", tag = "countries", params(("cc" = String, Path, description = "ISO 3166-1 alpha-2 code, either case")),
+    responses((status = 200, body = CountryOut), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn get_country(
+    State(state): State<AppState>,
+    Path(cc): Path<String>,
+) -> Result<Response, AppError> {
+    let code = crate::pages::country_code(&cc)?;
+    let snapshot = state.snapshot().await;
+    let lookup = Lookup::new(&snapshot, state.status_context(), true);
+    let records = CountryRecords::select(&lookup, code);
+    let profile = snapshot.countries.iter().find(|p| p.country == code);
+    let ids = |list: &[kizuna_domain::Slug]| {
+        list.iter()
+            .filter(|id| lookup.org(id).is_some())
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let out = CountryOut {
+        country: code.to_string(),
+        name: code.name().to_owned(),
+        overview: CountryOverview {
+            collaboration_years: profile.and_then(|p| p.collaboration_years),
+            research_fields: profile
+                .map(|p| p.research_fields.clone())
+                .unwrap_or_default(),
+            key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
+            supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
+        },
+        organisations: records.organisations.into_iter().cloned().collect(),
+        agreements: records
+            .agreements
+            .into_iter()
+            .map(|a| AgreementOut {
+                agreement: a.clone(),
+                status: lookup.status(a),
+            })
+            .collect(),
+        programmes: records.programmes.into_iter().cloned().collect(),
+        funding: records.funding.into_iter().cloned().collect(),
+        contacts: records.contacts.into_iter().cloned().collect(),
+        sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
+    };
+    Ok(json(out).into_response())
+}

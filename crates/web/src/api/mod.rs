@@ -1,0 +1,97 @@
+//! The versioned JSON API under `/api/v1`, documented by an OpenAPI 3.1
+//! document generated from these handlers.
+
+use axum::Json;
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use axum::response::IntoResponse;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::{AppError, AppState};
+
+mod collections;
+mod country;
+
+/// The API's top-level description.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Kizuna API", version = "1", description = "The registry of international collaborations: organisations, agreements, programmes, funding and contacts. Lists are paginated with an opaque `cursor`; errors are RFC 9457 problem documents."),
+    components(schemas(crate::error::Problem)),
+    tags(
+        (name = "registry", description = "Records of the registry"),
+        (name = "countries", description = "Generated country pages"),
+    )
+)]
+struct ApiDoc;
+
+/// Routes under `/api/v1` with their OpenAPI description.
+pub fn router() -> OpenApiRouter<AppState> {
+    let v1 = OpenApiRouter::new()
+        .routes(routes!(collections::list_organisations))
+        .routes(routes!(collections::get_organisation))
+        .routes(routes!(collections::list_agreements))
+        .routes(routes!(collections::get_agreement))
+        .routes(routes!(collections::list_programmes))
+        .routes(routes!(collections::get_programme))
+        .routes(routes!(collections::list_funding))
+        .routes(routes!(collections::get_funding))
+        .routes(routes!(collections::list_contacts))
+        .routes(routes!(collections::get_contact))
+        .routes(routes!(country::get_country));
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
+}
+
+/// A page of a list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ListResponse<T: utoipa::ToSchema> {
+    /// This page's records.
+    pub items: Vec<T>,
+    /// How many records match in all.
+    pub total: usize,
+    /// Cursor of the next page, or null on the last.
+    pub next: Option<String>,
+}
+
+/// Query parameters whose errors are problem documents, not plain text.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(value) = Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| {
+                AppError::BadRequest(
+                    e.body_text()
+                        .replace("Failed to deserialize query string: ", ""),
+                )
+            })?;
+        Ok(ApiQuery(value))
+    }
+}
+
+/// Serialises the OpenAPI document once per request (it is small).
+pub fn openapi_json(
+    doc: utoipa::openapi::OpenApi,
+) -> impl Fn() -> std::future::Ready<axum::response::Response> + Clone {
+    let json = doc.to_json().expect("the OpenAPI document serialises");
+    move || {
+        std::future::ready(
+            (
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                json.clone(),
+            )
+                .into_response(),
+        )
+    }
+}
+
+/// Wraps a value as JSON.
+pub fn json<T: Serialize>(value: T) -> Json<T> {
+    Json(value)
+}

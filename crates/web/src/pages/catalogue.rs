@@ -1,0 +1,283 @@
+//! Pages that gather many records: home, countries, funding, contacts.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use kizuna_domain::{CareerStage, CountryCode, FundingKind};
+use serde::{Deserialize, Serialize};
+
+use super::{public_lookup, render};
+use crate::views::country::CountryView;
+use crate::views::{AgreementRow, ContactRow, FundingRow, OrgRef};
+use crate::{AppError, AppState};
+
+/// A country with what the registry holds about it.
+#[derive(Debug, Serialize)]
+struct CountrySummary {
+    code: String,
+    name: String,
+    agreements: usize,
+    organisations: usize,
+    has_profile: bool,
+}
+
+/// Counts of each record kind.
+#[derive(Debug, Serialize)]
+struct Totals {
+    organisations: usize,
+    agreements: usize,
+    programmes: usize,
+    funding: usize,
+    contacts: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct HomeView {
+    home: Option<OrgRef>,
+    totals: Totals,
+    countries: Vec<CountrySummary>,
+    featured: Vec<AgreementRow>,
+}
+
+fn country_summaries(state: &AppState, snapshot: &kizuna_storage::Snapshot) -> Vec<CountrySummary> {
+    let lookup = public_lookup(state, snapshot);
+    let mut agreements: BTreeMap<CountryCode, usize> = BTreeMap::new();
+    for a in lookup.agreements() {
+        for cc in lookup.partner_countries(a.party_ids()) {
+            *agreements.entry(cc).or_default() += 1;
+        }
+    }
+    let mut organisations: BTreeMap<CountryCode, usize> = BTreeMap::new();
+    for o in lookup.organisations() {
+        if let Some(cc) = o.country {
+            *organisations.entry(cc).or_default() += 1;
+        }
+    }
+    let mut codes: Vec<CountryCode> = agreements.keys().copied().collect();
+    codes.extend(snapshot.countries.iter().map(|p| p.country));
+    codes.sort();
+    codes.dedup();
+    codes
+        .into_iter()
+        .map(|cc| CountrySummary {
+            code: cc.to_string(),
+            name: cc.name().to_owned(),
+            agreements: agreements.get(&cc).copied().unwrap_or(0),
+            organisations: organisations.get(&cc).copied().unwrap_or(0),
+            has_profile: snapshot.countries.iter().any(|p| p.country == cc),
+        })
+        .collect()
+}
+
+/// `GET /`.
+pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let snapshot = state.snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let view = HomeView {
+        home: snapshot.home.as_ref().and_then(|h| lookup.org_ref(h)),
+        totals: Totals {
+            organisations: lookup.organisations().count(),
+            agreements: lookup.agreements().count(),
+            programmes: lookup.programmes().count(),
+            funding: lookup.funding().count(),
+            contacts: lookup.contacts().count(),
+        },
+        countries: country_summaries(&state, &snapshot),
+        featured: lookup
+            .agreements()
+            .filter(|a| {
+                a.level == kizuna_domain::AgreementLevel::Central && lookup.successor(a).is_none()
+            })
+            .map(|a| lookup.agreement_row(a))
+            .collect(),
+    };
+    render(
+        &state,
+        "home.html",
+        "International collaboration".to_owned(),
+        "/",
+        view,
+    )
+    .await
+}
+
+/// `GET /countries`.
+pub async fn countries(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let snapshot = state.snapshot().await;
+    let view = country_summaries(&state, &snapshot);
+    render(
+        &state,
+        "countries.html",
+        "Countries".to_owned(),
+        "/countries",
+        view,
+    )
+    .await
+}
+
+/// Parses a country code from a path, or answers 404.
+pub(crate) fn country_code(cc: &str) -> Result<CountryCode, AppError> {
+    cc.parse()
+        .map_err(|_| AppError::NotFound(format!("`{cc}` is not a country code we know")))
+}
+
+/// `GET /countries/{cc}`.
+pub async fn country(
+    State(state): State<AppState>,
+    Path(cc): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let code = country_code(&cc)?;
+    let snapshot = state.snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let view = CountryView::build(&lookup, code);
+    let title = format!("Collaboration in {}", code.name());
+    render(
+        &state,
+        "country.html",
+        title,
+        &format!("/countries/{cc}"),
+        view,
+    )
+    .await
+}
+
+/// Filters of the funding finder.
+#[derive(Debug, Deserialize)]
+pub struct FundingFilter {
+    career_stage: Option<String>,
+    country: Option<String>,
+    kind: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct FundingListView {
+    items: Vec<FundingRow>,
+    career_stages: Vec<&'static str>,
+    kinds: Vec<&'static str>,
+    countries: Vec<(String, String)>,
+    selected: FundingSelection,
+}
+
+/// The funding finder's current choices.
+#[derive(Debug, Serialize)]
+struct FundingSelection {
+    career_stage: Option<String>,
+    kind: Option<String>,
+    country: Option<String>,
+}
+
+/// `GET /funding`: the funding finder.
+pub async fn funding_list(
+    State(state): State<AppState>,
+    Query(filter): Query<FundingFilter>,
+) -> Result<Html<String>, AppError> {
+    let bad = |e: kizuna_domain::enums::UnknownValue| AppError::BadRequest(e.to_string());
+    let stage: Option<CareerStage> = filter
+        .career_stage
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse)
+        .transpose()
+        .map_err(bad)?;
+    let kind: Option<FundingKind> = filter
+        .kind
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse)
+        .transpose()
+        .map_err(bad)?;
+    let country: Option<CountryCode> = filter
+        .country
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|c| {
+            c.parse().map_err(|e: kizuna_domain::values::InvalidValue| {
+                AppError::BadRequest(e.to_string())
+            })
+        })
+        .transpose()?;
+    let snapshot = state.snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let items = lookup
+        .funding()
+        .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
+        .filter(|f| kind.is_none_or(|k| f.kind == k))
+        .filter(|f| country.is_none_or(|c| f.destination_countries.contains(&c)))
+        .map(|f| lookup.funding_row(f))
+        .collect();
+    let mut countries: Vec<CountryCode> = lookup
+        .funding()
+        .flat_map(|f| f.destination_countries.iter().copied())
+        .collect();
+    countries.sort();
+    countries.dedup();
+    let selected = FundingSelection {
+        career_stage: stage.map(|s| s.to_string()),
+        kind: kind.map(|k| k.to_string()),
+        country: country.map(|c| c.to_string()),
+    };
+    let view = FundingListView {
+        items,
+        career_stages: CareerStage::ALL.iter().map(|s| s.as_str()).collect(),
+        kinds: FundingKind::ALL.iter().map(|k| k.as_str()).collect(),
+        countries: countries
+            .into_iter()
+            .map(|c| (c.to_string(), c.name().to_owned()))
+            .collect(),
+        selected,
+    };
+    render(
+        &state,
+        "funding_list.html",
+        "Funding: scholarships, fellowships and travel grants".to_owned(),
+        "/funding",
+        view,
+    )
+    .await
+}
+
+#[derive(Debug, Serialize)]
+struct ContactGroup {
+    code: String,
+    name: String,
+    contacts: Vec<ContactRow>,
+}
+
+/// `GET /contacts`: people to ask, grouped by the countries they cover.
+pub async fn contacts(State(state): State<AppState>) -> Result<Html<String>, AppError> {
+    let snapshot = state.snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let mut groups: BTreeMap<String, ContactGroup> = BTreeMap::new();
+    for contact in lookup.contacts() {
+        let keys: Vec<(String, String)> = if contact.countries.is_empty() {
+            vec![(String::new(), "All countries".to_owned())]
+        } else {
+            contact
+                .countries
+                .iter()
+                .map(|c| (c.to_string(), c.name().to_owned()))
+                .collect()
+        };
+        for (code, name) in keys {
+            groups
+                .entry(code.clone())
+                .or_insert_with(|| ContactGroup {
+                    code,
+                    name,
+                    contacts: Vec::new(),
+                })
+                .contacts
+                .push(lookup.contact_row(contact));
+        }
+    }
+    let view: Vec<ContactGroup> = groups.into_values().collect();
+    render(
+        &state,
+        "contacts.html",
+        "Contacts".to_owned(),
+        "/contacts",
+        view,
+    )
+    .await
+}

@@ -1,0 +1,118 @@
+//! Server-rendered public pages. Each page is one typed view rendered by one
+//! template; errors on these routes become HTML pages.
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+
+use crate::error::Problem;
+use crate::views::Lookup;
+use crate::{AppError, AppState};
+
+mod catalogue;
+pub(crate) use catalogue::country_code;
+mod records;
+
+/// What every page's layout needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// The `<title>` and first heading.
+    pub title: String,
+    /// The request path, for marking the current navigation item.
+    pub path: String,
+    /// The home organisation's name, shown in the header.
+    pub site_name: String,
+}
+
+/// A page: its layout and its typed view.
+#[derive(Debug, Serialize)]
+pub struct Page<T: Serialize> {
+    /// Layout.
+    pub layout: Layout,
+    /// The page's own data.
+    pub view: T,
+}
+
+/// Renders `template` with `view` inside the layout.
+pub async fn render<T: Serialize>(
+    state: &AppState,
+    template: &str,
+    title: String,
+    path: &str,
+    view: T,
+) -> Result<Html<String>, AppError> {
+    let snapshot = state.snapshot().await;
+    let site_name = snapshot
+        .home
+        .as_ref()
+        .and_then(|h| snapshot.organisations.get(h))
+        .map(|o| o.display_name().to_owned())
+        .unwrap_or_else(|| "Kizuna".to_owned());
+    let page = Page {
+        layout: Layout {
+            title,
+            path: path.to_owned(),
+            site_name,
+        },
+        view,
+    };
+    Ok(Html(state.templates().render(template, &page)?))
+}
+
+/// A public reader of the current snapshot.
+pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_storage::Snapshot) -> Lookup<'a> {
+    Lookup::new(snapshot, state.status_context(), true)
+}
+
+/// The public page routes.
+pub fn routes(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(catalogue::home))
+        .route("/countries", get(catalogue::countries))
+        .route("/countries/{cc}", get(catalogue::country))
+        .route("/organisations/{id}", get(records::organisation))
+        .route("/agreements/{id}", get(records::agreement))
+        .route("/programmes/{id}", get(records::programme))
+        .route("/funding", get(catalogue::funding_list))
+        .route("/funding/{id}", get(records::funding))
+        .route("/contacts", get(catalogue::contacts))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state, render_errors))
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound("There is no page at this address.".to_owned())
+}
+
+/// The error page's view.
+#[derive(Debug, Serialize)]
+struct ErrorView {
+    status: u16,
+    title: String,
+    detail: String,
+}
+
+/// Turns problem documents from page handlers into HTML error pages.
+async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let Some(problem) = response.extensions().get::<Problem>().cloned() else {
+        return response;
+    };
+    let status = response.status();
+    let view = ErrorView {
+        status: problem.status,
+        title: problem.title.clone(),
+        detail: problem.detail,
+    };
+    match render(&state, "error.html", problem.title, &path, view).await {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "the error page itself failed");
+            response
+        }
+    }
+}

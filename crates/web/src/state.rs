@@ -1,0 +1,136 @@
+//! Shared state of every request: the registry, a snapshot of it that
+//! follows the revision feed, templates and settings.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{NaiveDate, Utc};
+use kizuna_domain::StatusContext;
+use kizuna_storage::{Registry, Snapshot};
+use tokio::sync::{Mutex, RwLock};
+
+use crate::AppError;
+use crate::templates::Templates;
+
+/// Settings of the web edge.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Days before `valid_until` in which an agreement counts as expiring.
+    pub expiring_window_days: u32,
+    /// A folder whose templates and assets override the built-in ones.
+    pub theme_dir: Option<PathBuf>,
+    /// How long a request may take.
+    pub request_timeout: Duration,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// How often to look for changes written by other processes.
+    pub follow_interval: Duration,
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        WebSettings {
+            expiring_window_days: 180,
+            theme_dir: None,
+            request_timeout: Duration::from_secs(30),
+            body_limit: 2 * 1024 * 1024,
+            follow_interval: Duration::from_millis(500),
+        }
+    }
+}
+
+/// Cheap to clone; every handler gets one.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    registry: Registry,
+    settings: WebSettings,
+    templates: Templates,
+    snapshot: RwLock<Arc<Snapshot>>,
+    refreshing: Mutex<()>,
+}
+
+impl AppState {
+    /// Builds the state, taking a first snapshot of the registry.
+    pub async fn new(registry: Registry, settings: WebSettings) -> Result<Self, AppError> {
+        let snapshot = registry.snapshot().await?;
+        let templates = Templates::new(settings.theme_dir.clone())?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                registry,
+                settings,
+                templates,
+                snapshot: RwLock::new(Arc::new(snapshot)),
+                refreshing: Mutex::new(()),
+            }),
+        })
+    }
+
+    /// Typed access to storage.
+    pub fn registry(&self) -> &Registry {
+        &self.inner.registry
+    }
+
+    /// The settings.
+    pub fn settings(&self) -> &WebSettings {
+        &self.inner.settings
+    }
+
+    /// The page templates.
+    pub fn templates(&self) -> &Templates {
+        &self.inner.templates
+    }
+
+    /// The registry as of the last refresh.
+    pub async fn snapshot(&self) -> Arc<Snapshot> {
+        self.inner.snapshot.read().await.clone()
+    }
+
+    /// Today and the expiring window: what an agreement's status depends on.
+    pub fn status_context(&self) -> StatusContext {
+        StatusContext {
+            today: today(),
+            expiring_window_days: self.inner.settings.expiring_window_days,
+        }
+    }
+
+    /// Catches up with changes written by any process; returns the changed records.
+    pub async fn refresh(&self) -> Result<Vec<(String, String)>, AppError> {
+        let _one_at_a_time = self.inner.refreshing.lock().await;
+        let current = self.snapshot().await;
+        if self.registry().store().revision().await? == current.revision {
+            return Ok(Vec::new());
+        }
+        let mut next = (*current).clone();
+        let changed = self.registry().refresh(&mut next).await?;
+        *self.inner.snapshot.write().await = Arc::new(next);
+        Ok(changed)
+    }
+
+    /// Follows the revision feed until the state is dropped everywhere else.
+    pub fn spawn_follower(&self) -> tokio::task::JoinHandle<()> {
+        let weak = Arc::downgrade(&self.inner);
+        let interval = self.inner.settings.follow_interval;
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(interval);
+            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticker.tick().await;
+                let Some(inner) = weak.upgrade() else { break };
+                let state = AppState { inner };
+                if let Err(e) = state.refresh().await {
+                    tracing::warn!(error = %e, "could not follow the revision feed");
+                }
+            }
+        })
+    }
+}
+
+/// The current day in UTC.
+pub fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
