@@ -11,19 +11,19 @@ use crate::{CountryCode, SectionKey, Slug};
 #[serde(deny_unknown_fields)]
 pub struct CountrySections {
     /// Opening text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub intro: Option<String>,
     /// Bachelor's and master's education.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub education: Option<String>,
     /// Doctoral education.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub doctoral: Option<String>,
     /// Postdoctoral stays.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub postdoc: Option<String>,
     /// Funding, scholarships and travel grants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub funding: Option<String>,
 }
 

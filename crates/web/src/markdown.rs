@@ -36,6 +36,6 @@ mod tests {
         );
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));
-        assert!(!html.contains("javascript:"));
+        assert!(!html.contains("href=\"javascript:"), "{html}");
     }
 }
