@@ -1,0 +1,181 @@
+//! The `kizuna` binary, run as a user would.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn kizuna(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("KIZUNA_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("kizuna runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn temp_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "kizuna-cli-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+#[test]
+fn demo_loads_once_and_then_changes_nothing() {
+    let dir = temp_dir();
+    let first = kizuna(&dir, &["demo"]);
+    assert!(first.status.success(), "{first:?}");
+    assert!(
+        stdout(&first).contains("30 created, 0 updated, 0 unchanged"),
+        "{}",
+        stdout(&first)
+    );
+    assert!(
+        dir.join("kizuna.db").exists(),
+        "the SQLite file is created in the data directory"
+    );
+    let second = kizuna(&dir, &["demo"]);
+    assert!(
+        stdout(&second).contains("0 created, 0 updated, 30 unchanged (revision 30)"),
+        "{}",
+        stdout(&second)
+    );
+}
+
+#[test]
+fn backup_restores_into_an_empty_database() {
+    let dir = temp_dir();
+    kizuna(&dir, &["demo"]);
+    let backup = dir.join("backup.json");
+    let out = kizuna(&dir, &["backup", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let other = temp_dir();
+    let restored = kizuna(&other, &["import", "json", backup.to_str().unwrap()]);
+    assert!(
+        stdout(&restored).contains("30 created"),
+        "{}",
+        stdout(&restored)
+    );
+    let again = kizuna(&other, &["export", "json"]);
+    let original = kizuna(&dir, &["export", "json"]);
+    let strip = |o: &Output| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for collection in [
+            "organisations",
+            "agreements",
+            "programmes",
+            "funding",
+            "contacts",
+        ] {
+            for record in v[collection].as_array_mut().unwrap() {
+                record
+                    .as_object_mut()
+                    .unwrap()
+                    .retain(|k, _| k != "created_at" && k != "updated_at");
+            }
+        }
+        for c in v["countries"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("updated_at");
+        }
+        v
+    };
+    assert_eq!(strip(&again), strip(&original));
+}
+
+#[test]
+fn a_bad_import_lists_every_problem_and_writes_nothing() {
+    let dir = temp_dir();
+    let file = dir.join("bad.json");
+    std::fs::write(
+        &file,
+        r#"{"home": "ki", "organisations": [{"id": "ki", "kind": "education", "names": [{"value": "KI", "kind": "acronym"}]}],
+            "agreements": [{"id": "a", "kind": "mou", "level": "central", "title": "A", "parties": [{"organisation": "ki"}]},
+                           {"id": "b", "kind": "mou", "level": "central", "title": "B", "parties": [{"organisation": "ki"}, {"organisation": "nowhere"}]}]}"#,
+    )
+    .unwrap();
+    let out = kizuna(&dir, &["import", "json", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing was imported; 2 problem(s)"), "{err}");
+    assert!(
+        err.contains("agreements.a.parties: an agreement needs at least two parties"),
+        "{err}"
+    );
+    assert!(
+        err.contains("agreements.b: `nowhere` is not a known organisation"),
+        "{err}"
+    );
+    let export = kizuna(&dir, &["export", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(v["organisations"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn serve_prints_its_address_and_stops_gracefully_on_sigterm() {
+    let dir = temp_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(&dir)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let url = loop {
+        let line = lines.next().expect("serve prints its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Kizuna is running at ") {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+        assert!(Instant::now() < deadline);
+    };
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    use std::io::{Read, Write};
+    write!(
+        stream,
+        "GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l == "Kizuna stopped."), "{rest:?}");
+}
+
+#[test]
+fn help_names_every_command() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = stdout(&out);
+    for command in ["serve", "demo", "migrate", "backup", "import", "export"] {
+        assert!(help.contains(command), "--help names {command}");
+    }
+    assert!(help.contains("--database-url"));
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, Rust tests on SQLite and PostgreSQL,
+# and browser tests in Debian's Chromium. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/prepare.sh
+
+step "Formatting";  cargo fmt --all -- --check
+step "Lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
+step "Rust tests (SQLite and PostgreSQL at ${KIZUNA_TEST_POSTGRES_URL})"
+cargo test --workspace --locked
+step "Browser tests"
+cargo build --locked -p kizuna
+npm run --silent test:browser
