@@ -81,6 +81,7 @@ fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
         ImportFormat::Toml => {
             toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
         }
+        ImportFormat::Ror => bail!("a ROR file is not a Kizuna dataset"),
     };
     if let Err(errors) = data.validate() {
         let lines: Vec<String> = errors
@@ -123,11 +124,50 @@ async fn import(
     format: ImportFormat,
     file: &std::path::Path,
 ) -> anyhow::Result<()> {
+    if let ImportFormat::Ror = format {
+        return import_ror(registry, file).await;
+    }
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let data =
         parse_dataset(&text, format).with_context(|| format!("importing {}", file.display()))?;
     load(registry, &data, "import").await
+}
+
+/// Imports ROR records with a progress bar on a terminal and a summary at the end.
+async fn import_ror(registry: &Registry, file: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:40}] {bytes}/{total_bytes} ({eta})",
+            )
+            .expect("a fixed template is valid")
+            .progress_chars("=> "),
+        );
+        bar.set_message(format!("importing {}", file.display()));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let progress = |read: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(read);
+    };
+    let started = std::time::Instant::now();
+    let summary = kizuna_interop::ror::import(registry, file, &progress)
+        .await
+        .with_context(|| format!("importing ROR records from {}", file.display()))?;
+    bar.finish_and_clear();
+    println!("{summary}");
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{} records in {seconds:.1} s ({:.0} records/s).",
+        summary.read,
+        summary.read as f64 / seconds.max(0.001)
+    );
+    Ok(())
 }
 
 /// Every record of the registry as one dataset.

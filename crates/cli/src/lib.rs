@@ -64,7 +64,8 @@ pub enum Command {
         /// File to write.
         file: PathBuf,
     },
-    /// Import records from a file; nothing is written unless every record is valid.
+    /// Import records from a file. Datasets (json, toml) are all-or-nothing with every
+    /// problem listed; ROR files skip bad records and report each with its line.
     Import {
         /// Format of the file.
         format: ImportFormat,
@@ -81,6 +82,9 @@ pub enum Command {
 /// Formats `kizuna import` reads.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ImportFormat {
+    /// Research Organization Registry v2 records: a dump (JSON array), JSON lines or
+    /// one record, gzip or plain. Updates in place by ROR id; hand-curated fields are kept.
+    Ror,
     /// A Kizuna dataset in JSON (what `backup` and `export json` write).
     Json,
     /// A Kizuna dataset in TOML (like data/japan.toml).

@@ -179,3 +179,26 @@ fn help_names_every_command() {
     }
     assert!(help.contains("--database-url"));
 }
+
+#[test]
+fn ror_import_summarises_and_reimports_without_duplicates() {
+    let dir = temp_dir();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../interop/tests/fixtures/ror-sample.jsonl"
+    );
+    let first = kizuna(&dir, &["import", "ror", fixture]);
+    assert!(first.status.success(), "{first:?}");
+    assert!(stdout(&first).contains("8 created"), "{}", stdout(&first));
+    assert!(
+        stdout(&first).contains("skipped line 4"),
+        "{}",
+        stdout(&first)
+    );
+    let second = kizuna(&dir, &["import", "ror", fixture]);
+    assert!(
+        stdout(&second).contains("0 created, 0 updated, 8 unchanged"),
+        "{}",
+        stdout(&second)
+    );
+}

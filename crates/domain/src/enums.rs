@@ -59,6 +59,8 @@ vocabulary!(
     Visibility, "visibility" { Public => "public", Internal => "internal" }
 );
 
+// The macro cannot mark one variant `#[default]`, hence hand-written impls.
+#[allow(clippy::derivable_impls)]
 impl Default for Visibility {
     fn default() -> Self {
         Visibility::Public
@@ -102,6 +104,7 @@ vocabulary!(
     PartyRole, "party role" { Coordinator => "coordinator", Partner => "partner" }
 );
 
+#[allow(clippy::derivable_impls)]
 impl Default for PartyRole {
     fn default() -> Self {
         PartyRole::Partner
