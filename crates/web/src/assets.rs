@@ -12,6 +12,11 @@ use crate::{AppError, AppState};
 #[folder = "assets/"]
 struct BuiltinAssets;
 
+/// Front-end libraries copied from node_modules by build.rs.
+#[derive(RustEmbed)]
+#[folder = "$OUT_DIR/vendor/"]
+struct VendorAssets;
+
 /// `GET /assets/{*path}`.
 pub async fn serve(
     State(state): State<AppState>,
@@ -25,9 +30,12 @@ pub async fn serve(
     };
     let body = match themed {
         Some(bytes) => bytes,
-        None => BuiltinAssets::get(&path)
-            .map(|f| f.data.into_owned())
-            .ok_or_else(|| AppError::NotFound(format!("no asset {path}")))?,
+        None => match path.strip_prefix("vendor/") {
+            Some(vendored) => VendorAssets::get(vendored),
+            None => BuiltinAssets::get(&path),
+        }
+        .map(|f| f.data.into_owned())
+        .ok_or_else(|| AppError::NotFound(format!("no asset {path}")))?,
     };
     let mime = mime_guess::from_path(&path).first_or_octet_stream();
     let mut response = body.into_response();

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod assets;
+pub mod atlas;
 mod error;
 mod health;
 pub mod markdown;
@@ -26,9 +27,23 @@ use tower_http::trace::TraceLayer;
 pub use error::{AppError, Problem};
 pub use state::{AppState, WebSettings};
 
-/// No inline scripts or styles, nothing from elsewhere.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-    object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/// No inline scripts or styles, nothing from elsewhere but a configured tile server.
+fn content_security_policy(tile_url: Option<&str>) -> HeaderValue {
+    let tiles = tile_url
+        .and_then(|url| {
+            url.split_once("://").map(|(scheme, rest)| {
+                format!(" {scheme}://{}", rest.split('/').next().unwrap_or_default())
+            })
+        })
+        .unwrap_or_default()
+        .replace(['{', '}'], "*");
+    let policy = format!(
+        "default-src 'self'; img-src 'self' data:{tiles}; style-src 'self'; script-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    );
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+}
 
 /// Every route of the application with its middleware.
 pub fn router(state: AppState) -> Router {
@@ -49,7 +64,7 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, settings.request_timeout))
         .layer(RequestBodyLimitLayer::new(settings.body_limit))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, content_security_policy(settings.tile_url.as_deref())))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))

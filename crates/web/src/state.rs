@@ -26,6 +26,8 @@ pub struct WebSettings {
     pub body_limit: usize,
     /// How often to look for changes written by other processes.
     pub follow_interval: Duration,
+    /// An optional map tile URL (`https://tile.example/{z}/{x}/{y}.png`); offline shapes otherwise.
+    pub tile_url: Option<String>,
 }
 
 impl Default for WebSettings {
@@ -36,6 +38,7 @@ impl Default for WebSettings {
             request_timeout: Duration::from_secs(30),
             body_limit: 2 * 1024 * 1024,
             follow_interval: Duration::from_millis(500),
+            tile_url: None,
         }
     }
 }

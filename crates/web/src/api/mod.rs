@@ -24,6 +24,7 @@ mod country;
     tags(
         (name = "registry", description = "Records of the registry"),
         (name = "countries", description = "Generated country pages"),
+        (name = "map", description = "Partner points, clusters and country counts for the map"),
     )
 )]
 struct ApiDoc;
@@ -41,7 +42,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(collections::get_funding))
         .routes(routes!(collections::list_contacts))
         .routes(routes!(collections::get_contact))
-        .routes(routes!(country::get_country));
+        .routes(routes!(country::get_country))
+        .routes(routes!(crate::atlas::map_features))
+        .routes(routes!(crate::atlas::map_countries));
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 
