@@ -208,6 +208,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         theme_dir: settings.theme_dir.clone(),
         request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
         body_limit: settings.body_limit_bytes,
+        tile_url: settings.map_tile_url.clone(),
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

@@ -27,6 +27,9 @@ pub struct Settings {
     pub body_limit_bytes: usize,
     /// `text` or `json` logs.
     pub log_format: String,
+    /// Map tiles for online deployments, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`;
+    /// without one the map draws offline country shapes.
+    pub map_tile_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             request_timeout_secs: 30,
             body_limit_bytes: 2 * 1024 * 1024,
             log_format: "text".to_owned(),
+            map_tile_url: None,
         }
     }
 }
