@@ -1,0 +1,139 @@
+// Every public page loads, has one h1, no console errors, no CSP
+// violations, its landmarks, and no serious or critical axe violations.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { formatViolations, openPage, seriousAxeViolations, startAll } from './support/harness.js';
+
+const PAGES = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'countries', path: '/countries', status: 200 },
+  { name: 'country page (Japan)', path: '/countries/jp', status: 200 },
+  { name: 'organisation', path: '/organisations/utokyo', status: 200 },
+  { name: 'agreement with renewal history', path: '/agreements/trio-utokyo-spa-2022', status: 200 },
+  { name: 'programme', path: '/programmes/utokyo-ki-link', status: 200 },
+  { name: 'funding finder', path: '/funding', status: 200 },
+  { name: 'funding opportunity', path: '/funding/ki-utokyo-travel-award', status: 200 },
+  { name: 'contacts', path: '/contacts', status: 200 },
+  { name: 'map', path: '/map', status: 200 },
+  { name: 'not found', path: '/no-such-page', status: 404 },
+];
+
+/** Console errors, less the browser's own note about a 404 document. */
+function unexpectedConsoleErrors(problems, url, status) {
+  return problems.consoleErrors.filter(
+    (e) => !(status === 404 && e.url === url && /status of 404/.test(e.text)),
+  );
+}
+
+describe('public pages', () => {
+  let env;
+  before(async () => { env = await startAll(); });
+  after(async () => { await env?.stop(); });
+
+  for (const spec of PAGES) {
+    it(`${spec.name} (${spec.path}) loads cleanly and passes axe`, async () => {
+      const page = await openPage(env.browser.context);
+      try {
+        const url = env.baseUrl + spec.path;
+        const response = await page.goto(url, { waitUntil: 'load' });
+        assert.equal(response.status(), spec.status, `status of ${spec.path}`);
+
+        const csp = response.headers()['content-security-policy'] ?? '';
+        assert.match(csp, /script-src 'self'/, 'a strict CSP is sent');
+        assert.match(csp, /style-src 'self'/, 'a strict CSP is sent');
+
+        assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
+        assert.ok((await page.locator('h1').innerText()).trim().length > 0, 'the h1 has text');
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        assert.ok((await page.title()).length > 0, 'the page has a title');
+
+        // Landmarks: banner, main navigation, search, main, contentinfo.
+        assert.equal(await page.locator('header.site-header').count(), 1);
+        assert.equal(await page.locator('nav[aria-label="Main"]').count(), 1);
+        assert.equal(await page.locator('form[role="search"][action="/search"]').count() >= 1, true);
+        assert.equal(await page.locator('main#main').count(), 1);
+        assert.equal(await page.locator('footer').count(), 1);
+        assert.equal(await page.locator('nav a[href="/map"]').count() >= 1, true, 'the header links to the map');
+
+        // Nothing inline in the served HTML that a strict CSP would block
+        // (scripts may still set styles through the CSSOM, which CSP allows).
+        const html = await response.text();
+        assert.doesNotMatch(html, /<[a-z][^>]*\sstyle\s*=/i, 'no style attributes');
+        assert.doesNotMatch(html, /<style[\s>]/i, 'no style elements');
+        assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i, 'no inline scripts');
+        assert.doesNotMatch(html, /<[a-z][^>]*\son[a-z]+\s*=/i, 'no inline event handlers');
+
+        // Heading levels never skip on the way down.
+        const skips = await page.evaluate(() => {
+          const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+          const bad = [];
+          for (let i = 1; i < levels.length; i += 1) {
+            if (levels[i] > levels[i - 1] + 1) bad.push(`h${levels[i - 1]} → h${levels[i]}`);
+          }
+          return bad;
+        });
+        assert.deepEqual(skips, [], 'heading levels are in order');
+
+        const axe = await seriousAxeViolations(page);
+        assert.equal(axe.serious.length, 0, `axe found serious violations:\n${formatViolations(axe.serious)}`);
+
+        const problems = await page.problems();
+        assert.deepEqual(unexpectedConsoleErrors(problems, url, spec.status), [], 'no console errors');
+        assert.deepEqual(problems.pageErrors, [], 'no page errors');
+        assert.deepEqual(problems.cspViolations, [], 'no CSP violations');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('the 404 page says what happened and offers a way on', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      const response = await page.goto(`${env.baseUrl}/organisations/no-such-organisation`);
+      assert.equal(response.status(), 404);
+      assert.match(await page.locator('h1').innerText(), /not found/i);
+      assert.equal(await page.locator('main a[href="/"]').count(), 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('pages fit a phone screen without sideways scrolling', async () => {
+    const context = env.browser.context;
+    const page = await openPage(context);
+    try {
+      await page.setViewportSize({ width: 375, height: 740 });
+      for (const path of ['/', '/countries/jp', '/agreements/trio-utokyo-spa-2022', '/funding', '/organisations/utokyo']) {
+        await page.goto(env.baseUrl + path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} overflows the 375 px viewport by ${overflow} px`);
+      }
+      const axe = await seriousAxeViolations(page);
+      assert.equal(axe.serious.length, 0, `axe on a phone:\n${formatViolations(axe.serious)}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the stylesheet and images come from this server only', async () => {
+    const page = await openPage(env.browser.context);
+    const foreign = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith(env.baseUrl) && !req.url().startsWith('data:')) foreign.push(req.url());
+    });
+    try {
+      const failed = [];
+      page.on('requestfailed', (req) => failed.push(req.url()));
+      await page.goto(`${env.baseUrl}/countries/jp`, { waitUntil: 'networkidle' });
+      assert.deepEqual(foreign, [], 'no request leaves the server');
+      assert.deepEqual(failed, [], 'every asset loads');
+      const sheetLoaded = await page.evaluate(() => [...document.styleSheets].some((s) => s.href?.endsWith('/assets/kizuna.css') && s.cssRules.length > 50));
+      assert.ok(sheetLoaded, 'the stylesheet is applied');
+    } finally {
+      await page.close();
+    }
+  });
+});
