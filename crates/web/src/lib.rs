@@ -5,6 +5,7 @@ pub mod api;
 mod assets;
 pub mod atlas;
 mod error;
+pub mod finder;
 mod health;
 pub mod markdown;
 pub mod pages;

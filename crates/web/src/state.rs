@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
-use kizuna_domain::StatusContext;
+use kizuna_domain::{Collection, StatusContext};
+use kizuna_search::SearchIndex;
 use kizuna_storage::{Registry, Snapshot};
 use tokio::sync::{Mutex, RwLock};
 
@@ -26,6 +27,8 @@ pub struct WebSettings {
     pub body_limit: usize,
     /// How often to look for changes written by other processes.
     pub follow_interval: Duration,
+    /// Where the search index lives; in memory when unset.
+    pub index_dir: Option<PathBuf>,
     /// An optional map tile URL (`https://tile.example/{z}/{x}/{y}.png`); offline shapes otherwise.
     pub tile_url: Option<String>,
 }
@@ -39,6 +42,7 @@ impl Default for WebSettings {
             body_limit: 2 * 1024 * 1024,
             follow_interval: Duration::from_millis(500),
             tile_url: None,
+            index_dir: None,
         }
     }
 }
@@ -55,13 +59,37 @@ struct Inner {
     templates: Templates,
     snapshot: RwLock<Arc<Snapshot>>,
     refreshing: Mutex<()>,
+    search: Arc<SearchIndex>,
 }
 
 impl AppState {
-    /// Builds the state, taking a first snapshot of the registry.
+    /// Builds the state: a first snapshot of the registry, and a search index
+    /// brought up to the same revision (rebuilt when missing or behind).
     pub async fn new(registry: Registry, settings: WebSettings) -> Result<Self, AppError> {
         let snapshot = registry.snapshot().await?;
         let templates = Templates::new(settings.theme_dir.clone())?;
+        let search = Arc::new(
+            match &settings.index_dir {
+                Some(dir) => SearchIndex::open_or_create(dir),
+                None => SearchIndex::in_memory(),
+            }
+            .map_err(search_error)?,
+        );
+        if search.indexed_revision() != snapshot.revision
+            || search.is_empty() != snapshot.organisations.is_empty()
+        {
+            let (index, snap) = (search.clone(), snapshot.clone());
+            let started = std::time::Instant::now();
+            tokio::task::spawn_blocking(move || index.rebuild(&snap))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(search_error)?;
+            tracing::info!(
+                revision = snapshot.revision,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "search index rebuilt"
+            );
+        }
         Ok(AppState {
             inner: Arc::new(Inner {
                 registry,
@@ -69,6 +97,7 @@ impl AppState {
                 templates,
                 snapshot: RwLock::new(Arc::new(snapshot)),
                 refreshing: Mutex::new(()),
+                search,
             }),
         })
     }
@@ -86,6 +115,11 @@ impl AppState {
     /// The page templates.
     pub fn templates(&self) -> &Templates {
         &self.inner.templates
+    }
+
+    /// The search index, at the snapshot's revision.
+    pub fn search(&self) -> &Arc<SearchIndex> {
+        &self.inner.search
     }
 
     /// The registry as of the last refresh.
@@ -110,7 +144,17 @@ impl AppState {
         }
         let mut next = (*current).clone();
         let changed = self.registry().refresh(&mut next).await?;
-        *self.inner.snapshot.write().await = Arc::new(next);
+        let records: Vec<(Collection, String)> = changed
+            .iter()
+            .filter_map(|(c, id)| Some((c.parse().ok()?, id.clone())))
+            .collect();
+        let next = Arc::new(next);
+        let (index, snapshot) = (self.inner.search.clone(), next.clone());
+        tokio::task::spawn_blocking(move || index.sync(&snapshot, &records, snapshot.revision))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(search_error)?;
+        *self.inner.snapshot.write().await = next;
         Ok(changed)
     }
 
@@ -131,6 +175,10 @@ impl AppState {
             }
         })
     }
+}
+
+fn search_error(e: kizuna_search::SearchError) -> AppError {
+    AppError::Internal(e.to_string())
 }
 
 /// The current day in UTC.

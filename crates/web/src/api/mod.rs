@@ -24,6 +24,7 @@ mod country;
     tags(
         (name = "registry", description = "Records of the registry"),
         (name = "countries", description = "Generated country pages"),
+        (name = "search", description = "Search every public record in any language"),
         (name = "map", description = "Partner points, clusters and country counts for the map"),
     )
 )]
@@ -44,7 +45,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(collections::get_contact))
         .routes(routes!(country::get_country))
         .routes(routes!(crate::atlas::map_features))
-        .routes(routes!(crate::atlas::map_countries));
+        .routes(routes!(crate::atlas::map_countries))
+        .routes(routes!(crate::finder::search_api))
+        .routes(routes!(crate::finder::suggest_api));
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 

@@ -1,0 +1,319 @@
+//! The index's lifecycle (open, rebuild, sync) and its searches.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use kizuna_domain::{Collection, Slug};
+use kizuna_storage::Snapshot;
+use tantivy::collector::TopDocs;
+use tantivy::schema::{Schema, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, TantivyDocument,
+    Term,
+};
+
+use crate::document::{DocBuilder, key};
+use crate::facets::{FacetCache, FacetCollector};
+use crate::links::dependants;
+use crate::query::{self, Parsed};
+use crate::schema::{FACETS, Fields, SCHEMA_VERSION, facet};
+use crate::snippet::Highlighter;
+use crate::tokenizer::{TOKENIZER, analyzer};
+use crate::{Hit, SearchError, SearchQuery, SearchResults};
+
+/// Memory the writer may buffer before it flushes a segment.
+const WRITER_BUDGET: usize = 50_000_000;
+/// Marks a directory as holding an index of this [`SCHEMA_VERSION`].
+const VERSION_FILE: &str = "kizuna-search-version";
+/// Hits per page when the query does not say.
+const DEFAULT_LIMIT: usize = 20;
+/// Most hits one page may ask for.
+const MAX_LIMIT: usize = 1000;
+/// Deepest offset served; deeper pages are empty.
+const MAX_OFFSET: usize = 10_000;
+
+/// The search index: one reader for every query, one writer behind a lock.
+pub struct SearchIndex {
+    fields: Fields,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter<TantivyDocument>>,
+    analyzer: TextAnalyzer,
+    facets: FacetCache,
+    revision: AtomicI64,
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
+    move |source| SearchError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (and `dir`) when missing; an index
+    /// of another schema version is wiped, since it can be rebuilt.
+    pub fn open_or_create(dir: &Path) -> Result<Self, SearchError> {
+        fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let (schema, fields) = Fields::build();
+        let version_path = dir.join(VERSION_FILE);
+        let version = fs::read_to_string(&version_path).ok();
+        let has_index = dir.join("meta.json").exists();
+        let current = version.as_deref().map(str::trim) == Some(&SCHEMA_VERSION.to_string());
+        let existing = if has_index && current {
+            open_matching(dir, &schema)
+        } else {
+            None
+        };
+        let index = match existing {
+            Some(index) => index,
+            None => {
+                let non_empty = fs::read_dir(dir).map_err(io_error(dir))?.next().is_some();
+                if non_empty {
+                    // Only wipe what is recognisably ours.
+                    if !has_index && version.is_none() {
+                        return Err(SearchError::NotAnIndex(dir.to_owned()));
+                    }
+                    tracing::warn!(dir = %dir.display(), "search index is outdated; recreating it");
+                    fs::remove_dir_all(dir).map_err(io_error(dir))?;
+                    fs::create_dir_all(dir).map_err(io_error(dir))?;
+                }
+                let index = Index::create_in_dir(dir, schema)?;
+                fs::write(&version_path, SCHEMA_VERSION.to_string())
+                    .map_err(io_error(&version_path))?;
+                index
+            }
+        };
+        Self::with_index(index, fields)
+    }
+
+    /// An index held in memory only (tests, one-off tools).
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = Fields::build();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+        // Tokenizers are not persisted: register ours before any writer or query uses it.
+        index.tokenizers().register(TOKENIZER, analyzer());
+        let writer = index.writer_with_num_threads(1, WRITER_BUDGET)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let revision = index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(0);
+        let index = SearchIndex {
+            fields,
+            reader,
+            writer: Mutex::new(writer),
+            analyzer: analyzer(),
+            facets: FacetCache::default(),
+            revision: AtomicI64::new(revision),
+        };
+        index.warm()?;
+        Ok(index)
+    }
+
+    /// The registry revision the index reflects; 0 when it was never filled.
+    pub fn indexed_revision(&self) -> i64 {
+        self.revision.load(Ordering::Acquire)
+    }
+
+    fn writer(&self) -> Result<MutexGuard<'_, IndexWriter<TantivyDocument>>, SearchError> {
+        self.writer.lock().map_err(|_| SearchError::Poisoned)
+    }
+
+    /// Replaces the whole index with the records of `snapshot`.
+    pub fn rebuild(&self, snapshot: &Snapshot) -> Result<(), SearchError> {
+        let mut writer = self.writer()?;
+        let result = (|| {
+            writer.delete_all_documents()?;
+            DocBuilder::new(&self.fields, snapshot)
+                .for_each(|_, _| true, |_, _, doc| writer.add_document(doc).map(drop))?;
+            self.commit(&mut writer, snapshot.revision)
+        })();
+        self.finish(&mut writer, result)
+    }
+
+    /// Re-indexes the `changed` records from `snapshot` (deleting those it no
+    /// longer holds) and the records that show their names, then commits `revision`.
+    pub fn sync(
+        &self,
+        snapshot: &Snapshot,
+        changed: &[(Collection, String)],
+        revision: i64,
+    ) -> Result<(), SearchError> {
+        let changed_orgs: BTreeSet<Slug> = changed
+            .iter()
+            .filter(|(c, _)| *c == Collection::Organisations)
+            .filter_map(|(_, id)| id.parse().ok())
+            .collect();
+        let mut wanted: HashMap<Collection, HashSet<String>> = HashMap::new();
+        let extra = dependants(snapshot, &changed_orgs);
+        for (collection, id) in changed.iter().chain(&extra) {
+            wanted.entry(*collection).or_default().insert(id.clone());
+        }
+        let mut writer = self.writer()?;
+        let result = (|| {
+            for (collection, ids) in &wanted {
+                for id in ids {
+                    let term = Term::from_field_text(self.fields.key, &key(*collection, id));
+                    writer.delete_term(term);
+                }
+            }
+            DocBuilder::new(&self.fields, snapshot).for_each(
+                |c, id| wanted.get(&c).is_some_and(|ids| ids.contains(id)),
+                |_, _, doc| writer.add_document(doc).map(drop),
+            )?;
+            self.commit(&mut writer, revision)
+        })();
+        self.finish(&mut writer, result)
+    }
+
+    fn commit(
+        &self,
+        writer: &mut IndexWriter<TantivyDocument>,
+        revision: i64,
+    ) -> tantivy::Result<()> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&revision.to_string());
+        prepared.commit()?;
+        // Manual reload: a change is searchable as soon as sync returns.
+        self.reader.reload()?;
+        self.warm()?;
+        self.revision.store(revision, Ordering::Release);
+        Ok(())
+    }
+
+    /// Prepares the facet arrays of the current segments so no query pays for them.
+    fn warm(&self) -> tantivy::Result<()> {
+        self.facets
+            .refresh(self.reader.searcher().segment_readers())
+    }
+
+    /// Drops the uncommitted operations of a failed write so the next one starts clean.
+    fn finish(
+        &self,
+        writer: &mut IndexWriter<TantivyDocument>,
+        result: tantivy::Result<()>,
+    ) -> Result<(), SearchError> {
+        if let Err(e) = result {
+            if let Err(rollback) = writer.rollback() {
+                tracing::error!(error = %rollback, "search index rollback failed");
+            }
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Searches: hits of the requested page, facet counts and the total.
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let parsed = query::parse(&q.q, &mut self.analyzer.clone(), false);
+        let query = query::build(&parsed, &self.fields, q.public_only, false);
+        let limit = match q.limit {
+            0 => DEFAULT_LIMIT,
+            n => n.min(MAX_LIMIT),
+        };
+        // Tantivy keeps offset + limit candidates in memory: a page far beyond
+        // any real result list is answered empty instead of allocated for.
+        let beyond = q.offset > MAX_OFFSET;
+        let (limit, offset) = if beyond { (1, 0) } else { (limit, q.offset) };
+        let mut filters: [Option<Vec<String>>; FACETS.len()] = Default::default();
+        if !q.types.is_empty() {
+            filters[facet::TYPE] = Some(q.types.iter().map(|t| t.as_str().to_owned()).collect());
+        }
+        filters[facet::COUNTRY] = q.country.map(|c| vec![c.as_str().to_owned()]);
+        filters[facet::KIND] = q.kind.clone().map(|k| vec![k]);
+        filters[facet::LEVEL] = q.level.clone().map(|l| vec![l]);
+        filters[facet::EDUCATION_LEVEL] = q.education_level.clone().map(|l| vec![l]);
+        filters[facet::CAREER_STAGE] = q.career_stage.clone().map(|s| vec![s]);
+        let top = TopDocs::with_limit(limit)
+            .and_offset(offset)
+            .order_by_score();
+        let searcher = self.reader.searcher();
+        let found = searcher.search(&*query, &FacetCollector::new(top, &self.facets, filters))?;
+        let hits = if beyond {
+            Vec::new()
+        } else {
+            self.hits(&searcher, &parsed, found.inner)?
+        };
+        Ok(SearchResults {
+            hits,
+            facets: found.facets,
+            total: found.total,
+        })
+    }
+
+    /// As-you-type suggestions: the last word matches as a prefix.
+    pub fn suggest(
+        &self,
+        prefix: &str,
+        public_only: bool,
+        limit: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let parsed = query::parse(prefix, &mut self.analyzer.clone(), true);
+        if parsed.groups.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let query = query::build(&parsed, &self.fields, public_only, true);
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score();
+        let found = searcher.search(&*query, &top)?;
+        self.hits(&searcher, &parsed, found)
+    }
+
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        parsed: &Parsed,
+        found: Vec<(Score, DocAddress)>,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let highlighter = Highlighter::new(parsed, self.analyzer.clone(), self.fields.summary);
+        let f = &self.fields;
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+            let Ok(kind) = text(f.facets[facet::TYPE]).parse::<Collection>() else {
+                continue;
+            };
+            hits.push(Hit {
+                kind,
+                id: text(f.id).to_owned(),
+                title: text(f.title).to_owned(),
+                snippet: highlighter.snippet(text(f.summary), text(f.fallback)),
+                score,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Number of documents in the index (every record, internal ones included).
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The index in `dir` when it opens and has exactly our schema.
+fn open_matching(dir: &Path, schema: &Schema) -> Option<Index> {
+    match Index::open_in_dir(dir) {
+        Ok(index) if index.schema() == *schema => Some(index),
+        Ok(_) => None,
+        Err(e) => {
+            tracing::warn!(dir = %dir.display(), error = %e, "search index unreadable");
+            None
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// Instant suggestions for every search box marked data-suggest, following the
+// ARIA combobox pattern. Without this script the boxes are plain forms.
+(function () {
+  'use strict';
+  var counter = 0;
+
+  function attach(input) {
+    var id = 'suggest-' + (++counter);
+    var list = document.createElement('ul');
+    list.id = id;
+    list.className = 'suggestions';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', 'Suggestions');
+    list.hidden = true;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', id);
+    input.parentNode.classList.add('has-suggestions');
+    input.parentNode.appendChild(list);
+
+    var status = document.createElement('div');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    input.parentNode.appendChild(status);
+
+    var active = -1, timer = null, ticket = 0;
+
+    function options() { return list.querySelectorAll('[role="option"]'); }
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function highlight(i) {
+      var all = options();
+      if (!all.length) return;
+      active = (i + all.length) % all.length;
+      all.forEach(function (o, j) { o.setAttribute('aria-selected', j === active ? 'true' : 'false'); });
+      input.setAttribute('aria-activedescendant', all[active].id);
+    }
+    function show(hits) {
+      list.textContent = '';
+      hits.forEach(function (h, i) {
+        var li = document.createElement('li');
+        li.id = id + '-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.dataset.href = '/' + h.type + '/' + encodeURIComponent(h.id);
+        var title = document.createElement('span');
+        title.className = 'suggestion-title';
+        title.textContent = h.title;
+        var type = document.createElement('span');
+        type.className = 'suggestion-type';
+        type.textContent = h.type;
+        li.appendChild(title);
+        li.appendChild(type);
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); location.href = li.dataset.href; });
+        list.appendChild(li);
+      });
+      list.hidden = hits.length === 0;
+      input.setAttribute('aria-expanded', hits.length ? 'true' : 'false');
+      status.textContent = hits.length ? hits.length + ' suggestions; use the arrow keys to choose' : '';
+      active = -1;
+    }
+    function ask() {
+      var q = input.value.trim();
+      if (q.length < 2) { close(); return; }
+      var mine = ++ticket;
+      fetch('/api/v1/search/suggest?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : { hits: [] }; })
+        .then(function (data) { if (mine === ticket) show(data.hits || []); })
+        .catch(close);
+    }
+
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(ask, 120); });
+    input.addEventListener('keydown', function (e) {
+      if (list.hidden) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); highlight(active + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
+      else if (e.key === 'Escape') { close(); }
+      else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); location.href = options()[active].dataset.href; }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  }
+
+  document.querySelectorAll('input[data-suggest]').forEach(attach);
+})();

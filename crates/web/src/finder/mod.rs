@@ -1,0 +1,157 @@
+//! Search on the web: `GET /api/v1/search`, as-you-type suggestions and the
+//! `/search` page with facet filters.
+
+mod page;
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use kizuna_domain::{CareerStage, Collection, CountryCode, EducationLevel};
+use kizuna_search::{Hit, SearchQuery, SearchResults};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+pub use page::search_page;
+
+use crate::api::ApiQuery;
+use crate::{AppError, AppState};
+
+/// Most hits a page may ask for.
+const MAX_LIMIT: usize = 100;
+
+/// Parameters of a search.
+#[derive(Debug, Default, Clone, Deserialize, Serialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// What to look for, in any language or script; empty lists everything that passes the filters.
+    pub q: Option<String>,
+    /// Only this collection: organisations, agreements, programmes, funding or contacts.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    pub kind_of_record: Option<String>,
+    /// Country (for agreements and programmes: a partner's country).
+    pub country: Option<String>,
+    /// Kind of record (e.g. `education`, `student_exchange`, `fellowship`).
+    pub kind: Option<String>,
+    /// Agreement level.
+    pub level: Option<String>,
+    /// Education level.
+    pub education_level: Option<String>,
+    /// Career stage (funding).
+    pub career_stage: Option<String>,
+    /// Hits per page, 1–100 (default 20).
+    pub limit: Option<usize>,
+    /// Hits to skip.
+    pub offset: Option<usize>,
+}
+
+fn check<T: std::str::FromStr>(value: &Option<String>) -> Result<Option<T>, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .as_deref()
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            v.parse()
+                .map_err(|e: T::Err| AppError::BadRequest(e.to_string()))
+        })
+        .transpose()
+}
+
+impl SearchParams {
+    /// Checks every value and builds the public query.
+    pub fn query(&self) -> Result<SearchQuery, AppError> {
+        let limit = self.limit.unwrap_or(20);
+        if limit == 0 || limit > MAX_LIMIT {
+            return Err(AppError::BadRequest(format!(
+                "`limit` must be between 1 and {MAX_LIMIT}"
+            )));
+        }
+        let country: Option<CountryCode> = check(&self.country)?;
+        let level: Option<kizuna_domain::AgreementLevel> = check(&self.level)?;
+        let education: Option<EducationLevel> = check(&self.education_level)?;
+        let stage: Option<CareerStage> = check(&self.career_stage)?;
+        let types: Vec<Collection> = check::<Collection>(&self.kind_of_record)?
+            .into_iter()
+            .collect();
+        let kind = self.kind.clone().filter(|k| !k.is_empty());
+        if let Some(k) = &kind
+            && !known_kind(k)
+        {
+            return Err(AppError::BadRequest(format!("unknown kind `{k}`")));
+        }
+        Ok(SearchQuery {
+            q: self.q.clone().unwrap_or_default(),
+            types,
+            country,
+            kind,
+            level: level.map(|l| l.to_string()),
+            education_level: education.map(|e| e.to_string()),
+            career_stage: stage.map(|s| s.to_string()),
+            public_only: true,
+            limit,
+            offset: self.offset.unwrap_or(0),
+        })
+    }
+}
+
+/// Whether a word is a kind of any collection.
+fn known_kind(word: &str) -> bool {
+    use kizuna_domain::{AgreementKind, FundingKind, OrganisationKind, ProgrammeKind};
+    word.parse::<OrganisationKind>().is_ok()
+        || word.parse::<AgreementKind>().is_ok()
+        || word.parse::<ProgrammeKind>().is_ok()
+        || word.parse::<FundingKind>().is_ok()
+}
+
+/// Runs a query on the blocking pool (Tantivy reads files).
+pub async fn run(state: &AppState, query: SearchQuery) -> Result<SearchResults, AppError> {
+    let index = state.search().clone();
+    tokio::task::spawn_blocking(move || index.search(&query))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Searches every public record.
+#[utoipa::path(get, path = "/search", tag = "search", params(SearchParams),
+    responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn search_api(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SearchParams>,
+) -> Result<Response, AppError> {
+    let results = run(&state, params.query()?).await?;
+    Ok(axum::Json(results).into_response())
+}
+
+/// Parameters of suggestions.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SuggestParams {
+    /// What has been typed so far; the last word counts as a prefix.
+    pub q: String,
+}
+
+/// Suggestions while typing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Suggestions {
+    /// The best few matches.
+    pub hits: Vec<Hit>,
+}
+
+/// As-you-type suggestions (the last word is a prefix).
+#[utoipa::path(get, path = "/search/suggest", tag = "search", params(SuggestParams),
+    responses((status = 200, body = Suggestions)))]
+pub async fn suggest_api(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SuggestParams>,
+) -> Result<Response, AppError> {
+    let index = state.search().clone();
+    let hits = tokio::task::spawn_blocking(move || index.suggest(&params.q, true, 8))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(axum::Json(Suggestions { hits }).into_response())
+}

@@ -1,0 +1,192 @@
+//! `GET /search`: results with type badges, facet filters and pages.
+
+use axum::extract::State;
+use axum::response::Html;
+use serde::Serialize;
+
+use super::{SearchParams, run};
+use crate::api::ApiQuery;
+use crate::pages::render;
+use crate::{AppError, AppState};
+
+#[derive(Debug, Serialize)]
+struct HitView {
+    kind: String,
+    id: String,
+    title: String,
+    /// Escaped by the search index, with matches in `<mark>`.
+    snippet: String,
+}
+
+#[derive(Debug, Serialize)]
+struct FacetValue {
+    label: String,
+    count: u64,
+    selected: bool,
+    href: String,
+}
+
+#[derive(Debug, Serialize)]
+struct FacetView {
+    name: String,
+    label: String,
+    values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Serialize)]
+struct SearchView {
+    q: String,
+    hits: Vec<HitView>,
+    total: usize,
+    facets: Vec<FacetView>,
+    from: usize,
+    to: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+const FACET_LABELS: [(&str, &str); 6] = [
+    ("type", "Type"),
+    ("country", "Country"),
+    ("kind", "Kind"),
+    ("level", "Level"),
+    ("education_level", "Education level"),
+    ("career_stage", "Career stage"),
+];
+
+fn get(params: &SearchParams, facet: &str) -> Option<String> {
+    match facet {
+        "type" => params.kind_of_record.clone(),
+        "country" => params.country.clone().map(|c| c.to_uppercase()),
+        "kind" => params.kind.clone(),
+        "level" => params.level.clone(),
+        "education_level" => params.education_level.clone(),
+        "career_stage" => params.career_stage.clone(),
+        _ => None,
+    }
+    .filter(|v| !v.is_empty())
+}
+
+fn set(params: &mut SearchParams, facet: &str, value: Option<String>) {
+    match facet {
+        "type" => params.kind_of_record = value,
+        "country" => params.country = value,
+        "kind" => params.kind = value,
+        "level" => params.level = value,
+        "education_level" => params.education_level = value,
+        "career_stage" => params.career_stage = value,
+        _ => {}
+    }
+}
+
+/// The search page's address for these parameters.
+fn href(params: &SearchParams) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut push = |key: &str, value: &Option<String>| {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            parts.push(format!("{key}={}", encode(v)));
+        }
+    };
+    push("q", &params.q);
+    push("type", &params.kind_of_record);
+    push("country", &params.country);
+    push("kind", &params.kind);
+    push("level", &params.level);
+    push("education_level", &params.education_level);
+    push("career_stage", &params.career_stage);
+    if let Some(offset) = params.offset.filter(|o| *o > 0) {
+        parts.push(format!("offset={offset}"));
+    }
+    format!("/search?{}", parts.join("&"))
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn facet_label(facet: &str, value: &str) -> String {
+    match facet {
+        "country" => value
+            .parse::<kizuna_domain::CountryCode>()
+            .map(|c| c.name().to_owned())
+            .unwrap_or_else(|_| value.to_owned()),
+        _ => crate::templates::label(value),
+    }
+}
+
+/// `GET /search`.
+pub async fn search_page(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SearchParams>,
+) -> Result<Html<String>, AppError> {
+    let query = params.query()?;
+    let (offset, limit) = (query.offset, query.limit);
+    let results = run(&state, query).await?;
+    let hits = results
+        .hits
+        .into_iter()
+        .map(|h| HitView {
+            kind: h.kind.to_string(),
+            id: h.id,
+            title: h.title,
+            snippet: h.snippet,
+        })
+        .collect::<Vec<_>>();
+    let facets = FACET_LABELS
+        .iter()
+        .filter_map(|(name, label)| {
+            let counts = results.facets.get(*name)?;
+            let current = get(&params, name);
+            let values: Vec<FacetValue> = counts
+                .iter()
+                .map(|(value, count)| {
+                    let selected = current.as_deref() == Some(value.as_str());
+                    let mut next = params.clone();
+                    next.offset = None;
+                    set(&mut next, name, (!selected).then(|| value.clone()));
+                    FacetValue {
+                        label: facet_label(name, value),
+                        count: *count,
+                        selected,
+                        href: href(&next),
+                    }
+                })
+                .collect();
+            (!values.is_empty()).then(|| FacetView {
+                name: name.to_string(),
+                label: label.to_string(),
+                values,
+            })
+        })
+        .collect();
+    let page_at = |o: usize| {
+        let mut p = params.clone();
+        p.offset = Some(o);
+        href(&p)
+    };
+    let to = offset + hits.len();
+    let q = params.q.clone().unwrap_or_default();
+    let view = SearchView {
+        previous: (offset > 0).then(|| page_at(offset.saturating_sub(limit))),
+        next: (to < results.total).then(|| page_at(to)),
+        from: if hits.is_empty() { 0 } else { offset + 1 },
+        to,
+        total: results.total,
+        hits,
+        facets,
+        q: q.clone(),
+    };
+    let title = if q.is_empty() {
+        "Search".to_owned()
+    } else {
+        format!("Search: {q}")
+    };
+    render(&state, "search.html", title, "/search", view).await
+}

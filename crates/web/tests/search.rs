@@ -1,0 +1,191 @@
+//! Search through the web: the API, suggestions, the page, visibility and
+//! following changes written elsewhere.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::spawn_app;
+use kizuna_domain::{Organisation, Visibility};
+use kizuna_storage::Expect;
+use serde_json::Value;
+
+fn hit_ids(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn search_uri(q: &str, extra: &str) -> String {
+    let encoded: String = q
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("/api/v1/search?q={encoded}{extra}")
+}
+
+#[tokio::test]
+async fn names_are_found_in_every_script_and_exact_names_rank_first() {
+    let app = spawn_app().await;
+    let tokyo = app.json(&search_uri("東京", "")).await;
+    let ids = hit_ids(&tokyo);
+    assert!(
+        ids.contains(&"utokyo".to_owned()) && ids.contains(&"tmu".to_owned()),
+        "{ids:?}"
+    );
+    assert_eq!(
+        hit_ids(&app.json(&search_uri("理化学研究所", "")).await)[0],
+        "riken"
+    );
+    assert_eq!(
+        hit_ids(&app.json(&search_uri("東京大学", "")).await)[0],
+        "utokyo"
+    );
+    assert_eq!(
+        hit_ids(&app.json(&search_uri("Karolinksa", "")).await)[0],
+        "ki",
+        "one typo is forgiven"
+    );
+    for (q, first) in [("KI", "ki"), ("UTokyo", "utokyo"), ("JSPS", "jsps")] {
+        assert_eq!(
+            hit_ids(&app.json(&search_uri(q, "")).await)[0],
+            first,
+            "{q}"
+        );
+    }
+    let hit = &tokyo["hits"][0];
+    for key in ["type", "id", "title", "snippet", "score"] {
+        assert!(hit.get(key).is_some(), "a hit has `{key}`");
+    }
+    assert!(tokyo["total"].as_u64().unwrap() >= 2);
+}
+
+#[tokio::test]
+async fn facets_count_and_filters_narrow() {
+    let app = spawn_app().await;
+    let all = app.json(&search_uri("", "")).await;
+    let types = &all["facets"]["type"];
+    assert_eq!(types["organisations"], 15);
+    assert_eq!(types["agreements"], 4);
+    let only = app
+        .json(&search_uri("tokyo", "&type=agreements&country=jp"))
+        .await;
+    assert!(
+        only["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["type"] == "agreements")
+    );
+    assert!(only["total"].as_u64().unwrap() >= 1);
+    let doctoral = app
+        .json(&search_uri("", "&education_level=doctoral&type=agreements"))
+        .await;
+    assert!(hit_ids(&doctoral).contains(&"riken-phd-exchange".to_owned()));
+    for bad in [
+        "&type=people",
+        "&country=XX",
+        "&level=national",
+        "&kind=memo",
+        "&limit=0",
+        "&colour=red",
+    ] {
+        let response = app.get(&search_uri("tokyo", bad)).await;
+        assert_eq!(response.status, 400, "{bad}");
+        assert_eq!(response.content_type(), "application/problem+json");
+    }
+}
+
+#[tokio::test]
+async fn suggestions_and_the_search_page() {
+    let app = spawn_app().await;
+    let suggest = app.json("/api/v1/search/suggest?q=Karolin").await;
+    assert_eq!(hit_ids(&suggest)[0], "ki");
+    let page = app.get("/search?q=nursing").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains(r#"href="/agreements/tmu-student-exchange""#),
+        "results link to their records"
+    );
+    assert!(page.body.contains("<mark>"), "matches are highlighted");
+    assert!(
+        page.body.contains("search?q=nursing&amp;type=agreements"),
+        "facets link to narrowed searches"
+    );
+    assert_eq!(app.get("/search?q=x&type=people").await.status, 400);
+    assert!(app.get("/search").await.body.contains("<h1"));
+}
+
+#[tokio::test]
+async fn internal_records_are_never_found_and_changes_elsewhere_are_followed() {
+    let app = spawn_app().await;
+    let other = app.registry();
+    let mut secret: Organisation = other
+        .get::<Organisation>("tmu")
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    secret.id = "hidden-partner".parse().unwrap();
+    secret.names = vec![
+        serde_json::from_value(
+            serde_json::json!({"value": "Zyxwv Hidden Institute", "kind": "display"}),
+        )
+        .unwrap(),
+    ];
+    secret.visibility = Visibility::Internal;
+    other
+        .save(&secret, Expect::Absent, "elsewhere")
+        .await
+        .unwrap();
+    let mut riken = other.get::<Organisation>("riken").await.unwrap().unwrap();
+    riken.record.names.push(
+        serde_json::from_value(
+            serde_json::json!({"value": "Quuxfoo Research Centre", "kind": "alias"}),
+        )
+        .unwrap(),
+    );
+    other
+        .save(&riken.record, Expect::Revision(riken.revision), "elsewhere")
+        .await
+        .unwrap();
+
+    let follower = app.state.spawn_follower();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        if hit_ids(&app.json(&search_uri("Quuxfoo", "")).await)
+            .first()
+            .map(String::as_str)
+            == Some("riken")
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "a change written elsewhere is searchable within 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    follower.abort();
+    assert_eq!(
+        app.json(&search_uri("Zyxwv", "")).await["total"],
+        0,
+        "internal records stay out of public search"
+    );
+    assert!(
+        !app.get("/search?q=Zyxwv")
+            .await
+            .body
+            .contains("hidden-partner")
+    );
+}
