@@ -51,6 +51,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{}", serde_json::to_string_pretty(&data)?);
             Ok(())
         }
+        Command::User { command } => crate::users::run(&registry, command).await,
     };
     store.close().await;
     result
@@ -209,6 +210,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
         body_limit: settings.body_limit_bytes,
         tile_url: settings.map_tile_url.clone(),
+        index_dir: Some(settings.data_dir.join("index")),
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

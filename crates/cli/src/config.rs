@@ -124,6 +124,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment::Jail's closure returns figment's own error
     fn layers_apply_in_order() {
         figment::Jail::expect_with(|jail| {
             jail.create_file(

@@ -2,10 +2,12 @@
 
 mod commands;
 pub mod config;
+mod users;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kizuna_domain::{Email, Role, Slug};
 
 pub use commands::run;
 
@@ -18,6 +20,10 @@ pub use commands::run;
 /// Settings come from defaults, then ./kizuna.toml (or --config), then KIZUNA_*
 /// environment variables (e.g. KIZUNA_DATABASE_URL, KIZUNA_LISTEN,
 /// KIZUNA_EXPIRING_WINDOW_DAYS, KIZUNA_THEME_DIR, KIZUNA_LOG_FORMAT=json), then flags.
+///
+/// Staff accounts: `kizuna user add EMAIL --role admin` (the password is read from
+/// standard input when it is not a terminal, else prompted twice), then
+/// `kizuna user token EMAIL` for an API token; see `kizuna user --help`.
 #[derive(Debug, Parser)]
 #[command(name = "kizuna", version, about, long_about)]
 pub struct Cli {
@@ -77,6 +83,88 @@ pub enum Command {
         /// Format to write.
         format: ExportFormat,
     },
+    /// Manage staff accounts: add them, set passwords, issue and revoke API tokens.
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// `kizuna user` subcommands. Passwords are read from standard input (its first
+/// line) when it is not a terminal, else prompted twice without echo; they need at
+/// least 12 characters.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account. An editor needs at least one --unit and may then change only
+    /// the records of those units (and of units below them).
+    Add {
+        /// The address the person signs in with (stored in lower case).
+        #[arg(value_parser = parse_email)]
+        email: Email,
+        /// admin: everything, including accounts; editor: their units' records;
+        /// viewer: read everything, change nothing.
+        #[arg(long, value_parser = role_parser())]
+        role: Role,
+        /// An organisation of kind `unit` the editor keeps (repeat for several).
+        #[arg(long = "unit", value_name = "ID", value_parser = parse_slug)]
+        units: Vec<Slug>,
+    },
+    /// Set a new password for an account.
+    Passwd {
+        /// The account's address.
+        #[arg(value_parser = parse_email)]
+        email: Email,
+    },
+    /// Issue a new API token (`Authorization: Bearer ...`), printed once as the
+    /// last line of standard output; only its hash is stored.
+    Token {
+        /// The account's address.
+        #[arg(value_parser = parse_email)]
+        email: Email,
+        /// A name to recognise and revoke the token by (default: token-N).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the accounts with their roles, units and live token names.
+    List,
+    /// Disable an account: it can no longer sign in and its tokens stop working.
+    Disable {
+        /// The account's address.
+        #[arg(value_parser = parse_email)]
+        email: Email,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        /// The account's address.
+        #[arg(value_parser = parse_email)]
+        email: Email,
+    },
+    /// Revoke an account's API token by name.
+    RevokeToken {
+        /// The account's address.
+        #[arg(value_parser = parse_email)]
+        email: Email,
+        /// The token's name (see `kizuna user list`).
+        name: String,
+    },
+}
+
+fn parse_email(s: &str) -> Result<Email, String> {
+    s.parse()
+        .map_err(|e: kizuna_domain::values::InvalidValue| e.0)
+}
+
+/// Lists the roles in `--help` and in the error for an unknown one.
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Role::ALL.iter().map(|r| r.as_str()))
+        .map(|s| s.parse::<Role>().expect("only listed roles get here"))
+}
+
+fn parse_slug(s: &str) -> Result<Slug, String> {
+    s.parse()
+        .map_err(|e: kizuna_domain::values::InvalidValue| e.0)
 }
 
 /// Formats `kizuna import` reads.

@@ -4,6 +4,7 @@
 //! Values are parsed at the edge (serde or `FromStr`) and refuse to exist
 //! when invalid, so the rest of the program can trust them.
 
+pub mod account;
 pub mod agreement;
 pub mod contact;
 pub mod countries;
@@ -18,6 +19,7 @@ pub mod programme;
 pub mod rules;
 pub mod values;
 
+pub use account::{Action, Email, Role, User};
 pub use agreement::{Agreement, AgreementStatus, MobilityCondition, Party, StatusContext};
 pub use contact::Contact;
 pub use country::{CountryProfile, CountrySections};

@@ -3,12 +3,70 @@
 //! module supplies those and expands this macro.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use kizuna_domain::User;
 
 use crate::StoreError;
 
 /// Timestamps are stored as RFC 3339 text so both databases sort and compare them alike.
 pub(crate) fn now_text() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
+    time_text(Utc::now())
+}
+
+/// A timestamp as stored: UTC, microseconds, `Z` (so text order is time order).
+pub(crate) fn time_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// How stale a token's `last_used_at` may get before a use writes it again.
+pub(crate) const TOKEN_TOUCH_SECONDS: i64 = 60;
+
+/// The columns of a user row, in the order [`user_from_parts`] takes them.
+pub(crate) type UserParts = (i64, String, String, String, bool, String);
+
+/// Reads a stored account; a value the domain refuses makes it corrupt.
+pub(crate) fn user_from_parts(
+    (id, email, role, units, disabled, created_at): UserParts,
+) -> Result<User, StoreError> {
+    let corrupt = |source| StoreError::Corrupt {
+        collection: "users".to_owned(),
+        id: id.to_string(),
+        source,
+    };
+    Ok(User {
+        id,
+        email: serde_json::from_value(serde_json::Value::String(email)).map_err(corrupt)?,
+        role: serde_json::from_value(serde_json::Value::String(role)).map_err(corrupt)?,
+        units: serde_json::from_str(&units).map_err(corrupt)?,
+        disabled,
+        created_at: parse_time(&created_at),
+    })
+}
+
+/// Whether a statement failed on a unique constraint.
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Whether a statement failed on a foreign key.
+pub(crate) fn is_foreign_key_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_foreign_key_violation())
+}
+
+fn not_found(collection: &str, id: impl ToString) -> StoreError {
+    StoreError::NotFound {
+        collection: collection.to_owned(),
+        id: id.to_string(),
+    }
+}
+
+/// No account has this id.
+pub(crate) fn no_user(id: i64) -> StoreError {
+    not_found("users", id)
+}
+
+/// No live token has this id.
+pub(crate) fn no_token(id: i64) -> StoreError {
+    not_found("api_tokens", id)
 }
 
 /// Reads a stored timestamp.
@@ -45,7 +103,9 @@ pub(crate) fn like_pattern(text: &str) -> String {
 }
 
 /// Implements [`crate::Store`] for `$store`, whose `pool` field is a `$db` pool,
-/// using the statements in module `$sql`.
+/// using the statements in module `$sql`. Record writes start with
+/// `begin_write` (which serialises revisions); account, token, session and
+/// sign-in writes with `begin_plain`.
 macro_rules! impl_store {
     ($store:ty, $db:ty, $sql:ident, $name:literal) => {
         impl $store {
@@ -88,6 +148,40 @@ macro_rules! impl_store {
                     after: doc(7)?,
                     collection: collection.clone(),
                     record_id: record_id.clone(),
+                })
+            }
+
+            /// Reads the user columns `id, email, role, units, disabled, created_at`.
+            fn user_from_row(
+                row: &<$db as sqlx::Database>::Row,
+            ) -> Result<kizuna_domain::User, $crate::StoreError> {
+                use sqlx::Row;
+                $crate::backend::user_from_parts((
+                    row.try_get(0)?,
+                    row.try_get(1)?,
+                    row.try_get(2)?,
+                    row.try_get(3)?,
+                    row.try_get(4)?,
+                    row.try_get(5)?,
+                ))
+            }
+
+            fn token_from_row(
+                row: &<$db as sqlx::Database>::Row,
+            ) -> Result<$crate::ApiToken, $crate::StoreError> {
+                use sqlx::Row;
+                let time =
+                    |i: usize| -> Result<Option<chrono::DateTime<chrono::Utc>>, sqlx::Error> {
+                        let text: Option<String> = row.try_get(i)?;
+                        Ok(text.as_deref().map($crate::backend::parse_time))
+                    };
+                Ok($crate::ApiToken {
+                    id: row.try_get(0)?,
+                    user_id: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    created_at: time(3)?.unwrap_or_default(),
+                    last_used_at: time(4)?,
+                    revoked_at: time(5)?,
                 })
             }
         }
@@ -315,6 +409,318 @@ macro_rules! impl_store {
                     .execute(&self.pool)
                     .await?;
                 Ok(())
+            }
+
+            async fn create_user(
+                &self,
+                email: &kizuna_domain::Email,
+                password_hash: &str,
+                role: kizuna_domain::Role,
+                units: &[kizuna_domain::Slug],
+            ) -> Result<kizuna_domain::User, $crate::StoreError> {
+                let units = serde_json::to_string(units).expect("slugs serialise");
+                let mut tx = self.begin_plain().await?;
+                let row = sqlx::query($sql::INSERT_USER)
+                    .bind(email.as_str())
+                    .bind(password_hash)
+                    .bind(role.as_str())
+                    .bind(units)
+                    .bind($crate::backend::now_text())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        if $crate::backend::is_unique_violation(&e) {
+                            $crate::StoreError::AlreadyExists {
+                                collection: "users".to_owned(),
+                                id: email.to_string(),
+                            }
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                let user = Self::user_from_row(&row)?;
+                tx.commit().await?;
+                Ok(user)
+            }
+
+            async fn get_user(
+                &self,
+                id: i64,
+            ) -> Result<Option<kizuna_domain::User>, $crate::StoreError> {
+                let row = sqlx::query($sql::GET_USER)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.map(|r| Self::user_from_row(&r)).transpose()
+            }
+
+            async fn get_user_by_email(
+                &self,
+                email: &kizuna_domain::Email,
+            ) -> Result<Option<$crate::UserAccount>, $crate::StoreError> {
+                use sqlx::Row;
+                let row = sqlx::query($sql::GET_USER_BY_EMAIL)
+                    .bind(email.as_str())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.map(|r| {
+                    Ok($crate::UserAccount {
+                        user: Self::user_from_row(&r)?,
+                        password_hash: r.try_get(6)?,
+                    })
+                })
+                .transpose()
+            }
+
+            async fn list_users(&self) -> Result<Vec<kizuna_domain::User>, $crate::StoreError> {
+                let rows = sqlx::query($sql::LIST_USERS).fetch_all(&self.pool).await?;
+                rows.iter().map(Self::user_from_row).collect()
+            }
+
+            async fn set_password_hash(
+                &self,
+                user_id: i64,
+                password_hash: &str,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::SET_PASSWORD_HASH)
+                    .bind(user_id)
+                    .bind(password_hash)
+                    .bind($crate::backend::now_text())
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::backend::no_user(user_id));
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn update_user(
+                &self,
+                user_id: i64,
+                patch: &$crate::UserPatch,
+            ) -> Result<kizuna_domain::User, $crate::StoreError> {
+                let units = patch
+                    .units
+                    .as_ref()
+                    .map(|u| serde_json::to_string(u).expect("slugs serialise"));
+                let mut tx = self.begin_plain().await?;
+                let row = sqlx::query($sql::UPDATE_USER)
+                    .bind(user_id)
+                    .bind(patch.role.map(|r| r.as_str()))
+                    .bind(units)
+                    .bind(patch.disabled)
+                    .bind($crate::backend::now_text())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let user = match row {
+                    Some(row) => Self::user_from_row(&row)?,
+                    None => return Err($crate::backend::no_user(user_id)),
+                };
+                tx.commit().await?;
+                Ok(user)
+            }
+
+            async fn create_token(
+                &self,
+                user_id: i64,
+                name: &str,
+                token_hash: &str,
+            ) -> Result<i64, $crate::StoreError> {
+                use sqlx::Row;
+                let mut tx = self.begin_plain().await?;
+                let exists = sqlx::query($sql::GET_USER)
+                    .bind(user_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if exists.is_none() {
+                    return Err($crate::backend::no_user(user_id));
+                }
+                let row = sqlx::query($sql::INSERT_TOKEN)
+                    .bind(user_id)
+                    .bind(name)
+                    .bind(token_hash)
+                    .bind($crate::backend::now_text())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        if $crate::backend::is_unique_violation(&e) {
+                            $crate::StoreError::AlreadyExists {
+                                collection: "api_tokens".to_owned(),
+                                id: name.to_owned(),
+                            }
+                        } else if $crate::backend::is_foreign_key_violation(&e) {
+                            $crate::backend::no_user(user_id)
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                let id: i64 = row.try_get(0)?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn user_by_token_hash(
+                &self,
+                token_hash: &str,
+            ) -> Result<Option<kizuna_domain::User>, $crate::StoreError> {
+                use sqlx::Row;
+                let Some(row) = sqlx::query($sql::TOKEN_USER)
+                    .bind(token_hash)
+                    .fetch_optional(&self.pool)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                let user = Self::user_from_row(&row)?;
+                let token_id: i64 = row.try_get(6)?;
+                let last_used: Option<String> = row.try_get(7)?;
+                let now = chrono::Utc::now();
+                // Written at most once a minute, so reading with a token stays a read.
+                let stale = last_used.as_deref().is_none_or(|t| {
+                    (now - $crate::backend::parse_time(t)).num_seconds()
+                        >= $crate::backend::TOKEN_TOUCH_SECONDS
+                });
+                if stale {
+                    let mut tx = self.begin_plain().await?;
+                    sqlx::query($sql::TOUCH_TOKEN)
+                        .bind(token_id)
+                        .bind($crate::backend::time_text(now))
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                }
+                Ok(Some(user))
+            }
+
+            async fn revoke_token(
+                &self,
+                user_id: i64,
+                token_id: i64,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::REVOKE_TOKEN)
+                    .bind(user_id)
+                    .bind(token_id)
+                    .bind($crate::backend::now_text())
+                    .execute(&mut *tx)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err($crate::backend::no_token(token_id));
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn list_tokens(
+                &self,
+                user_id: i64,
+            ) -> Result<Vec<$crate::ApiToken>, $crate::StoreError> {
+                let rows = sqlx::query($sql::LIST_TOKENS)
+                    .bind(user_id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::token_from_row).collect()
+            }
+
+            async fn session_load(&self, id: &str) -> Result<Option<String>, $crate::StoreError> {
+                use sqlx::Row;
+                let row = sqlx::query($sql::SESSION_LOAD)
+                    .bind(id)
+                    .bind($crate::backend::now_text())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.map(|r| r.try_get(0)).transpose()?)
+            }
+
+            async fn session_save(
+                &self,
+                id: &str,
+                data: &str,
+                expires_at: chrono::DateTime<chrono::Utc>,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                sqlx::query($sql::SESSION_SAVE)
+                    .bind(id)
+                    .bind(data)
+                    .bind($crate::backend::time_text(expires_at))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn session_delete(&self, id: &str) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                sqlx::query($sql::SESSION_DELETE)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn session_delete_expired(&self) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::SESSION_DELETE_EXPIRED)
+                    .bind($crate::backend::now_text())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn record_login_failure(
+                &self,
+                key: &str,
+                at: chrono::DateTime<chrono::Utc>,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                sqlx::query($sql::INSERT_LOGIN_FAILURE)
+                    .bind(key)
+                    .bind($crate::backend::time_text(at))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn count_login_failures(
+                &self,
+                key: &str,
+                since: chrono::DateTime<chrono::Utc>,
+            ) -> Result<i64, $crate::StoreError> {
+                use sqlx::Row;
+                Ok(sqlx::query($sql::COUNT_LOGIN_FAILURES)
+                    .bind(key)
+                    .bind($crate::backend::time_text(since))
+                    .fetch_one(&self.pool)
+                    .await?
+                    .try_get(0)?)
+            }
+
+            async fn clear_login_failures(&self, key: &str) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                sqlx::query($sql::CLEAR_LOGIN_FAILURES)
+                    .bind(key)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn prune_login_failures(
+                &self,
+                before: chrono::DateTime<chrono::Utc>,
+            ) -> Result<u64, $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::PRUNE_LOGIN_FAILURES)
+                    .bind($crate::backend::time_text(before))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected())
             }
 
             async fn close(&self) {

@@ -3,6 +3,7 @@
 //! ([`Registry`]) that turns domain records into stored documents.
 
 mod backend;
+pub mod credentials;
 pub mod postgres;
 mod registry;
 pub mod sqlite;
@@ -12,6 +13,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use kizuna_domain::{Email, Role, Slug, User};
 
 pub use registry::{Registry, Snapshot, Versioned};
 
@@ -181,6 +183,43 @@ pub struct ListFilter {
     pub limit: Option<i64>,
 }
 
+/// A staff account with its password hash, for signing in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserAccount {
+    /// The account.
+    pub user: User,
+    /// The argon2id PHC string ([`credentials::hash_password`]).
+    pub password_hash: String,
+}
+
+/// Changes to an account; `None` keeps what is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserPatch {
+    /// A new role.
+    pub role: Option<Role>,
+    /// New units (replacing the old ones).
+    pub units: Option<Vec<Slug>>,
+    /// Disable (`true`) or enable (`false`) the account.
+    pub disabled: Option<bool>,
+}
+
+/// An API token as stored: only its hash is kept, never the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// Storage's number for the token.
+    pub id: i64,
+    /// The account it acts for.
+    pub user_id: i64,
+    /// A name its owner knows it by; unique among the user's live tokens.
+    pub name: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last used to authenticate (kept to the minute).
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Revoked; a revoked token authenticates no one.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
 /// The storage interface every backend implements.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -210,6 +249,71 @@ pub trait Store: Send + Sync + 'static {
     async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Sets a deployment setting.
     async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+
+    /// Creates an account. A taken address is [`StoreError::AlreadyExists`]
+    /// (collection `users`, id the address).
+    async fn create_user(
+        &self,
+        email: &Email,
+        password_hash: &str,
+        role: Role,
+        units: &[Slug],
+    ) -> Result<User, StoreError>;
+    /// One account by id.
+    async fn get_user(&self, id: i64) -> Result<Option<User>, StoreError>;
+    /// One account by address, with its password hash (disabled ones too).
+    async fn get_user_by_email(&self, email: &Email) -> Result<Option<UserAccount>, StoreError>;
+    /// Every account, by address.
+    async fn list_users(&self) -> Result<Vec<User>, StoreError>;
+    /// Replaces an account's password hash; [`StoreError::NotFound`] for no such account.
+    async fn set_password_hash(&self, user_id: i64, password_hash: &str) -> Result<(), StoreError>;
+    /// Changes an account's role, units or state; [`StoreError::NotFound`] for no such account.
+    async fn update_user(&self, user_id: i64, patch: &UserPatch) -> Result<User, StoreError>;
+
+    /// Stores a new token's hash and returns the token's id. [`StoreError::NotFound`]
+    /// when the user does not exist, [`StoreError::AlreadyExists`] (collection
+    /// `api_tokens`) when the user has a live token of that name.
+    async fn create_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<i64, StoreError>;
+    /// The account a live (unrevoked) token acts for, unless that account is
+    /// disabled; notes when the token was used.
+    async fn user_by_token_hash(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+    /// Revokes a live token of a user; [`StoreError::NotFound`] when there is none.
+    async fn revoke_token(&self, user_id: i64, token_id: i64) -> Result<(), StoreError>;
+    /// A user's tokens, revoked ones included, oldest first.
+    async fn list_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>, StoreError>;
+
+    /// A web session's data, unless it has expired.
+    async fn session_load(&self, id: &str) -> Result<Option<String>, StoreError>;
+    /// Creates or replaces a web session.
+    async fn session_save(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// Removes a web session (signing out).
+    async fn session_delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Removes every expired session and says how many.
+    async fn session_delete_expired(&self) -> Result<u64, StoreError>;
+
+    /// Notes a failed sign-in for `key` (e.g. an address or a client IP).
+    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Failed sign-ins for `key` at or after `since`.
+    async fn count_login_failures(
+        &self,
+        key: &str,
+        since: DateTime<Utc>,
+    ) -> Result<i64, StoreError>;
+    /// Forgets the failed sign-ins of `key` (after a successful one).
+    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
+    /// Forgets every failed sign-in before `before` and says how many.
+    async fn prune_login_failures(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
+
     /// Closes the connections.
     async fn close(&self);
 }

@@ -32,6 +32,41 @@ mod sql {
     /// Serialises writers so revisions commit in the order they are numbered:
     /// a follower reading `revision > n` can then never miss a change.
     pub const WRITE_LOCK: &str = "SELECT pg_advisory_xact_lock(7218347)";
+
+    // Accounts, tokens, sessions and sign-in failures.
+    pub const INSERT_USER: &str = "INSERT INTO users (email, password_hash, role, units, disabled, created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, FALSE, $5, $5) RETURNING id, email, role, units, disabled, created_at";
+    pub const GET_USER: &str =
+        "SELECT id, email, role, units, disabled, created_at FROM users WHERE id = $1";
+    pub const GET_USER_BY_EMAIL: &str = "SELECT id, email, role, units, disabled, created_at, password_hash \
+        FROM users WHERE email = $1";
+    pub const LIST_USERS: &str =
+        "SELECT id, email, role, units, disabled, created_at FROM users ORDER BY email";
+    pub const SET_PASSWORD_HASH: &str =
+        "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+    pub const UPDATE_USER: &str = "UPDATE users SET role = COALESCE($2::text, role), units = COALESCE($3::text, units), \
+        disabled = COALESCE($4::boolean, disabled), updated_at = $5 WHERE id = $1 \
+        RETURNING id, email, role, units, disabled, created_at";
+    pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (user_id, name, token_hash, created_at) \
+        VALUES ($1, $2, $3, $4) RETURNING id";
+    pub const TOKEN_USER: &str = "SELECT u.id, u.email, u.role, u.units, u.disabled, u.created_at, t.id, t.last_used_at \
+        FROM api_tokens t JOIN users u ON u.id = t.user_id \
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled";
+    pub const TOUCH_TOKEN: &str = "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1";
+    pub const REVOKE_TOKEN: &str = "UPDATE api_tokens SET revoked_at = $3 \
+        WHERE user_id = $1 AND id = $2 AND revoked_at IS NULL";
+    pub const LIST_TOKENS: &str = "SELECT id, user_id, name, created_at, last_used_at, revoked_at \
+        FROM api_tokens WHERE user_id = $1 ORDER BY id";
+    pub const SESSION_LOAD: &str = "SELECT data FROM sessions WHERE id = $1 AND expires_at > $2";
+    pub const SESSION_SAVE: &str = "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
+        ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at";
+    pub const SESSION_DELETE: &str = "DELETE FROM sessions WHERE id = $1";
+    pub const SESSION_DELETE_EXPIRED: &str = "DELETE FROM sessions WHERE expires_at <= $1";
+    pub const INSERT_LOGIN_FAILURE: &str = "INSERT INTO login_attempts (key, at) VALUES ($1, $2)";
+    pub const COUNT_LOGIN_FAILURES: &str =
+        "SELECT COUNT(*) FROM login_attempts WHERE key = $1 AND at >= $2";
+    pub const CLEAR_LOGIN_FAILURES: &str = "DELETE FROM login_attempts WHERE key = $1";
+    pub const PRUNE_LOGIN_FAILURES: &str = "DELETE FROM login_attempts WHERE at < $1";
 }
 
 /// A registry in a PostgreSQL database.
@@ -53,6 +88,11 @@ impl PostgresStore {
         let mut tx = self.pool.begin().await?;
         sqlx::query(sql::WRITE_LOCK).execute(&mut *tx).await?;
         Ok(tx)
+    }
+
+    /// Accounts, tokens and sessions are not revisioned, so they skip the writers' lock.
+    async fn begin_plain(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
+        Ok(self.pool.begin().await?)
     }
 }
 

@@ -288,7 +288,7 @@ impl Snapshot {
                     .retain(|c| !c.country.as_str().eq_ignore_ascii_case(id));
                 if let Some(s) = stored {
                     self.countries.push(decode(COUNTRIES, s)?.record);
-                    self.countries.sort_by(|a, b| a.country.cmp(&b.country));
+                    self.countries.sort_by_key(|c| c.country);
                 }
             }
             _ => {}
