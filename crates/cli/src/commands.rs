@@ -42,6 +42,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Reindex => reindex(&settings, &registry).await,
         Command::Backup { file } => backup(&registry, &file).await,
         Command::Import { format, file } => import(&registry, format, &file).await,
         Command::Export {
@@ -167,6 +168,26 @@ async fn import_ror(registry: &Registry, file: &std::path::Path) -> anyhow::Resu
         "{} records in {seconds:.1} s ({:.0} records/s).",
         summary.read,
         summary.read as f64 / seconds.max(0.001)
+    );
+    Ok(())
+}
+
+/// Rebuilds the search index from the database.
+async fn reindex(settings: &Settings, registry: &Registry) -> anyhow::Result<()> {
+    let dir = settings.data_dir.join("index");
+    let snapshot = registry.snapshot().await?;
+    let started = std::time::Instant::now();
+    let index = kizuna_search::SearchIndex::open_or_create(&dir)
+        .with_context(|| format!("opening the search index in {}", dir.display()))?;
+    index
+        .rebuild(&snapshot)
+        .context("rebuilding the search index")?;
+    println!(
+        "Indexed {} records at revision {} in {:.1} s ({}).",
+        index.len(),
+        snapshot.revision,
+        started.elapsed().as_secs_f64(),
+        dir.display()
     );
     Ok(())
 }

@@ -65,6 +65,8 @@ pub enum Command {
     Demo,
     /// Create or upgrade the database schema.
     Migrate,
+    /// Rebuild the search index (in the data directory) from the database.
+    Reindex,
     /// Write a backup of every record (public and internal) as a JSON dataset.
     Backup {
         /// File to write.

@@ -174,7 +174,9 @@ fn help_names_every_command() {
         .output()
         .unwrap();
     let help = stdout(&out);
-    for command in ["serve", "demo", "migrate", "backup", "import", "export"] {
+    for command in [
+        "serve", "demo", "migrate", "reindex", "backup", "import", "export", "user",
+    ] {
         assert!(help.contains(command), "--help names {command}");
     }
     assert!(help.contains("--database-url"));
@@ -201,4 +203,14 @@ fn ror_import_summarises_and_reimports_without_duplicates() {
         "{}",
         stdout(&second)
     );
+}
+
+#[test]
+fn reindex_builds_the_index_in_the_data_directory() {
+    let dir = temp_dir();
+    kizuna(&dir, &["demo"]);
+    let out = kizuna(&dir, &["reindex"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).contains("at revision 30"), "{}", stdout(&out));
+    assert!(dir.join("index").join("kizuna-search-version").exists());
 }
