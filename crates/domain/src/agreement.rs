@@ -69,6 +69,20 @@ pub struct MobilityCondition {
     pub last_year: Option<i32>,
 }
 
+/// A file attached to an agreement, such as the signed PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRef {
+    /// Storage id of the file.
+    pub id: String,
+    /// File name as uploaded.
+    pub name: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
 /// A signed (or draft) arrangement between two or more parties.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +139,12 @@ pub struct Agreement {
     /// Markdown notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// Markdown notes for staff only; never shown publicly.
+    #[serde(default)]
+    pub internal_notes: Option<String>,
+    /// Signed documents (the files live in storage); staff only.
+    #[serde(default)]
+    pub documents: Vec<DocumentRef>,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,

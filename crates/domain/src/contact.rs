@@ -29,6 +29,9 @@ pub struct Contact {
     /// Telephone number.
     #[serde(default)]
     pub phone: Option<String>,
+    /// Whether e-mail and phone may be shown publicly (the name and role always may, when the contact is public).
+    #[serde(default)]
+    pub details_visibility: Visibility,
     /// Countries the person covers.
     #[serde(default)]
     pub countries: Vec<CountryCode>,

@@ -32,15 +32,17 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     fn validate(&self) -> Result<(), ValidationErrors>;
     /// Brings equivalent inputs to one form before validation.
     fn normalise(&mut self) {}
+    /// Removes the fields only staff may see, for public surfaces.
+    fn redact_internal(&mut self);
     /// Storage sets both timestamps.
     fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>);
 }
 
 macro_rules! entity {
-    ($ty:ty, $collection:ident, |$s:ident| $title:expr) => {
-        entity!($ty, $collection, |$s| $title, |_x| {});
+    ($ty:ty, $collection:ident, |$s:ident| $title:expr, |$r:ident| $redact:expr) => {
+        entity!($ty, $collection, |$s| $title, |$r| $redact, |_x| {});
     };
-    ($ty:ty, $collection:ident, |$s:ident| $title:expr, |$n:ident| $normalise:expr) => {
+    ($ty:ty, $collection:ident, |$s:ident| $title:expr, |$r:ident| $redact:expr, |$n:ident| $normalise:expr) => {
         impl Entity for $ty {
             const COLLECTION: Collection = Collection::$collection;
             fn id(&self) -> &Slug {
@@ -60,6 +62,10 @@ macro_rules! entity {
                 let $n = self;
                 $normalise
             }
+            fn redact_internal(&mut self) {
+                let $r = self;
+                $redact
+            }
             fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>) {
                 self.created_at = Some(created_at);
                 self.updated_at = Some(updated_at);
@@ -68,8 +74,52 @@ macro_rules! entity {
     };
 }
 
-entity!(Organisation, Organisations, |s| s.display_name());
-entity!(Agreement, Agreements, |s| &s.title, |a| a.normalise());
-entity!(Programme, Programmes, |s| &s.title);
-entity!(FundingOpportunity, Funding, |s| &s.title);
-entity!(Contact, Contacts, |s| &s.name);
+entity!(Organisation, Organisations, |s| s.display_name(), |o| o
+    .internal_notes =
+    None);
+entity!(
+    Agreement,
+    Agreements,
+    |s| &s.title,
+    |a| {
+        a.internal_notes = None;
+        a.documents.clear();
+    },
+    |a| a.normalise()
+);
+entity!(Programme, Programmes, |s| &s.title, |p| p.internal_notes =
+    None);
+entity!(FundingOpportunity, Funding, |s| &s.title, |_f| {});
+entity!(Contact, Contacts, |s| &s.name, |c| {
+    if c.details_visibility == Visibility::Internal {
+        c.email = None;
+        c.phone = None;
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_removes_staff_only_fields() {
+        let mut contact: Contact = serde_json::from_value(serde_json::json!({
+            "id": "x", "name": "X", "email": "x@example.org", "phone": "+46 8 000",
+            "details_visibility": "internal"
+        }))
+        .unwrap();
+        contact.redact_internal();
+        assert_eq!((contact.email, contact.phone), (None, None));
+        let mut agreement: Agreement = serde_json::from_value(serde_json::json!({
+            "id": "a", "kind": "mou", "level": "central", "title": "A",
+            "parties": [{"organisation": "ki"}, {"organisation": "riken"}],
+            "internal_notes": "renegotiate", "notes": "public",
+            "documents": [{"id": "d1", "name": "signed.pdf", "content_type": "application/pdf", "size": 10}]
+        }))
+        .unwrap();
+        agreement.redact_internal();
+        assert_eq!(agreement.internal_notes, None);
+        assert!(agreement.documents.is_empty());
+        assert_eq!(agreement.notes.as_deref(), Some("public"));
+    }
+}

@@ -20,7 +20,9 @@ pub mod rules;
 pub mod values;
 
 pub use account::{Action, Email, Role, User};
-pub use agreement::{Agreement, AgreementStatus, MobilityCondition, Party, StatusContext};
+pub use agreement::{
+    Agreement, AgreementStatus, DocumentRef, MobilityCondition, Party, StatusContext,
+};
 pub use contact::Contact;
 pub use country::{CountryProfile, CountrySections};
 pub use dataset::Dataset;

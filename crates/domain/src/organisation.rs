@@ -95,6 +95,9 @@ pub struct Organisation {
     /// Markdown notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// Markdown notes for staff only; never shown publicly.
+    #[serde(default)]
+    pub internal_notes: Option<String>,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,

@@ -34,6 +34,9 @@ pub struct Programme {
     /// Organisations (or campuses) where it takes place.
     #[serde(default)]
     pub locations: Vec<Slug>,
+    /// Markdown notes for staff only; never shown publicly.
+    #[serde(default)]
+    pub internal_notes: Option<String>,
     /// The agreement it runs under.
     #[serde(default)]
     pub agreement: Option<Slug>,

@@ -241,6 +241,40 @@ impl Registry {
 }
 
 impl Snapshot {
+    /// What the public may see: public records only, staff-only fields removed.
+    pub fn public(&self) -> Snapshot {
+        fn visible<E: Entity>(records: &[E]) -> Vec<E> {
+            records
+                .iter()
+                .filter(|r| r.visibility() == kizuna_domain::Visibility::Public)
+                .cloned()
+                .map(|mut r| {
+                    r.redact_internal();
+                    r
+                })
+                .collect()
+        }
+        Snapshot {
+            revision: self.revision,
+            home: self.home.clone(),
+            organisations: self
+                .organisations
+                .iter()
+                .filter(|(_, o)| o.visibility == kizuna_domain::Visibility::Public)
+                .map(|(id, o)| {
+                    let mut o = o.clone();
+                    o.redact_internal();
+                    (id.clone(), o)
+                })
+                .collect(),
+            agreements: visible(&self.agreements),
+            programmes: visible(&self.programmes),
+            funding: visible(&self.funding),
+            contacts: visible(&self.contacts),
+            countries: self.countries.clone(),
+        }
+    }
+
     /// Puts a stored record in place of the one with the same id, or removes it.
     fn replace(
         &mut self,

@@ -21,6 +21,24 @@ pub enum AppError {
     /// A record broke domain rules.
     #[error("the record is not valid")]
     Invalid(ValidationErrors),
+    /// No valid session or API token.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Signed in, but the role or unit scope does not allow it.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The record exists already, or another conflict with what is stored.
+    #[error("{0}")]
+    Conflict(String),
+    /// The `If-Match` version is not the current one: someone else changed the record.
+    #[error("{0}")]
+    PreconditionFailed(String),
+    /// A change was sent without `If-Match`.
+    #[error("{0}")]
+    PreconditionRequired(String),
+    /// Too many attempts; try again later.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Something failed on our side; details go to the log, not the client.
     #[error("internal error")]
     Internal(String),
@@ -32,6 +50,12 @@ impl From<StoreError> for AppError {
             StoreError::NotFound { collection, id } => {
                 AppError::NotFound(format!("{collection}/{id} does not exist"))
             }
+            StoreError::AlreadyExists { collection, id } => {
+                AppError::Conflict(format!("{collection}/{id} already exists"))
+            }
+            StoreError::Stale { collection, id, .. } => AppError::PreconditionFailed(format!(
+                "{collection}/{id} was changed by someone else since you loaded it; reload it and make your change again"
+            )),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -67,6 +91,12 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -77,6 +107,12 @@ impl AppError {
             AppError::NotFound(_) => ("not-found", "Not found"),
             AppError::BadRequest(_) => ("bad-request", "Bad request"),
             AppError::Invalid(_) => ("invalid-record", "Invalid record"),
+            AppError::Unauthorized(_) => ("unauthorized", "Sign-in required"),
+            AppError::Forbidden(_) => ("forbidden", "Not allowed"),
+            AppError::Conflict(_) => ("conflict", "Conflict"),
+            AppError::PreconditionFailed(_) => ("stale-version", "Changed by someone else"),
+            AppError::PreconditionRequired(_) => ("version-required", "Version required"),
+            AppError::TooManyRequests(_) => ("too-many-requests", "Too many attempts"),
             AppError::Internal(_) => ("internal", "Internal error"),
         };
         Problem {

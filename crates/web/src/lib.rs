@@ -9,6 +9,7 @@ pub mod finder;
 mod health;
 pub mod markdown;
 pub mod pages;
+pub mod staff;
 mod state;
 pub mod templates;
 pub mod views;
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
     let (api, openapi) = api::router().split_for_parts();
     let settings = state.settings().clone();
     Router::new()
+        .merge(staff::routes(state.clone()))
         .merge(pages::routes(state.clone()))
         .merge(api)
         .route("/api/openapi.json", get(api::openapi_json(openapi)))

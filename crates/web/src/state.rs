@@ -58,6 +58,7 @@ struct Inner {
     settings: WebSettings,
     templates: Templates,
     snapshot: RwLock<Arc<Snapshot>>,
+    public: RwLock<Arc<Snapshot>>,
     refreshing: Mutex<()>,
     search: Arc<SearchIndex>,
 }
@@ -95,6 +96,7 @@ impl AppState {
                 registry,
                 settings,
                 templates,
+                public: RwLock::new(Arc::new(snapshot.public())),
                 snapshot: RwLock::new(Arc::new(snapshot)),
                 refreshing: Mutex::new(()),
                 search,
@@ -122,7 +124,12 @@ impl AppState {
         &self.inner.search
     }
 
-    /// The registry as of the last refresh.
+    /// What the public may see of the registry as of the last refresh.
+    pub async fn public_snapshot(&self) -> Arc<Snapshot> {
+        self.inner.public.read().await.clone()
+    }
+
+    /// The whole registry (internal records and fields included) as of the last refresh.
     pub async fn snapshot(&self) -> Arc<Snapshot> {
         self.inner.snapshot.read().await.clone()
     }
@@ -154,6 +161,7 @@ impl AppState {
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?
             .map_err(search_error)?;
+        *self.inner.public.write().await = Arc::new(next.public());
         *self.inner.snapshot.write().await = next;
         Ok(changed)
     }

@@ -152,6 +152,7 @@ pub(crate) fn organisation(
             .filter(|y| y.fract() == 0.0 && (1.0..=9999.0).contains(y))
             .map(|y| y as i32),
         notes: None,
+        internal_notes: None,
         visibility: Visibility::Public,
         created_at: None,
         updated_at: None,
@@ -163,6 +164,7 @@ pub(crate) fn organisation(
 pub(crate) fn overwrite(stored: &Organisation, mut fresh: Organisation) -> Organisation {
     fresh.id = stored.id.clone();
     fresh.notes = stored.notes.clone();
+    fresh.internal_notes = stored.internal_notes.clone();
     fresh.visibility = stored.visibility;
     fresh.identifiers.erasmus = stored.identifiers.erasmus.clone();
     fresh.identifiers.schac = stored.identifiers.schac.clone();

@@ -148,7 +148,7 @@ fn paginate<T: ToSchema>(
 }
 
 async fn public_snapshot(state: &AppState) -> std::sync::Arc<Snapshot> {
-    state.snapshot().await
+    state.public_snapshot().await
 }
 
 /// Filters of `GET /organisations`.
@@ -506,7 +506,9 @@ async fn one<E: Entity>(state: &AppState, id: &str) -> Result<(E, HeaderValue), 
     }
     let etag =
         HeaderValue::from_str(&format!("\"{}\"", found.revision)).expect("digits are header-safe");
-    Ok((found.record, etag))
+    let mut record = found.record;
+    record.redact_internal();
+    Ok((record, etag))
 }
 
 fn with_etag<T: Serialize>(value: T, etag: HeaderValue) -> Response {
@@ -540,7 +542,7 @@ pub async fn get_agreement(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (agreement, etag) = one::<Agreement>(&state, &id).await?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
     let status = lookup.status(&agreement);
     Ok(with_etag(AgreementOut { agreement, status }, etag))

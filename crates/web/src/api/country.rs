@@ -56,7 +56,7 @@ pub async fn get_country(
     Path(cc): Path<String>,
 ) -> Result<Response, AppError> {
     let code = crate::pages::country_code(&cc)?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
     let records = CountryRecords::select(&lookup, code);
     let profile = snapshot.countries.iter().find(|p| p.country == code);

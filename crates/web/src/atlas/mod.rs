@@ -230,7 +230,7 @@ pub fn partners<'a>(lookup: &Lookup<'a>, filter: &MapFilter) -> Vec<PartnerPoint
             .partners
             .iter()
             .filter(|o| !lookup.is_home_side(o))
-            .flat_map(|o| drawn_as(o))
+            .flat_map(&drawn_as)
             .collect();
         for id in ids {
             programmes.entry(id).or_default().push(p);
@@ -281,7 +281,7 @@ pub async fn map_features(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
     let filter = params.filter(&lookup)?;
     let bbox = params
@@ -334,7 +334,7 @@ pub async fn map_countries(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
     let filter = params.filter(&lookup)?;
     Ok(axum::Json(country_counts(&lookup, &filter)).into_response())

@@ -75,7 +75,7 @@ pub async fn map_page(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Html<String>, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let filter = params.filter(&lookup)?;
     let found = partners(&lookup, &filter);

@@ -72,7 +72,7 @@ fn country_summaries(state: &AppState, snapshot: &kizuna_storage::Snapshot) -> V
 
 /// `GET /`.
 pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let view = HomeView {
         home: snapshot.home.as_ref().and_then(|h| lookup.org_ref(h)),
@@ -104,7 +104,7 @@ pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppErro
 
 /// `GET /countries`.
 pub async fn countries(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let view = country_summaries(&state, &snapshot);
     render(
         &state,
@@ -128,7 +128,7 @@ pub async fn country(
     Path(cc): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let code = country_code(&cc)?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let view = CountryView::build(&lookup, code);
     let title = format!("Collaboration in {}", code.name());
@@ -197,7 +197,7 @@ pub async fn funding_list(
             })
         })
         .transpose()?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let items = lookup
         .funding()
@@ -246,7 +246,7 @@ struct ContactGroup {
 
 /// `GET /contacts`: people to ask, grouped by the countries they cover.
 pub async fn contacts(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let mut groups: BTreeMap<String, ContactGroup> = BTreeMap::new();
     for contact in lookup.contacts() {

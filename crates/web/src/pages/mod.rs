@@ -44,7 +44,7 @@ pub async fn render<T: Serialize>(
     path: &str,
     view: T,
 ) -> Result<Html<String>, AppError> {
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let site_name = snapshot
         .home
         .as_ref()

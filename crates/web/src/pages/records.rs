@@ -23,7 +23,7 @@ pub async fn organisation(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = slug(&id, "organisation")?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let org = lookup
         .org(&id)
@@ -45,7 +45,7 @@ pub async fn agreement(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = slug(&id, "agreement")?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let a = lookup
         .agreement(&id)
@@ -67,7 +67,7 @@ pub async fn programme(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = slug(&id, "programme")?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let p = lookup
         .programmes()
@@ -90,7 +90,7 @@ pub async fn funding(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = slug(&id, "funding opportunity")?;
-    let snapshot = state.snapshot().await;
+    let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let f = lookup
         .funding()
