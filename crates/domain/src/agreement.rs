@@ -140,10 +140,10 @@ pub struct Agreement {
     #[serde(default)]
     pub notes: Option<String>,
     /// Markdown notes for staff only; never shown publicly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_notes: Option<String>,
     /// Signed documents (the files live in storage); staff only.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<DocumentRef>,
     /// Who may see it.
     #[serde(default)]

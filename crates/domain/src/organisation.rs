@@ -96,7 +96,7 @@ pub struct Organisation {
     #[serde(default)]
     pub notes: Option<String>,
     /// Markdown notes for staff only; never shown publicly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_notes: Option<String>,
     /// Who may see it.
     #[serde(default)]

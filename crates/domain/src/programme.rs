@@ -35,7 +35,7 @@ pub struct Programme {
     #[serde(default)]
     pub locations: Vec<Slug>,
     /// Markdown notes for staff only; never shown publicly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal_notes: Option<String>,
     /// The agreement it runs under.
     #[serde(default)]

@@ -1,5 +1,6 @@
 //! Who is asking: a signed-in person (session cookie) or another system (API token).
 
+use axum::Router;
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
@@ -98,4 +99,9 @@ impl FromRequestParts<AppState> for Staff {
             "sign in, or send an API token as `Authorization: Bearer <token>`".to_owned(),
         ))
     }
+}
+
+/// Sign-in and sign-out routes.
+pub fn routes(_state: AppState) -> Router<AppState> {
+    Router::new()
 }

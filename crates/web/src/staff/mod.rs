@@ -1,7 +1,10 @@
 //! The staff side: sign-in, the back office, every change to the registry,
 //! history and feeds.
 
+pub mod admin;
 pub mod auth;
+pub mod csrf;
+pub mod feeds;
 pub mod writes;
 
 use axum::Router;
@@ -9,6 +12,9 @@ use axum::Router;
 use crate::AppState;
 
 /// Routes of the staff side (pages and feeds; the JSON writes live under `/api/v1`).
-pub fn routes(_state: AppState) -> Router<AppState> {
+pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
+        .merge(auth::routes(state.clone()))
+        .merge(admin::routes(state.clone()))
+        .merge(feeds::routes(state))
 }
