@@ -1,10 +1,265 @@
-//! Feeds: funding deadlines and agreement expiries as iCalendar, recent changes as Atom.
+//! Feeds: funding deadlines (public) and agreement expiries (staff) as
+//! iCalendar, recent public changes as Atom.
 
 use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+use kizuna_domain::{AgreementStatus, Collection, Visibility};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
+use serde::Deserialize;
 
-use crate::AppState;
+use super::auth::Staff;
+use crate::views::Lookup;
+use crate::{AppError, AppState};
+
+/// Changes listed in the Atom feed.
+const ATOM_ENTRIES: i64 = 50;
 
 /// Feed routes under `/feeds`.
 pub fn routes(_state: AppState) -> Router<AppState> {
     Router::new()
+        .route("/feeds/deadlines.ics", get(deadlines))
+        .route("/feeds/expiring.ics", get(expiring))
+        .route("/feeds/changes.atom", get(changes))
+}
+
+/// `https://host` of the request, for absolute links in feeds.
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("http");
+    format!("{scheme}://{host}")
+}
+
+fn calendar_response(calendar: Calendar, file: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file}\""),
+            ),
+        ],
+        calendar.to_string(),
+    )
+        .into_response()
+}
+
+/// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones repeat.
+pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let snapshot = state.public_snapshot().await;
+    let base = base_url(&headers);
+    let mut calendar = Calendar::new();
+    calendar
+        .name("Funding deadlines")
+        .description("Application deadlines of scholarships, fellowships and travel grants");
+    for funding in &snapshot.funding {
+        for deadline in &funding.deadlines {
+            let mut event = Event::new();
+            event
+                .uid(&format!("deadline-{}-{}@kizuna", funding.id, deadline.date))
+                .summary(&format!("Deadline: {}", funding.title))
+                .all_day(deadline.date)
+                .url(&format!("{base}/funding/{}", funding.id))
+                .timestamp(funding.updated_at.unwrap_or_else(Utc::now));
+            if deadline.yearly {
+                event.add_property("RRULE", "FREQ=YEARLY");
+            }
+            calendar.push(event.done());
+        }
+    }
+    calendar_response(calendar.done(), "deadlines.ics")
+}
+
+/// Lets calendar apps, which cannot send headers, pass the token in the URL.
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+/// `GET /feeds/expiring.ics`: the end dates of signed agreements (staff only: a
+/// bearer token, `?token=`, or a session).
+pub async fn expiring(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<TokenQuery>,
+    staff: Result<Staff, AppError>,
+) -> Result<Response, AppError> {
+    if staff.is_err() {
+        let token = query.token.ok_or_else(|| {
+            AppError::Unauthorized(
+                "this feed needs an API token: add ?token=… to its address".to_owned(),
+            )
+        })?;
+        let hash = kizuna_storage::credentials::token_hash(&token);
+        state
+            .registry()
+            .store()
+            .user_by_token_hash(&hash)
+            .await?
+            .ok_or_else(|| {
+                AppError::Unauthorized("this API token is unknown or revoked".to_owned())
+            })?;
+    }
+    let snapshot = state.snapshot().await;
+    let lookup = Lookup::new(&snapshot, state.status_context(), false);
+    let base = base_url(&headers);
+    let mut calendar = Calendar::new();
+    calendar
+        .name("Agreement expiries")
+        .description("When signed agreements end");
+    for agreement in lookup.agreements() {
+        let status = lookup.status(agreement);
+        let Some(until) = agreement.valid_until else {
+            continue;
+        };
+        if matches!(status, AgreementStatus::Draft | AgreementStatus::Terminated) {
+            continue;
+        }
+        let mut event = Event::new();
+        event
+            .uid(&format!("agreement-end-{}@kizuna", agreement.id))
+            .summary(&format!("Agreement ends: {}", agreement.title))
+            .description(&format!("Status: {status}. Renew it or let it end."))
+            .all_day(until.last_day())
+            .url(&format!("{base}/agreements/{}", agreement.id))
+            .timestamp(agreement.updated_at.unwrap_or_else(Utc::now));
+        calendar.push(event.done());
+    }
+    Ok(calendar_response(calendar.done(), "expiring.ics"))
+}
+
+/// `GET /feeds/changes.atom`: the latest changes to public records.
+pub async fn changes(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let store = state.registry().store();
+    let newest = store.revision().await?;
+    let entries = store
+        .changes_since((newest - ATOM_ENTRIES * 4).max(0), ATOM_ENTRIES * 4)
+        .await?;
+    let snapshot = state.public_snapshot().await;
+    let base = base_url(&headers);
+    let public = |doc: &Option<serde_json::Value>| {
+        doc.as_ref()
+            .is_some_and(|d| d["visibility"] == Visibility::Public.as_str())
+    };
+    let mut shown: Vec<(String, String, String, DateTime<Utc>, i64)> = entries
+        .iter()
+        .rev()
+        .filter(|e| e.collection.parse::<Collection>().is_ok())
+        .filter(|e| match e.action.as_str() {
+            "delete" => public(&e.before),
+            _ => public(&e.after),
+        })
+        .take(ATOM_ENTRIES as usize)
+        .map(|e| {
+            let doc = e.after.as_ref().or(e.before.as_ref());
+            let title = doc
+                .and_then(|d| {
+                    d["title"]
+                        .as_str()
+                        .or(d["name"].as_str())
+                        .or(d["names"][0]["value"].as_str())
+                })
+                .unwrap_or(&e.record_id)
+                .to_owned();
+            let verb = match e.action.as_str() {
+                "create" => "Added",
+                "delete" => "Removed",
+                _ => "Updated",
+            };
+            (
+                format!("{verb}: {title}"),
+                format!("{base}/{}/{}", e.collection, e.record_id),
+                e.collection.clone(),
+                e.at,
+                e.revision,
+            )
+        })
+        .collect();
+    shown.sort_by(|a, b| b.4.cmp(&a.4));
+    let updated = shown.first().map(|s| s.3).unwrap_or_else(Utc::now);
+    let site = snapshot
+        .home
+        .as_ref()
+        .and_then(|h| snapshot.organisations.get(h))
+        .map(|o| o.display_name().to_owned())
+        .unwrap_or_else(|| "Kizuna".to_owned());
+    let xml = atom(
+        &format!("{site}: recent changes"),
+        &format!("{base}/feeds/changes.atom"),
+        &base,
+        updated,
+        &shown,
+    )
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+fn atom(
+    title: &str,
+    self_url: &str,
+    base: &str,
+    updated: DateTime<Utc>,
+    entries: &[(String, String, String, DateTime<Utc>, i64)],
+) -> std::io::Result<String> {
+    let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
+    let mut feed = BytesStart::new("feed");
+    feed.push_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
+    w.write_event(Xml::Start(feed))?;
+    text(&mut w, "title", title)?;
+    text(&mut w, "id", self_url)?;
+    text(&mut w, "updated", &updated.to_rfc3339())?;
+    link(&mut w, self_url, Some("self"))?;
+    link(&mut w, base, None)?;
+    w.write_event(Xml::Start(BytesStart::new("author")))?;
+    text(&mut w, "name", "Kizuna")?;
+    w.write_event(Xml::End(BytesEnd::new("author")))?;
+    for (entry_title, url, collection, at, revision) in entries {
+        w.write_event(Xml::Start(BytesStart::new("entry")))?;
+        text(&mut w, "title", entry_title)?;
+        text(&mut w, "id", &format!("{url}#revision-{revision}"))?;
+        text(&mut w, "updated", &at.to_rfc3339())?;
+        link(&mut w, url, None)?;
+        let mut category = BytesStart::new("category");
+        category.push_attribute(("term", collection.as_str()));
+        w.write_event(Xml::Empty(category))?;
+        w.write_event(Xml::End(BytesEnd::new("entry")))?;
+    }
+    w.write_event(Xml::End(BytesEnd::new("feed")))?;
+    Ok(String::from_utf8_lossy(&w.into_inner()).into_owned())
+}
+
+fn text(w: &mut quick_xml::Writer<Vec<u8>>, tag: &str, value: &str) -> std::io::Result<()> {
+    w.write_event(Xml::Start(BytesStart::new(tag)))?;
+    w.write_event(Xml::Text(BytesText::new(value)))?;
+    w.write_event(Xml::End(BytesEnd::new(tag)))
+}
+
+fn link(w: &mut quick_xml::Writer<Vec<u8>>, href: &str, rel: Option<&str>) -> std::io::Result<()> {
+    let mut l = BytesStart::new("link");
+    l.push_attribute(("href", href));
+    if let Some(rel) = rel {
+        l.push_attribute(("rel", rel));
+    }
+    w.write_event(Xml::Empty(l))
 }
