@@ -236,19 +236,28 @@ pub fn partners<'a>(lookup: &Lookup<'a>, filter: &MapFilter) -> Vec<PartnerPoint
             programmes.entry(id).or_default().push(p);
         }
     }
-    lookup
-        .organisations()
+    // Without `scope=all` only organisations linked to something are drawn:
+    // visit those instead of every organisation in the registry.
+    let candidates: Vec<&'a Organisation> = if filter.all {
+        lookup.organisations().collect()
+    } else {
+        let ids: BTreeSet<&Slug> = agreements
+            .keys()
+            .chain(programmes.keys())
+            .copied()
+            .collect();
+        ids.into_iter().filter_map(|id| lookup.org(id)).collect()
+    };
+    let filters_agreements = filter.filters_agreements();
+    candidates
+        .into_iter()
         .filter(|o| filter.country.is_none_or(|c| o.country == Some(c)))
         .filter_map(|o| {
             let loc = o.location?;
             let a = agreements.remove(&o.id).unwrap_or_default();
             let p = programmes.remove(&o.id).unwrap_or_default();
             let involved = !a.is_empty() || !p.is_empty();
-            let shown = if filter.all {
-                !filter.filters_agreements() || involved
-            } else {
-                involved
-            };
+            let shown = involved || (filter.all && !filters_agreements);
             (shown && !lookup.is_home_side(&o.id)).then_some(PartnerPoint {
                 org: o,
                 lat: loc.lat,

@@ -4,7 +4,7 @@
 pub mod country;
 pub mod records;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use kizuna_domain::{
     Agreement, AgreementStatus, Contact, CountryCode, FundingOpportunity, Organisation, Programme,
@@ -183,6 +183,7 @@ pub struct Lookup<'a> {
     /// Hide internal records.
     pub public_only: bool,
     successors: HashMap<&'a Slug, &'a Agreement>,
+    home_side: HashSet<&'a Slug>,
 }
 
 impl<'a> Lookup<'a> {
@@ -193,11 +194,28 @@ impl<'a> Lookup<'a> {
             .iter()
             .filter_map(|a| a.renews.as_ref().map(|r| (r, a)))
             .collect();
+        // The home side: the home organisation and every consortium it belongs to.
+        let home_side = match &snapshot.home {
+            Some(home) => std::iter::once(home)
+                .chain(
+                    snapshot
+                        .organisations
+                        .values()
+                        .filter(|o| {
+                            o.kind == kizuna_domain::OrganisationKind::Consortium
+                                && o.members.contains(home)
+                        })
+                        .map(|o| &o.id),
+                )
+                .collect(),
+            None => HashSet::new(),
+        };
         Lookup {
             snapshot,
             ctx,
             public_only,
             successors,
+            home_side,
         }
     }
 
@@ -280,17 +298,18 @@ impl<'a> Lookup<'a> {
         a.status(self.ctx, next)
     }
 
-    /// The partner countries of a set of parties.
+    /// The partner countries of a set of parties (see `kizuna_domain::rules`).
     pub fn partner_countries<'b>(
         &self,
         parties: impl IntoIterator<Item = &'b Slug>,
-    ) -> std::collections::HashSet<CountryCode> {
+    ) -> HashSet<CountryCode> {
         kizuna_domain::rules::partner_countries(parties, &self.home(), &self.snapshot.organisations)
     }
 
-    /// Whether an organisation is the home or a consortium it belongs to.
+    /// Whether an organisation is the home or a consortium it belongs to
+    /// (`kizuna_domain::rules::is_home_side`, precomputed once per request).
     pub fn is_home_side(&self, id: &Slug) -> bool {
-        kizuna_domain::rules::is_home_side(id, &self.home(), &self.snapshot.organisations)
+        self.home_side.contains(id)
     }
 
     /// A link to an organisation.
