@@ -232,6 +232,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         body_limit: settings.body_limit_bytes,
         tile_url: settings.map_tile_url.clone(),
         index_dir: Some(settings.data_dir.join("index")),
+        secure_cookies: settings.secure_cookies,
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

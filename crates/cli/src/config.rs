@@ -30,6 +30,8 @@ pub struct Settings {
     /// Map tiles for online deployments, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`;
     /// without one the map draws offline country shapes.
     pub map_tile_url: Option<String>,
+    /// Mark session cookies `Secure` (set it when Kizuna is served over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             body_limit_bytes: 2 * 1024 * 1024,
             log_format: "text".to_owned(),
             map_tile_url: None,
+            secure_cookies: false,
         }
     }
 }

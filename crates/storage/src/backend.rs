@@ -393,6 +393,23 @@ macro_rules! impl_store {
                 rows.iter().map(Self::change_from_row).collect()
             }
 
+            async fn redact_history(
+                &self,
+                collection: &str,
+                id: &str,
+            ) -> Result<u64, $crate::StoreError> {
+                let marker = $crate::erased_marker().to_string();
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::REDACT_HISTORY)
+                    .bind(collection)
+                    .bind(id)
+                    .bind(marker)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected())
+            }
+
             async fn setting(&self, key: &str) -> Result<Option<String>, $crate::StoreError> {
                 use sqlx::Row;
                 let row = sqlx::query($sql::GET_SETTING)
@@ -721,6 +738,71 @@ macro_rules! impl_store {
                     .await?;
                 tx.commit().await?;
                 Ok(done.rows_affected())
+            }
+
+            async fn put_document(
+                &self,
+                document: &$crate::StoredDocument,
+            ) -> Result<(), $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                sqlx::query($sql::PUT_DOCUMENT)
+                    .bind(&document.id)
+                    .bind(&document.agreement_id)
+                    .bind(&document.name)
+                    .bind(&document.content_type)
+                    .bind(document.size)
+                    .bind(&document.data)
+                    .bind(&document.uploaded_by)
+                    .bind($crate::backend::time_text(document.uploaded_at))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        if $crate::backend::is_unique_violation(&e) {
+                            $crate::StoreError::AlreadyExists {
+                                collection: "documents".to_owned(),
+                                id: document.id.clone(),
+                            }
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn get_document(
+                &self,
+                id: &str,
+            ) -> Result<Option<$crate::StoredDocument>, $crate::StoreError> {
+                use sqlx::Row;
+                let Some(row) = sqlx::query($sql::GET_DOCUMENT)
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                let uploaded_at: String = row.try_get(7)?;
+                Ok(Some($crate::StoredDocument {
+                    id: row.try_get(0)?,
+                    agreement_id: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    content_type: row.try_get(3)?,
+                    size: row.try_get(4)?,
+                    data: row.try_get(5)?,
+                    uploaded_by: row.try_get(6)?,
+                    uploaded_at: $crate::backend::parse_time(&uploaded_at),
+                }))
+            }
+
+            async fn delete_document(&self, id: &str) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.begin_plain().await?;
+                let done = sqlx::query($sql::DELETE_DOCUMENT)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() > 0)
             }
 
             async fn close(&self) {

@@ -220,6 +220,37 @@ pub struct ApiToken {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+/// A file attached to an agreement, kept in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    /// Storage id ([`new_document_id`]).
+    pub id: String,
+    /// The agreement it belongs to.
+    pub agreement_id: String,
+    /// File name as uploaded.
+    pub name: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// The bytes.
+    pub data: Vec<u8>,
+    /// Who uploaded it.
+    pub uploaded_by: String,
+    /// When.
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// A fresh, unguessable document id.
+pub fn new_document_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// What [`Store::redact_history`] puts in place of an erased record's documents.
+pub fn erased_marker() -> serde_json::Value {
+    serde_json::json!({"erased": true})
+}
+
 /// The storage interface every backend implements.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -245,6 +276,10 @@ pub trait Store: Send + Sync + 'static {
     async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>, StoreError>;
     /// Every change of one record, oldest first.
     async fn history(&self, collection: &str, id: &str) -> Result<Vec<ChangeEntry>, StoreError>;
+    /// Replaces the before/after documents of every change of one record with
+    /// [`erased_marker`] (personal data erased on request); says how many changed.
+    /// The entries themselves (who, when, what action) stay: the log is append-only.
+    async fn redact_history(&self, collection: &str, id: &str) -> Result<u64, StoreError>;
     /// A deployment setting.
     async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Sets a deployment setting.
@@ -313,6 +348,13 @@ pub trait Store: Send + Sync + 'static {
     async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
     /// Forgets every failed sign-in before `before` and says how many.
     async fn prune_login_failures(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
+
+    /// Stores a new document; a taken id is [`StoreError::AlreadyExists`].
+    async fn put_document(&self, document: &StoredDocument) -> Result<(), StoreError>;
+    /// One document with its bytes.
+    async fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
+    /// Removes a document; says whether there was one.
+    async fn delete_document(&self, id: &str) -> Result<bool, StoreError>;
 
     /// Closes the connections.
     async fn close(&self);

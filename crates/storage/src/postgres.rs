@@ -67,6 +67,17 @@ mod sql {
         "SELECT COUNT(*) FROM login_attempts WHERE key = $1 AND at >= $2";
     pub const CLEAR_LOGIN_FAILURES: &str = "DELETE FROM login_attempts WHERE key = $1";
     pub const PRUNE_LOGIN_FAILURES: &str = "DELETE FROM login_attempts WHERE at < $1";
+
+    // Documents and erasure.
+    pub const PUT_DOCUMENT: &str = "INSERT INTO documents (id, agreement_id, name, content_type, size, data, uploaded_by, uploaded_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    pub const GET_DOCUMENT: &str = "SELECT id, agreement_id, name, content_type, size, data, uploaded_by, uploaded_at \
+        FROM documents WHERE id = $1";
+    pub const DELETE_DOCUMENT: &str = "DELETE FROM documents WHERE id = $1";
+    pub const REDACT_HISTORY: &str = "UPDATE changes SET \
+        before = CASE WHEN before IS NULL THEN NULL ELSE $3 END, \
+        after = CASE WHEN after IS NULL THEN NULL ELSE $3 END \
+        WHERE collection = $1 AND record_id = $2";
 }
 
 /// A registry in a PostgreSQL database.

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 use kizuna_domain::{Dataset, Email, Organisation, Role, Slug};
 use kizuna_storage::{
-    Change, Expect, ListFilter, NewRecord, Registry, Store, StoreError, UserPatch, credentials,
-    testing,
+    Change, Expect, ListFilter, NewRecord, Registry, Store, StoreError, StoredDocument, UserPatch,
+    credentials, new_document_id, testing,
 };
 use serde_json::json;
 
@@ -662,6 +662,115 @@ async fn failed_sign_ins_are_counted_per_key(store: Arc<dyn Store>) {
     assert_eq!(count("10.0.0.1", 60).await, 1, "other keys are kept");
 }
 
+async fn documents_are_stored_and_removed(store: Arc<dyn Store>) {
+    let id = new_document_id();
+    assert_ne!(id, new_document_id(), "ids are fresh");
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0xff, 0x25]).collect();
+    let document = StoredDocument {
+        id: id.clone(),
+        agreement_id: "riken-phd-exchange".into(),
+        name: "signed 署名.pdf".into(),
+        content_type: "application/pdf".into(),
+        size: bytes.len() as i64,
+        data: bytes.clone(),
+        uploaded_by: "admin@ki.se".into(),
+        uploaded_at: Utc::now(),
+    };
+    store.put_document(&document).await.unwrap();
+    let found = store.get_document(&id).await.unwrap().unwrap();
+    assert_eq!(found.data, bytes, "every byte comes back");
+    assert_eq!(
+        (found.name.as_str(), found.size, found.agreement_id.as_str()),
+        ("signed 署名.pdf", 259, "riken-phd-exchange")
+    );
+    assert!(
+        (found.uploaded_at - document.uploaded_at)
+            .num_milliseconds()
+            .abs()
+            < 1,
+        "kept to the microsecond"
+    );
+    let err = store.put_document(&document).await.unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err}");
+    assert!(store.get_document("nope").await.unwrap().is_none());
+    assert!(store.delete_document(&id).await.unwrap());
+    assert!(!store.delete_document(&id).await.unwrap(), "gone already");
+    assert!(store.get_document(&id).await.unwrap().is_none());
+    assert_eq!(
+        store.revision().await.unwrap(),
+        0,
+        "files are not revisions"
+    );
+}
+
+async fn history_can_be_redacted(store: Arc<dyn Store>) {
+    let person = |name: &str| NewRecord {
+        collection: "contacts".into(),
+        id: "anna".into(),
+        kind: None,
+        country: None,
+        visibility: "public".into(),
+        search_text: name.to_lowercase(),
+        doc: json!({"id": "anna", "name": name, "email": "anna@example.org"}),
+    };
+    store
+        .apply(vec![Change::Put(person("Anna"), Expect::Absent)], "a")
+        .await
+        .unwrap();
+    store
+        .apply(
+            vec![Change::Put(person("Anna Berg"), Expect::Revision(1))],
+            "b",
+        )
+        .await
+        .unwrap();
+    store
+        .apply(
+            vec![Change::Put(org("ki", "SE", "public", &["KI"]), Expect::Any)],
+            "a",
+        )
+        .await
+        .unwrap();
+    let delete = Change::Delete {
+        collection: "contacts".into(),
+        id: "anna".into(),
+        expect: Expect::Any,
+    };
+    store.apply(vec![delete], "admin").await.unwrap();
+    assert_eq!(store.redact_history("contacts", "anna").await.unwrap(), 3);
+    let history = store.history("contacts", "anna").await.unwrap();
+    let erased = kizuna_storage::erased_marker();
+    assert_eq!(
+        history
+            .iter()
+            .map(|h| (
+                h.action.as_str(),
+                h.actor.as_str(),
+                h.before.clone(),
+                h.after.clone()
+            ))
+            .collect::<Vec<_>>(),
+        [
+            ("create", "a", None, Some(erased.clone())),
+            ("update", "b", Some(erased.clone()), Some(erased.clone())),
+            ("delete", "admin", Some(erased), None),
+        ],
+        "who, when and what stay; the documents go"
+    );
+    let text = format!("{:?}", store.changes_since(0, 10).await.unwrap());
+    assert!(
+        !text.contains("Anna") && !text.contains("anna@example.org"),
+        "{text}"
+    );
+    assert!(text.contains("KI"), "other records keep their history");
+    assert_eq!(
+        store.revision().await.unwrap(),
+        4,
+        "redaction adds no revision"
+    );
+    assert_eq!(store.redact_history("contacts", "nobody").await.unwrap(), 0);
+}
+
 macro_rules! suite {
     ($($test:ident),+ $(,)?) => {
         mod sqlite {
@@ -694,6 +803,8 @@ suite!(
     tokens_authenticate_until_revoked,
     sessions_are_kept_until_they_expire,
     failed_sign_ins_are_counted_per_key,
+    documents_are_stored_and_removed,
+    history_can_be_redacted,
 );
 
 #[test]

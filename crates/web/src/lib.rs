@@ -60,6 +60,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
+        .layer(middleware::from_fn_with_state(state.clone(), staff::csrf::protect))
+        .layer(staff::session_store::layer(&state))
         .layer(middleware::from_fn(health::track))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
@@ -82,10 +84,16 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let follower = state.spawn_follower();
+    let pruner = staff::session_store::spawn_pruner(&state);
     let app = router(state);
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    // The peer address is what sign-in throttling counts per client.
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     follower.abort();
+    pruner.abort();
     served
 }

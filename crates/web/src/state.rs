@@ -31,6 +31,8 @@ pub struct WebSettings {
     pub index_dir: Option<PathBuf>,
     /// An optional map tile URL (`https://tile.example/{z}/{x}/{y}.png`); offline shapes otherwise.
     pub tile_url: Option<String>,
+    /// Mark the session cookie `Secure` (serve over HTTPS, or behind a proxy that does).
+    pub secure_cookies: bool,
 }
 
 impl Default for WebSettings {
@@ -43,6 +45,7 @@ impl Default for WebSettings {
             follow_interval: Duration::from_millis(500),
             tile_url: None,
             index_dir: None,
+            secure_cookies: false,
         }
     }
 }

@@ -49,14 +49,45 @@ export function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts `kizuna serve --demo` and waits until `/readyz` answers 200.
- * Returns `{ baseUrl, stop() }`.
+ * Runs `kizuna ARGS...` to completion with `input` on stdin; rejects on a
+ * non-zero exit. Returns its stdout.
  */
-export async function startServer({ timeoutMs = 60_000 } = {}) {
+export function runKizuna(args, { input = '', cwd } = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(kizunaBin, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolveRun(out) : reject(new Error(`kizuna ${args.join(' ')} exited ${code}:\n${out}${err}`))));
+    child.stdin.end(input);
+  });
+}
+
+/** Makes an account in a data directory (`kizuna user add`, password on stdin). */
+export function addUser(dataDir, email, role, password) {
+  return runKizuna(['user', 'add', email, '--role', role, '--data-dir', dataDir], { input: `${password}\n`, cwd: dataDir });
+}
+
+/**
+ * Starts `kizuna serve --demo` and waits until `/readyz` answers 200.
+ * `setup({ dataDir })`, if given, runs first (e.g. to make accounts).
+ * Returns `{ baseUrl, dataDir, stop() }`.
+ */
+export async function startServer({ timeoutMs = 60_000, setup } = {}) {
   if (!existsSync(kizunaBin)) {
     throw new Error(`${kizunaBin} is missing: run \`cargo build -p kizuna\` first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-browser-data-'));
+  if (setup) {
+    try {
+      await setup({ dataDir });
+    } catch (e) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const port = await freePort();
   const listen = `127.0.0.1:${port}`;
   const child = spawn(kizunaBin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
@@ -93,6 +124,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
 
   return {
     baseUrl,
+    dataDir,
     output: () => output,
     async stop() {
       if (!exited) {

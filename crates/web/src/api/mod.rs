@@ -15,20 +15,45 @@ use crate::{AppError, AppState};
 
 mod collections;
 mod country;
+pub mod documents;
+pub mod history;
+pub mod writes;
 
 /// The API's top-level description.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kizuna API", version = "1", description = "The registry of international collaborations: organisations, agreements, programmes, funding and contacts. Lists are paginated with an opaque `cursor`; errors are RFC 9457 problem documents."),
     components(schemas(crate::error::Problem)),
+    modifiers(&BearerAuth),
     tags(
         (name = "registry", description = "Records of the registry"),
         (name = "countries", description = "Generated country pages"),
         (name = "search", description = "Search every public record in any language"),
         (name = "map", description = "Partner points, clusters and country counts for the map"),
+        (name = "history", description = "Each record's change log, restoring earlier versions, a person's export and erasure (staff)"),
+        (name = "documents", description = "Files attached to agreements (staff)"),
     )
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` security scheme: `Authorization: Bearer <API token>`.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "An API token from `kizuna user token EMAIL`; writes also accept a signed-in session with its CSRF token",
+            ))
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
 
 /// Routes under `/api/v1` with their OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -47,7 +72,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(crate::atlas::map_features))
         .routes(routes!(crate::atlas::map_countries))
         .routes(routes!(crate::finder::search_api))
-        .routes(routes!(crate::finder::suggest_api));
+        .routes(routes!(crate::finder::suggest_api))
+        // Writes, history and documents (staff; bearer token or session).
+        .merge(writes::organisations::routes())
+        .merge(writes::agreements::routes())
+        .merge(writes::programmes::routes())
+        .merge(writes::funding::routes())
+        .merge(writes::contacts::routes())
+        .merge(history::routes())
+        .merge(documents::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 

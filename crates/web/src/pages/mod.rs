@@ -98,7 +98,11 @@ struct ErrorView {
 }
 
 /// Turns problem documents from page handlers into HTML error pages.
-async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub(crate) async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let Some(problem) = response.extensions().get::<Problem>().cloned() else {

@@ -191,7 +191,7 @@ pub async fn changes(
             )
         })
         .collect();
-    shown.sort_by(|a, b| b.4.cmp(&a.4));
+    shown.sort_by_key(|s| std::cmp::Reverse(s.4));
     let updated = shown.first().map(|s| s.3).unwrap_or_else(Utc::now);
     let site = snapshot
         .home

@@ -4,7 +4,9 @@
 pub mod admin;
 pub mod auth;
 pub mod csrf;
+pub mod dashboard;
 pub mod feeds;
+pub mod session_store;
 pub mod writes;
 
 use axum::Router;
@@ -15,6 +17,7 @@ use crate::AppState;
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(auth::routes(state.clone()))
+        .merge(dashboard::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(feeds::routes(state))
 }

@@ -1,0 +1,318 @@
+//! Writes through the JSON API: `POST /{collection}`, `PUT`/`PATCH`/`DELETE
+//! /{collection}/{id}` with `If-Match`, and staff reads of whole records.
+//! Every change goes through [`crate::staff::writes`].
+
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kizuna_domain::{Agreement, Collection, Entity};
+use kizuna_storage::Versioned;
+use serde_json::Value;
+
+use crate::error::Problem;
+use crate::views::Lookup;
+use crate::{AppError, AppState};
+
+/// A problem document with a status `AppError` has no variant for.
+pub(super) fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Response {
+    let body = Problem {
+        kind: format!("/problems/{slug}"),
+        title: title.to_owned(),
+        status: status.as_u16(),
+        detail,
+        errors: Vec::new(),
+    };
+    let mut response = (status, axum::Json(&body)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    response.extensions_mut().insert(body);
+    response
+}
+
+/// Reads a whole request body (the router's body limit applies: over it is a 413 problem).
+pub(super) async fn body_bytes(body: axum::body::Body) -> Result<axum::body::Bytes, Response> {
+    axum::body::to_bytes(body, usize::MAX).await.map_err(|e| {
+        let text = format!("{e:?} {e}");
+        if text.contains("length limit") {
+            problem(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "Too large",
+                "the request body is larger than this server accepts".to_owned(),
+            )
+        } else {
+            AppError::BadRequest(format!("the request body could not be read: {e}")).into_response()
+        }
+    })
+}
+
+/// A JSON request body (`application/json` or `application/*+json`), read as a value.
+pub struct JsonBody(pub Value);
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        let json = content_type == "application/json"
+            || (content_type.starts_with("application/") && content_type.ends_with("+json"));
+        if !json {
+            return Err(problem(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "send the record as JSON, with `Content-Type: application/json`".to_owned(),
+            ));
+        }
+        let bytes = body_bytes(request.into_body()).await?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            AppError::BadRequest(format!("the body is not valid JSON: {e}")).into_response()
+        })
+    }
+}
+
+/// The revision `If-Match` names, if sent: one strong ETag, `"<revision>"`.
+pub(super) fn if_match_optional(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .and_then(|v| v.strip_prefix('"')?.strip_suffix('"'))
+        .and_then(|v| v.parse::<i64>().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            AppError::BadRequest(
+                "`If-Match` must be the record's ETag as sent, like `\"42\"`".to_owned(),
+            )
+        })
+}
+
+/// The revision `If-Match` names; without one the change is refused with 428.
+pub(super) fn if_match(headers: &HeaderMap) -> Result<i64, AppError> {
+    if_match_optional(headers)?.ok_or_else(|| {
+        AppError::PreconditionRequired(
+            "send the ETag of the version you changed as `If-Match` (GET the record first)"
+                .to_owned(),
+        )
+    })
+}
+
+/// An ETag header value for a revision.
+pub(super) fn etag(revision: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are header-safe")
+}
+
+/// A record as staff see it, with its `ETag` (agreements with their derived status).
+pub(super) async fn record_response<E: Entity>(
+    state: &AppState,
+    saved: Versioned<E>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let mut body =
+        serde_json::to_value(&saved.record).map_err(|e| AppError::Internal(e.to_string()))?;
+    if E::COLLECTION == Collection::Agreements
+        && let Ok(agreement) = serde_json::from_value::<Agreement>(body.clone())
+    {
+        let snapshot = state.snapshot().await;
+        let lookup = Lookup::new(&snapshot, state.status_context(), false);
+        body["status"] = serde_json::to_value(lookup.status(&agreement))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    let mut response = (status, axum::Json(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::ETAG, etag(saved.revision));
+    if status == StatusCode::CREATED {
+        let location = format!("/api/v1/{}/{}", E::COLLECTION, saved.record.id());
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+    }
+    Ok(response)
+}
+
+/// `PUT`: the body's id must be absent or the URL's.
+pub(super) fn with_path_id(mut doc: Value, id: &str) -> Result<Value, AppError> {
+    match doc.get("id") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s == id => {}
+        Some(other) => {
+            let mut errors = kizuna_domain::ValidationErrors::default();
+            errors.add(
+                "id",
+                format!("the body names {other}, the URL `{id}`: an id cannot be changed"),
+            );
+            return Err(AppError::Invalid(errors));
+        }
+    }
+    if let Some(map) = doc.as_object_mut() {
+        map.insert("id".into(), Value::String(id.to_owned()));
+    }
+    Ok(doc)
+}
+
+/// `PATCH`: the stored record (at revision `expected`) with a merge patch applied.
+pub(super) async fn patched<E: Entity>(
+    state: &AppState,
+    id: &str,
+    expected: i64,
+    patch: &Value,
+) -> Result<Value, AppError> {
+    let stored = state
+        .registry()
+        .get::<E>(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION)))?;
+    if stored.revision != expected {
+        return Err(kizuna_storage::StoreError::Stale {
+            collection: E::COLLECTION.to_string(),
+            id: id.to_owned(),
+            expected,
+            actual: stored.revision,
+        }
+        .into());
+    }
+    let mut doc =
+        serde_json::to_value(&stored.record).map_err(|e| AppError::Internal(e.to_string()))?;
+    if let Some(map) = doc.as_object_mut() {
+        map.remove("created_at");
+        map.remove("updated_at");
+    }
+    crate::staff::writes::merge_patch(&mut doc, patch);
+    with_path_id(doc, id)
+}
+
+/// Handlers of one collection: create, replace, patch, delete and the staff read.
+macro_rules! collection_writes {
+    ($module:ident, $ty:ty, $coll:literal) => {
+        #[doc = concat!("Writes of `/api/v1/", $coll, "`.")]
+        pub mod $module {
+            use axum::extract::{Path, State};
+            use axum::http::{HeaderMap, StatusCode};
+            use axum::response::{IntoResponse, Response};
+            use kizuna_domain::Action;
+            use utoipa_axum::router::OpenApiRouter;
+            use utoipa_axum::routes;
+
+            use super::{JsonBody, if_match, patched, record_response, with_path_id};
+            use crate::error::Problem;
+            use crate::staff::auth::Staff;
+            use crate::staff::writes;
+            use crate::{AppError, AppState};
+
+            #[doc = concat!("Creates a record of `", $coll, "`; an absent `id` is made from its name.")]
+            #[utoipa::path(post, path = concat!("/", $coll), tag = "registry", operation_id = concat!("create_", $coll),
+                request_body = $ty, security(("bearer" = [])),
+                responses((status = 201, description = "Created; `ETag` and `Location` set", body = $ty),
+                    (status = 401, body = Problem, content_type = "application/problem+json"),
+                    (status = 403, body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "The id is taken", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Field errors, all of them", body = Problem, content_type = "application/problem+json")))]
+            pub async fn create(State(state): State<AppState>, staff: Staff, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
+                let snapshot = state.snapshot().await;
+                let record = writes::record_from_json::<$ty>(&snapshot, doc)?;
+                let saved = writes::create(&state, &staff, record).await?;
+                record_response(&state, saved, StatusCode::CREATED).await
+            }
+
+            #[doc = concat!("Replaces a record of `", $coll, "` (the whole record; `If-Match` required).")]
+            #[utoipa::path(put, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("replace_", $coll),
+                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                request_body = $ty, security(("bearer" = [])),
+                responses((status = 200, description = "Saved; new `ETag`", body = $ty),
+                    (status = 400, description = "Malformed `If-Match`", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, body = Problem, content_type = "application/problem+json"),
+                    (status = 403, body = Problem, content_type = "application/problem+json"),
+                    (status = 404, body = Problem, content_type = "application/problem+json"),
+                    (status = 412, description = "Changed by someone else", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, body = Problem, content_type = "application/problem+json"),
+                    (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json")))]
+            pub async fn replace(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
+                let expected = if_match(&headers)?;
+                let snapshot = state.snapshot().await;
+                let record = writes::record_from_json::<$ty>(&snapshot, with_path_id(doc, &id)?)?;
+                let saved = writes::update(&state, &staff, record, expected).await?;
+                record_response(&state, saved, StatusCode::OK).await
+            }
+
+            #[doc = concat!("Changes fields of a record of `", $coll, "` by a JSON merge patch (RFC 7386; `If-Match` required).")]
+            #[utoipa::path(patch, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("patch_", $coll),
+                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                request_body(content = Object, content_type = "application/merge-patch+json", description = "Fields to change; `null` removes one"),
+                security(("bearer" = [])),
+                responses((status = 200, description = "Saved; new `ETag`", body = $ty),
+                    (status = 400, body = Problem, content_type = "application/problem+json"),
+                    (status = 401, body = Problem, content_type = "application/problem+json"),
+                    (status = 403, body = Problem, content_type = "application/problem+json"),
+                    (status = 404, body = Problem, content_type = "application/problem+json"),
+                    (status = 412, body = Problem, content_type = "application/problem+json"),
+                    (status = 422, body = Problem, content_type = "application/problem+json"),
+                    (status = 428, body = Problem, content_type = "application/problem+json")))]
+            pub async fn patch(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(patch): JsonBody) -> Result<Response, AppError> {
+                let expected = if_match(&headers)?;
+                let doc = patched::<$ty>(&state, &id, expected, &patch).await?;
+                let snapshot = state.snapshot().await;
+                let record = writes::record_from_json::<$ty>(&snapshot, doc)?;
+                let saved = writes::update(&state, &staff, record, expected).await?;
+                record_response(&state, saved, StatusCode::OK).await
+            }
+
+            #[doc = concat!("Deletes a record of `", $coll, "` (`If-Match` required; refused while others refer to it).")]
+            #[utoipa::path(delete, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("delete_", $coll),
+                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                security(("bearer" = [])),
+                responses((status = 204, description = "Deleted"),
+                    (status = 401, body = Problem, content_type = "application/problem+json"),
+                    (status = 403, body = Problem, content_type = "application/problem+json"),
+                    (status = 404, body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "Still referred to", body = Problem, content_type = "application/problem+json"),
+                    (status = 412, body = Problem, content_type = "application/problem+json"),
+                    (status = 428, body = Problem, content_type = "application/problem+json")))]
+            pub async fn delete(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
+                let expected = if_match(&headers)?;
+                writes::delete::<$ty>(&state, &staff, &id, expected).await?;
+                Ok(StatusCode::NO_CONTENT.into_response())
+            }
+
+            #[doc = concat!("A record of `", $coll, "` as staff see it: internal ones and fields included, with its `ETag`.")]
+            #[utoipa::path(get, path = concat!("/", $coll, "/{id}/internal"), tag = "registry", operation_id = concat!("get_internal_", $coll),
+                params(("id" = String, Path, description = "Record id")), security(("bearer" = [])),
+                responses((status = 200, body = $ty),
+                    (status = 401, body = Problem, content_type = "application/problem+json"),
+                    (status = 404, body = Problem, content_type = "application/problem+json")))]
+            pub async fn internal(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
+                staff.require(&*state.snapshot().await, Action::View, None)?;
+                let found = state.registry().get::<$ty>(&id).await?
+                    .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", $coll)))?;
+                record_response(&state, found, StatusCode::OK).await
+            }
+
+            /// The routes above.
+            pub fn routes() -> OpenApiRouter<AppState> {
+                OpenApiRouter::new()
+                    .routes(routes!(create))
+                    .routes(routes!(replace))
+                    .routes(routes!(patch))
+                    .routes(routes!(delete))
+                    .routes(routes!(internal))
+            }
+        }
+    };
+}
+
+collection_writes!(organisations, kizuna_domain::Organisation, "organisations");
+collection_writes!(agreements, kizuna_domain::Agreement, "agreements");
+collection_writes!(programmes, kizuna_domain::Programme, "programmes");
+collection_writes!(funding, kizuna_domain::FundingOpportunity, "funding");
+collection_writes!(contacts, kizuna_domain::Contact, "contacts");

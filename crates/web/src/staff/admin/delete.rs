@@ -1,0 +1,143 @@
+//! Deleting a record, after a confirmation page.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+use super::edit::{Conflict, current};
+use super::forms;
+use super::records::AdminRecord;
+use super::{PageUser, page};
+use crate::staff::auth::{Staff, StaffPage};
+use crate::staff::csrf::Csrf;
+use crate::staff::writes;
+use crate::{AppError, AppState};
+
+/// The delete confirmation page.
+#[derive(Debug, Serialize)]
+struct DeleteView {
+    collection: &'static str,
+    singular: &'static str,
+    id: String,
+    title: String,
+    revision: i64,
+    conflict: Option<Conflict>,
+    /// Why the deletion was refused, if it was.
+    refused: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_delete<E: AdminRecord>(
+    state: &AppState,
+    staff: &Staff,
+    csrf: &Csrf,
+    record: &E,
+    revision: i64,
+    conflict: Option<Conflict>,
+    refused: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let c = E::COLLECTION.as_str();
+    let path = format!("/admin/{c}/{}/delete", record.id());
+    let view = DeleteView {
+        collection: c,
+        singular: E::SINGULAR,
+        id: record.id().to_string(),
+        title: record.title().to_owned(),
+        revision,
+        conflict,
+        refused,
+    };
+    let title = format!("Delete {}: {}", E::SINGULAR, record.title());
+    let html = page(state, staff, csrf, "admin/delete.html", title, &path, view).await?;
+    Ok((status, html).into_response())
+}
+
+/// `GET /admin/{collection}/{id}/delete`: asks to confirm.
+pub async fn confirm_delete<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let found = current::<E>(&state, &id).await?;
+    render_delete(
+        &state,
+        &staff,
+        &csrf,
+        &found.record,
+        found.revision,
+        None,
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /admin/{collection}/{id}/delete`.
+pub async fn delete<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let found = current::<E>(&state, &id).await?;
+    let posted = forms::from_pairs(&[], &pairs);
+    let c = E::COLLECTION.as_str();
+    match writes::delete::<E>(&state, &staff, &id, posted.revision).await {
+        Ok(()) => Ok(Redirect::to(&format!("/admin/{c}?deleted={id}")).into_response()),
+        Err(AppError::PreconditionFailed(_)) => {
+            let conflict = Conflict {
+                current_url: format!("/admin/{c}/{id}"),
+                history_url: format!("/admin/{c}/{id}/history"),
+                deleted: false,
+            };
+            render_delete(
+                &state,
+                &staff,
+                &csrf,
+                &found.record,
+                posted.revision,
+                Some(conflict),
+                None,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(AppError::Conflict(message)) => {
+            render_delete(
+                &state,
+                &staff,
+                &csrf,
+                &found.record,
+                posted.revision,
+                None,
+                Some(message),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => {
+            let message = errors
+                .0
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            render_delete(
+                &state,
+                &staff,
+                &csrf,
+                &found.record,
+                posted.revision,
+                None,
+                Some(message),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,437 @@
+//! New and edit: the form pages of a record and what their buttons do.
+
+use std::collections::HashMap;
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use kizuna_domain::{Slug, ValidationErrors};
+use serde::Serialize;
+use serde_json::json;
+
+use super::forms::{self, Action, FormState};
+use super::records::AdminRecord;
+use super::view::{self, FormView};
+use super::{Datalist, PageUser, datalists, page};
+use crate::staff::auth::{Staff, StaffPage};
+use crate::staff::csrf::Csrf;
+use crate::staff::writes;
+use crate::views::Link;
+use crate::{AppError, AppState};
+
+/// Someone else changed the record after the form was loaded.
+#[derive(Debug, Serialize)]
+pub(crate) struct Conflict {
+    /// The current version's edit page.
+    pub current_url: String,
+    /// Its history.
+    pub history_url: String,
+    /// It was deleted (`current_url` is then its history).
+    pub deleted: bool,
+}
+
+/// An attached document, as listed.
+#[derive(Debug, Serialize)]
+pub(super) struct DocumentView {
+    /// Where staff download it.
+    url: String,
+    name: String,
+    content_type: String,
+    size: u64,
+}
+
+/// A record's form page.
+#[derive(Debug, Serialize)]
+struct EditView {
+    /// `new`, `edit` or `renew`.
+    mode: &'static str,
+    collection: &'static str,
+    singular: &'static str,
+    plural: &'static str,
+    /// The record's id and title (edit, renew: the agreement renewed).
+    id: Option<String>,
+    title: String,
+    /// Where the form posts.
+    action: String,
+    /// The version the form is based on.
+    revision: i64,
+    form: FormView,
+    datalists: Vec<Datalist>,
+    documents: Vec<DocumentView>,
+    public_url: Option<String>,
+    /// A flash message after a redirect.
+    notice: Option<String>,
+    conflict: Option<Conflict>,
+    renews: Option<Link>,
+}
+
+/// What a form page is about, apart from the form's values.
+pub(super) struct Ctx {
+    pub(super) mode: &'static str,
+    pub(super) id: Option<String>,
+    pub(super) title: String,
+    pub(super) action: String,
+    pub(super) revision: i64,
+    pub(super) public_url: Option<String>,
+    pub(super) documents: Vec<DocumentView>,
+    pub(super) notice: Option<String>,
+    pub(super) conflict: Option<Conflict>,
+    pub(super) renews: Option<Link>,
+}
+
+impl Ctx {
+    pub(super) fn new(mode: &'static str, action: String) -> Ctx {
+        Ctx {
+            mode,
+            id: None,
+            title: String::new(),
+            action,
+            revision: 0,
+            public_url: None,
+            documents: Vec::new(),
+            notice: None,
+            conflict: None,
+            renews: None,
+        }
+    }
+
+    fn of<E: AdminRecord>(record: &E, revision: i64) -> Ctx {
+        let c = E::COLLECTION.as_str();
+        let doc = serde_json::to_value(record).unwrap_or_default();
+        let documents = doc["documents"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|d| DocumentView {
+                        url: format!(
+                            "/api/v1/agreements/{}/documents/{}",
+                            record.id(),
+                            d["id"].as_str().unwrap_or_default()
+                        ),
+                        name: d["name"].as_str().unwrap_or_default().to_owned(),
+                        content_type: d["content_type"].as_str().unwrap_or_default().to_owned(),
+                        size: d["size"].as_u64().unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ctx {
+            id: Some(record.id().to_string()),
+            title: record.title().to_owned(),
+            revision,
+            public_url: record.public_url(),
+            documents,
+            ..Ctx::new("edit", format!("/admin/{c}/{}", record.id()))
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn render<E: AdminRecord>(
+    state: &AppState,
+    staff: &Staff,
+    csrf: &Csrf,
+    ctx: Ctx,
+    form: &FormState,
+    errors: &ValidationErrors,
+    status: StatusCode,
+    path: &str,
+) -> Result<Response, AppError> {
+    let readonly: &[&str] = match ctx.mode {
+        "edit" => &["id"],
+        "renew" => &["renews"],
+        _ => &[],
+    };
+    let form = view::build(E::FIELDS, form, errors, readonly);
+    let snapshot = state.snapshot().await;
+    let heading = match ctx.mode {
+        "new" => format!("New {}", E::SINGULAR),
+        "renew" => format!("Renew: {}", ctx.title),
+        _ => format!("Edit {}: {}", E::SINGULAR, ctx.title),
+    };
+    let view = EditView {
+        mode: ctx.mode,
+        collection: E::COLLECTION.as_str(),
+        singular: E::SINGULAR,
+        plural: E::PLURAL,
+        id: ctx.id,
+        title: ctx.title,
+        action: ctx.action,
+        revision: ctx.revision,
+        datalists: datalists(&snapshot, &form.targets),
+        form,
+        documents: ctx.documents,
+        public_url: ctx.public_url,
+        notice: ctx.notice,
+        conflict: ctx.conflict,
+        renews: ctx.renews,
+    };
+    let html = page(state, staff, csrf, "admin/edit.html", heading, path, view).await?;
+    Ok((status, html).into_response())
+}
+
+fn slug(id: &str, singular: &str) -> Result<Slug, AppError> {
+    id.parse()
+        .map_err(|_| AppError::NotFound(format!("There is no {singular} `{id}`.")))
+}
+
+pub(super) async fn current<E: AdminRecord>(
+    state: &AppState,
+    id: &str,
+) -> Result<kizuna_storage::Versioned<E>, AppError> {
+    slug(id, E::SINGULAR)?;
+    state
+        .registry()
+        .get::<E>(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("There is no {} `{id}`.", E::SINGULAR)))
+}
+
+fn notice(query: &HashMap<String, String>) -> Option<String> {
+    if let Some(rev) = query.get("restored") {
+        Some(format!("Restored the version of revision {rev}."))
+    } else if query.contains_key("renewed") {
+        Some("Saved the renewal. It is linked to the agreement it renews.".to_owned())
+    } else if query.contains_key("saved") {
+        Some("Saved.".to_owned())
+    } else {
+        None
+    }
+}
+
+/// An id made from `name` that no record of the kind has yet.
+pub(crate) fn fresh_id<E: AdminRecord>(
+    snapshot: &kizuna_storage::Snapshot,
+    name: &str,
+) -> Option<String> {
+    let base = Slug::from_name(name)?.to_string();
+    let taken = |id: &str| E::all(snapshot).iter().any(|r| r.id().as_str() == id);
+    std::iter::once(base.clone())
+        .chain((2..100).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken(id))
+}
+
+/// Fills in an empty id from the name; false when no id can be made.
+pub(super) fn ensure_id<E: AdminRecord>(
+    snapshot: &kizuna_storage::Snapshot,
+    form: &mut FormState,
+) -> bool {
+    if !form.value("id").trim().is_empty() {
+        return true;
+    }
+    match fresh_id::<E>(snapshot, &E::typed_name(form)) {
+        Some(id) => {
+            form.set("id", id);
+            true
+        }
+        None => false,
+    }
+}
+
+pub(super) fn id_error(message: impl Into<String>) -> ValidationErrors {
+    let mut errors = ValidationErrors::default();
+    errors.add("id", message);
+    errors
+}
+
+pub(super) const NO_ID: &str =
+    "give an identifier (lowercase letters, digits and hyphens): none can be made from this name";
+
+/// `GET /admin/{collection}/new`.
+pub async fn new_form<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+) -> Result<Response, AppError> {
+    let c = E::COLLECTION.as_str();
+    let form = forms::from_json(E::FIELDS, &E::blank());
+    let ctx = Ctx::new("new", format!("/admin/{c}/new"));
+    render::<E>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &form,
+        &ValidationErrors::default(),
+        StatusCode::OK,
+        &format!("/admin/{c}/new"),
+    )
+    .await
+}
+
+/// `POST /admin/{collection}/new`.
+pub async fn create<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let c = E::COLLECTION.as_str();
+    let path = format!("/admin/{c}/new");
+    let mut posted = forms::from_pairs(E::FIELDS, &pairs);
+    let ctx = Ctx::new("new", path.clone());
+    let none = ValidationErrors::default();
+    if posted.action != Action::Save {
+        return render::<E>(
+            &state,
+            &staff,
+            &csrf,
+            ctx,
+            &posted.state,
+            &none,
+            StatusCode::OK,
+            &path,
+        )
+        .await;
+    }
+    posted.state.compact(E::FIELDS);
+    let snapshot = state.snapshot().await;
+    let result = if ensure_id::<E>(&snapshot, &mut posted.state) {
+        match forms::to_record::<E>(E::FIELDS, &posted.state, json!({})) {
+            Ok(record) => writes::create(&state, &staff, record)
+                .await
+                .map(|v| v.record.id().to_string()),
+            Err(errors) => Err(AppError::Invalid(errors)),
+        }
+    } else {
+        Err(AppError::Invalid(id_error(NO_ID)))
+    };
+    let (errors, status) = match result {
+        Ok(id) => return Ok(Redirect::to(&format!("/admin/{c}/{id}?saved=1")).into_response()),
+        Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::Conflict(message)) => (
+            id_error(format!("{message}: choose another identifier")),
+            StatusCode::CONFLICT,
+        ),
+        Err(e) => return Err(e),
+    };
+    render::<E>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &posted.state,
+        &errors,
+        status,
+        &path,
+    )
+    .await
+}
+
+/// `GET /admin/{collection}/{id}`.
+pub async fn edit_form<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let found = current::<E>(&state, &id).await?;
+    let form = forms::from_json(
+        E::FIELDS,
+        &serde_json::to_value(&found.record).unwrap_or_default(),
+    );
+    let mut ctx = Ctx::of(&found.record, found.revision);
+    ctx.notice = notice(&query);
+    let path = ctx.action.clone();
+    render::<E>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &form,
+        &ValidationErrors::default(),
+        StatusCode::OK,
+        &path,
+    )
+    .await
+}
+
+/// `POST /admin/{collection}/{id}`: saves, unless the record changed since the form was loaded.
+pub async fn save<E: AdminRecord>(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    slug(&id, E::SINGULAR)?;
+    let mut posted = forms::from_pairs(E::FIELDS, &pairs);
+    posted.state.set("id", id.clone());
+    let none = ValidationErrors::default();
+    let Some(found) = state.registry().get::<E>(&id).await? else {
+        // Deleted meanwhile: keep what the person typed, say so.
+        let path = format!("/admin/{}/{id}", E::COLLECTION.as_str());
+        let mut ctx = Ctx::new("edit", path.clone());
+        ctx.id = Some(id.clone());
+        ctx.title = id.clone();
+        ctx.conflict = Some(Conflict {
+            current_url: format!("{path}/history"),
+            history_url: format!("{path}/history"),
+            deleted: true,
+        });
+        let status = StatusCode::CONFLICT;
+        return render::<E>(
+            &state,
+            &staff,
+            &csrf,
+            ctx,
+            &posted.state,
+            &none,
+            status,
+            &path,
+        )
+        .await;
+    };
+    let mut ctx = Ctx::of(&found.record, posted.revision);
+    let path = ctx.action.clone();
+    if posted.action != Action::Save {
+        return render::<E>(
+            &state,
+            &staff,
+            &csrf,
+            ctx,
+            &posted.state,
+            &none,
+            StatusCode::OK,
+            &path,
+        )
+        .await;
+    }
+    posted.state.compact(E::FIELDS);
+    let base = serde_json::to_value(&found.record).unwrap_or_default();
+    let result = match forms::to_record::<E>(E::FIELDS, &posted.state, base) {
+        Ok(record) => writes::update(&state, &staff, record, posted.revision)
+            .await
+            .map(|_| ()),
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    let (errors, status) = match result {
+        Ok(()) => {
+            let c = E::COLLECTION.as_str();
+            return Ok(Redirect::to(&format!("/admin/{c}/{id}?saved=1")).into_response());
+        }
+        Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::PreconditionFailed(_)) => {
+            ctx.conflict = Some(Conflict {
+                current_url: path.clone(),
+                history_url: format!("{path}/history"),
+                deleted: false,
+            });
+            (none, StatusCode::CONFLICT)
+        }
+        Err(e) => return Err(e),
+    };
+    render::<E>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &posted.state,
+        &errors,
+        status,
+        &path,
+    )
+    .await
+}

@@ -1,0 +1,148 @@
+//! Renewing an agreement: a prefilled form of its successor.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Datelike;
+use kizuna_domain::{Agreement, ValidationErrors};
+use serde_json::{Value, json};
+
+use super::PageUser;
+use super::edit::{Ctx, NO_ID, current, ensure_id, fresh_id, id_error, render};
+use super::forms::{self, Action};
+use super::records::AdminRecord;
+use crate::staff::auth::StaffPage;
+use crate::staff::csrf::Csrf;
+use crate::staff::writes;
+use crate::views::Link;
+use crate::{AppError, AppState};
+
+/// The id a renewal of `id` is offered: `id` with this year instead of a trailing year.
+fn renewal_id(snapshot: &kizuna_storage::Snapshot, id: &str) -> String {
+    let year = crate::state::today().year();
+    let stem = match id.rsplit_once('-') {
+        Some((stem, y)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => stem,
+        _ => id,
+    };
+    fresh_id::<Agreement>(snapshot, &format!("{stem}-{year}")).unwrap_or_default()
+}
+
+fn renew_ctx(original: &Agreement) -> Ctx {
+    Ctx {
+        title: original.title.clone(),
+        renews: Some(Link {
+            id: original.id.to_string(),
+            title: original.title.clone(),
+        }),
+        ..Ctx::new("renew", format!("/admin/agreements/{}/renew", original.id))
+    }
+}
+
+/// `GET /admin/agreements/{id}/renew`: the successor's form, prefilled.
+pub async fn renew_form(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let original = current::<Agreement>(&state, &id).await?.record;
+    let snapshot = state.snapshot().await;
+    let mut doc = serde_json::to_value(&original).unwrap_or_default();
+    if let Value::Object(map) = &mut doc {
+        for key in [
+            "signed_on",
+            "valid_from",
+            "valid_until",
+            "terminated_on",
+            "internal_notes",
+            "created_at",
+            "updated_at",
+        ] {
+            map.insert(key.to_owned(), Value::Null);
+        }
+        map.insert("signed".to_owned(), json!(false));
+        map.insert("documents".to_owned(), json!([]));
+        map.insert("renews".to_owned(), json!(original.id.as_str()));
+        map.insert(
+            "id".to_owned(),
+            json!(renewal_id(&snapshot, original.id.as_str())),
+        );
+    }
+    let form = forms::from_json(Agreement::FIELDS, &doc);
+    let ctx = renew_ctx(&original);
+    let path = ctx.action.clone();
+    render::<Agreement>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &form,
+        &ValidationErrors::default(),
+        StatusCode::OK,
+        &path,
+    )
+    .await
+}
+
+/// `POST /admin/agreements/{id}/renew`: creates the successor.
+pub async fn renew(
+    State(state): State<AppState>,
+    StaffPage(staff): PageUser,
+    csrf: Csrf,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let original = current::<Agreement>(&state, &id).await?.record;
+    let mut posted = forms::from_pairs(Agreement::FIELDS, &pairs);
+    posted.state.set("renews", id.clone());
+    let ctx = renew_ctx(&original);
+    let path = ctx.action.clone();
+    let none = ValidationErrors::default();
+    if posted.action != Action::Save {
+        return render::<Agreement>(
+            &state,
+            &staff,
+            &csrf,
+            ctx,
+            &posted.state,
+            &none,
+            StatusCode::OK,
+            &path,
+        )
+        .await;
+    }
+    posted.state.compact(Agreement::FIELDS);
+    let snapshot = state.snapshot().await;
+    let result = if ensure_id::<Agreement>(&snapshot, &mut posted.state) {
+        match forms::to_record::<Agreement>(Agreement::FIELDS, &posted.state, json!({})) {
+            Ok(successor) => writes::renew(&state, &staff, &id, successor)
+                .await
+                .map(|v| v.record.id.to_string()),
+            Err(errors) => Err(AppError::Invalid(errors)),
+        }
+    } else {
+        Err(AppError::Invalid(id_error(NO_ID)))
+    };
+    let (errors, status) = match result {
+        Ok(new) => {
+            return Ok(Redirect::to(&format!("/admin/agreements/{new}?renewed=1")).into_response());
+        }
+        Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(AppError::Conflict(message)) => (
+            id_error(format!("{message}: choose another identifier")),
+            StatusCode::CONFLICT,
+        ),
+        Err(e) => return Err(e),
+    };
+    render::<Agreement>(
+        &state,
+        &staff,
+        &csrf,
+        ctx,
+        &posted.state,
+        &errors,
+        status,
+        &path,
+    )
+    .await
+}
