@@ -1,8 +1,6 @@
 //! `GET /api/v1/{collection}` lists with filters and cursor pagination, and
 //! `GET /api/v1/{collection}/{id}` single records with an `ETag`.
 
-use std::str::FromStr;
-
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -17,7 +15,7 @@ use kizuna_storage::Snapshot;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiQuery, ListResponse, json};
+use super::{ApiQuery, ListResponse, json, parse_param};
 use crate::views::Lookup;
 use crate::{AppError, AppState};
 
@@ -35,26 +33,13 @@ pub struct AgreementOut {
     pub status: AgreementStatus,
 }
 
-fn parse<T: FromStr>(value: Option<&str>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    value
-        .filter(|v| !v.is_empty())
-        .map(|v| {
-            v.parse::<T>()
-                .map_err(|e| AppError::BadRequest(e.to_string()))
-        })
-        .transpose()
-}
-
 /// Parses an organisation id filter and checks it names a known organisation.
 fn parse_org(
     lookup: &Lookup<'_>,
     value: Option<&str>,
     param: &str,
 ) -> Result<Option<Slug>, AppError> {
-    let Some(id) = parse::<Slug>(value)? else {
+    let Some(id) = parse_param::<Slug>(value)? else {
         return Ok(None);
     };
     if lookup.org(&id).is_none() {
@@ -63,28 +48,6 @@ fn parse_org(
         )));
     }
     Ok(Some(id))
-}
-
-/// Whether `id` is `ancestor` or one of its units, at any depth.
-fn within(lookup: &Lookup<'_>, id: &Slug, ancestor: &Slug) -> bool {
-    let mut current = Some(id);
-    let mut depth = 0;
-    while let Some(c) = current {
-        if c == ancestor {
-            return true;
-        }
-        depth += 1;
-        current = if depth > 16 {
-            None
-        } else {
-            lookup
-                .snapshot
-                .organisations
-                .get(c)
-                .and_then(|o| o.parent.as_ref())
-        };
-    }
-    false
 }
 
 fn text_matches(q: &Option<String>, haystack: &[&str]) -> bool {
@@ -179,8 +142,8 @@ pub async fn list_organisations(
 ) -> Result<Response, AppError> {
     let snapshot = public_snapshot(&state).await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse::<CountryCode>(p.country.as_deref())?;
-    let kind = parse::<OrganisationKind>(p.kind.as_deref())?;
+    let country = parse_param::<CountryCode>(p.country.as_deref())?;
+    let kind = parse_param::<OrganisationKind>(p.kind.as_deref())?;
     let parent = parse_org(&lookup, p.partner.as_deref(), "partner")?;
     let items: Vec<Organisation> = lookup
         .organisations()
@@ -246,14 +209,14 @@ pub async fn list_agreements(
 ) -> Result<Response, AppError> {
     let snapshot = public_snapshot(&state).await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse::<CountryCode>(p.country.as_deref())?;
-    let kind = parse::<AgreementKind>(p.kind.as_deref())?;
-    let level = parse::<AgreementLevel>(p.level.as_deref())?;
-    let status = parse::<AgreementStatus>(p.status.as_deref())?;
-    let education = parse::<EducationLevel>(p.education_level.as_deref())?;
+    let country = parse_param::<CountryCode>(p.country.as_deref())?;
+    let kind = parse_param::<AgreementKind>(p.kind.as_deref())?;
+    let level = parse_param::<AgreementLevel>(p.level.as_deref())?;
+    let status = parse_param::<AgreementStatus>(p.status.as_deref())?;
+    let education = parse_param::<EducationLevel>(p.education_level.as_deref())?;
     let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
     let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
-    let subject = parse::<IscedCode>(p.subject_area.as_deref())?;
+    let subject = parse_param::<IscedCode>(p.subject_area.as_deref())?;
     let items: Vec<AgreementOut> = lookup
         .agreements()
         .filter(|a| country.is_none_or(|c| lookup.partner_countries(a.party_ids()).contains(&c)))
@@ -263,14 +226,14 @@ pub async fn list_agreements(
         .filter(|a| {
             partner.as_ref().is_none_or(|p| {
                 a.parties.iter().any(|x| {
-                    within(&lookup, &x.organisation, p)
-                        || x.unit.as_ref().is_some_and(|u| within(&lookup, u, p))
+                    lookup.within(&x.organisation, p)
+                        || x.unit.as_ref().is_some_and(|u| lookup.within(u, p))
                 })
             })
         })
         .filter(|a| {
             unit.as_ref()
-                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| within(&lookup, h, u)))
+                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| lookup.within(h, u)))
         })
         .filter(|a| subject.as_ref().is_none_or(|s| a.subject_areas.contains(s)))
         .filter(|a| {
@@ -327,9 +290,9 @@ pub async fn list_programmes(
 ) -> Result<Response, AppError> {
     let snapshot = public_snapshot(&state).await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse::<CountryCode>(p.country.as_deref())?;
-    let kind = parse::<ProgrammeKind>(p.kind.as_deref())?;
-    let education = parse::<EducationLevel>(p.education_level.as_deref())?;
+    let country = parse_param::<CountryCode>(p.country.as_deref())?;
+    let kind = parse_param::<ProgrammeKind>(p.kind.as_deref())?;
+    let education = parse_param::<EducationLevel>(p.education_level.as_deref())?;
     let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
     let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
     let items: Vec<Programme> = lookup
@@ -343,12 +306,12 @@ pub async fn list_programmes(
                     .iter()
                     .chain(&x.units)
                     .chain(&x.locations)
-                    .any(|o| within(&lookup, o, p))
+                    .any(|o| lookup.within(o, p))
             })
         })
         .filter(|x| {
             unit.as_ref()
-                .is_none_or(|u| x.units.iter().any(|o| within(&lookup, o, u)))
+                .is_none_or(|u| x.units.iter().any(|o| lookup.within(o, u)))
         })
         .filter(|x| {
             text_matches(
@@ -400,9 +363,9 @@ pub async fn list_funding(
 ) -> Result<Response, AppError> {
     let snapshot = public_snapshot(&state).await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse::<CountryCode>(p.country.as_deref())?;
-    let kind = parse::<FundingKind>(p.kind.as_deref())?;
-    let stage = parse::<CareerStage>(p.career_stage.as_deref())?;
+    let country = parse_param::<CountryCode>(p.country.as_deref())?;
+    let kind = parse_param::<FundingKind>(p.kind.as_deref())?;
+    let stage = parse_param::<CareerStage>(p.career_stage.as_deref())?;
     let funder = parse_org(&lookup, p.partner.as_deref(), "partner")?;
     let items: Vec<FundingOpportunity> = lookup
         .funding()
@@ -412,7 +375,7 @@ pub async fn list_funding(
         .filter(|f| {
             funder
                 .as_ref()
-                .is_none_or(|o| f.funder.as_ref().is_some_and(|x| within(&lookup, x, o)))
+                .is_none_or(|o| f.funder.as_ref().is_some_and(|x| lookup.within(x, o)))
         })
         .filter(|f| {
             text_matches(
@@ -462,7 +425,7 @@ pub async fn list_contacts(
 ) -> Result<Response, AppError> {
     let snapshot = public_snapshot(&state).await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse::<CountryCode>(p.country.as_deref())?;
+    let country = parse_param::<CountryCode>(p.country.as_deref())?;
     let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
     let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
     let items: Vec<Contact> = lookup
@@ -473,12 +436,12 @@ pub async fn list_contacts(
                 c.organisation
                     .iter()
                     .chain(&c.unit)
-                    .any(|o| within(&lookup, o, p))
+                    .any(|o| lookup.within(o, p))
             })
         })
         .filter(|c| {
             unit.as_ref()
-                .is_none_or(|u| c.unit.as_ref().is_some_and(|x| within(&lookup, x, u)))
+                .is_none_or(|u| c.unit.as_ref().is_some_and(|x| lookup.within(x, u)))
         })
         .filter(|c| {
             text_matches(

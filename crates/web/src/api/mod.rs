@@ -130,6 +130,21 @@ pub fn openapi_json(
     }
 }
 
+/// Parses an optional query value (empty counts as absent); a bad one is a 400
+/// problem naming the allowed values.
+pub fn parse_param<T: std::str::FromStr>(value: Option<&str>) -> Result<Option<T>, AppError>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|e| AppError::BadRequest(e.to_string()))
+        })
+        .transpose()
+}
+
 /// Wraps a value as JSON.
 pub fn json<T: Serialize>(value: T) -> Json<T> {
     Json(value)

@@ -19,7 +19,7 @@ use utoipa::IntoParams;
 
 pub use page::map_page;
 
-use crate::api::ApiQuery;
+use crate::api::{ApiQuery, parse_param};
 use crate::views::Lookup;
 use crate::{AppError, AppState};
 
@@ -70,24 +70,10 @@ pub struct MapFilter {
     all: bool,
 }
 
-fn parse<T: std::str::FromStr>(value: &Option<String>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    value
-        .as_deref()
-        .filter(|v| !v.is_empty())
-        .map(|v| {
-            v.parse()
-                .map_err(|e: T::Err| AppError::BadRequest(e.to_string()))
-        })
-        .transpose()
-}
-
 impl MapParams {
     /// Checks every filter value.
     pub fn filter(&self, lookup: &Lookup<'_>) -> Result<MapFilter, AppError> {
-        let unit = parse::<Slug>(&self.unit)?;
+        let unit = parse_param::<Slug>(self.unit.as_deref())?;
         if let Some(u) = &unit
             && lookup.org(u).is_none()
         {
@@ -105,17 +91,17 @@ impl MapParams {
             }
         };
         Ok(MapFilter {
-            country: parse(&self.country)?,
-            kind: parse(&self.kind)?,
-            level: parse(&self.level)?,
-            status: parse(&self.status)?,
-            education_level: parse(&self.education_level)?,
+            country: parse_param(self.country.as_deref())?,
+            kind: parse_param(self.kind.as_deref())?,
+            level: parse_param(self.level.as_deref())?,
+            status: parse_param(self.status.as_deref())?,
+            education_level: parse_param(self.education_level.as_deref())?,
             study_programme: self
                 .study_programme
                 .clone()
                 .filter(|s| !s.trim().is_empty())
                 .map(|s| s.trim().to_lowercase()),
-            subject_area: parse(&self.subject_area)?,
+            subject_area: parse_param(self.subject_area.as_deref())?,
             unit,
             all,
         })
@@ -150,7 +136,7 @@ impl MapFilter {
             && self
                 .unit
                 .as_ref()
-                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| within(lookup, h, u)))
+                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| lookup.within(h, u)))
     }
 
     fn matches_programme(&self, p: &Programme) -> bool {
@@ -159,24 +145,6 @@ impl MapFilter {
                 .education_level
                 .is_none_or(|e| p.education_levels.contains(&e))
     }
-}
-
-fn within(lookup: &Lookup<'_>, id: &Slug, ancestor: &Slug) -> bool {
-    let mut current = Some(id);
-    for _ in 0..16 {
-        match current {
-            Some(c) if c == ancestor => return true,
-            Some(c) => {
-                current = lookup
-                    .snapshot
-                    .organisations
-                    .get(c)
-                    .and_then(|o| o.parent.as_ref())
-            }
-            None => return false,
-        }
-    }
-    false
 }
 
 /// A located partner and what links it to the home organisation.

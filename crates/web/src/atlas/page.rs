@@ -9,7 +9,7 @@ use kizuna_domain::{
 };
 use serde::Serialize;
 
-use super::{MapParams, partners, within};
+use super::{MapParams, partners};
 use crate::api::ApiQuery;
 use crate::pages::{public_lookup, render};
 use crate::views::{Link, OrgRef};
@@ -113,7 +113,7 @@ pub async fn map_page(
             .collect(),
         units: lookup
             .organisations()
-            .filter(|o| o.kind == OrganisationKind::Unit && within(&lookup, &o.id, &home))
+            .filter(|o| o.kind == OrganisationKind::Unit && lookup.within(&o.id, &home))
             .map(|o| Choice {
                 value: o.id.to_string(),
                 text: o.display_name().to_owned(),
@@ -170,24 +170,11 @@ pub async fn map_page(
 /// The filters as a query string (empty values left out).
 fn serde_urlencoded_filters(params: &MapParams) -> String {
     let value = serde_json::to_value(params).unwrap_or_default();
-    let mut parts = Vec::new();
-    if let Some(map) = value.as_object() {
-        for (key, v) in map {
-            if let Some(s) = v.as_str().filter(|s| !s.is_empty()) {
-                parts.push(format!("{key}={}", encode(s)));
-            }
-        }
-    }
-    parts.join("&")
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    let pairs: Vec<(String, String)> = value
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str().filter(|s| !s.is_empty())?.to_owned())))
+        .collect();
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }

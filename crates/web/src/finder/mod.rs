@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 pub use page::search_page;
 
-use crate::api::ApiQuery;
+use crate::api::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
 
 /// Most hits a page may ask for.
@@ -45,20 +45,6 @@ pub struct SearchParams {
     pub offset: Option<usize>,
 }
 
-fn check<T: std::str::FromStr>(value: &Option<String>) -> Result<Option<T>, AppError>
-where
-    T::Err: std::fmt::Display,
-{
-    value
-        .as_deref()
-        .filter(|v| !v.is_empty())
-        .map(|v| {
-            v.parse()
-                .map_err(|e: T::Err| AppError::BadRequest(e.to_string()))
-        })
-        .transpose()
-}
-
 impl SearchParams {
     /// Checks every value and builds the public query.
     pub fn query(&self) -> Result<SearchQuery, AppError> {
@@ -68,11 +54,11 @@ impl SearchParams {
                 "`limit` must be between 1 and {MAX_LIMIT}"
             )));
         }
-        let country: Option<CountryCode> = check(&self.country)?;
-        let level: Option<kizuna_domain::AgreementLevel> = check(&self.level)?;
-        let education: Option<EducationLevel> = check(&self.education_level)?;
-        let stage: Option<CareerStage> = check(&self.career_stage)?;
-        let types: Vec<Collection> = check::<Collection>(&self.kind_of_record)?
+        let country: Option<CountryCode> = parse_param(self.country.as_deref())?;
+        let level: Option<kizuna_domain::AgreementLevel> = parse_param(self.level.as_deref())?;
+        let education: Option<EducationLevel> = parse_param(self.education_level.as_deref())?;
+        let stage: Option<CareerStage> = parse_param(self.career_stage.as_deref())?;
+        let types: Vec<Collection> = parse_param::<Collection>(self.kind_of_record.as_deref())?
             .into_iter()
             .collect();
         let kind = self.kind.clone().filter(|k| !k.is_empty());

@@ -81,34 +81,26 @@ fn set(params: &mut SearchParams, facet: &str, value: Option<String>) {
 
 /// The search page's address for these parameters.
 fn href(params: &SearchParams) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut push = |key: &str, value: &Option<String>| {
-        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            parts.push(format!("{key}={}", encode(v)));
+    let mut p = params.clone();
+    // Empty values and the first page are defaults: leave them out of links.
+    for value in [
+        &mut p.q,
+        &mut p.kind_of_record,
+        &mut p.country,
+        &mut p.kind,
+        &mut p.level,
+        &mut p.education_level,
+        &mut p.career_stage,
+    ] {
+        if value.as_deref() == Some("") {
+            *value = None;
         }
-    };
-    push("q", &params.q);
-    push("type", &params.kind_of_record);
-    push("country", &params.country);
-    push("kind", &params.kind);
-    push("level", &params.level);
-    push("education_level", &params.education_level);
-    push("career_stage", &params.career_stage);
-    if let Some(offset) = params.offset.filter(|o| *o > 0) {
-        parts.push(format!("offset={offset}"));
     }
-    format!("/search?{}", parts.join("&"))
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    p.offset = p.offset.filter(|o| *o > 0);
+    format!(
+        "/search?{}",
+        serde_urlencoded::to_string(&p).unwrap_or_default()
+    )
 }
 
 fn facet_label(facet: &str, value: &str) -> String {

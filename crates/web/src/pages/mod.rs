@@ -44,22 +44,29 @@ pub async fn render<T: Serialize>(
     path: &str,
     view: T,
 ) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let site_name = snapshot
-        .home
-        .as_ref()
-        .and_then(|h| snapshot.organisations.get(h))
-        .map(|o| o.display_name().to_owned())
-        .unwrap_or_else(|| "Kizuna".to_owned());
     let page = Page {
-        layout: Layout {
-            title,
-            path: path.to_owned(),
-            site_name,
-        },
+        layout: Layout::new(state, title, path).await,
         view,
     };
     Ok(Html(state.templates().render(template, &page)?))
+}
+
+impl Layout {
+    /// The layout of a page at `path`, named after the home organisation.
+    pub async fn new(state: &AppState, title: String, path: &str) -> Layout {
+        let snapshot = state.public_snapshot().await;
+        let site_name = snapshot
+            .home
+            .as_ref()
+            .and_then(|h| snapshot.organisations.get(h))
+            .map(|o| o.display_name().to_owned())
+            .unwrap_or_else(|| "Kizuna".to_owned());
+        Layout {
+            title,
+            path: path.to_owned(),
+            site_name,
+        }
+    }
 }
 
 /// A public reader of the current snapshot.

@@ -54,19 +54,8 @@ pub async fn render_admin<T: Serialize>(
     csrf: &Csrf,
     view: T,
 ) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let site_name = snapshot
-        .home
-        .as_ref()
-        .and_then(|h| snapshot.organisations.get(h))
-        .map(|o| o.display_name().to_owned())
-        .unwrap_or_else(|| "Kizuna".to_owned());
     let page = AdminPage {
-        layout: Layout {
-            title,
-            path: path.to_owned(),
-            site_name,
-        },
+        layout: Layout::new(state, title, path).await,
         staff: StaffInfo {
             email: staff.user.email.to_string(),
             role: staff.user.role.to_string(),

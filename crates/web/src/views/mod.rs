@@ -298,6 +298,26 @@ impl<'a> Lookup<'a> {
         a.status(self.ctx, next)
     }
 
+    /// Whether `id` is `ancestor` or a unit below it, at any depth.
+    pub fn within(&self, id: &Slug, ancestor: &Slug) -> bool {
+        let mut current = Some(id);
+        // Bounded: a cycle of parents in bad data must not hang a request.
+        for _ in 0..64 {
+            match current {
+                Some(c) if c == ancestor => return true,
+                Some(c) => {
+                    current = self
+                        .snapshot
+                        .organisations
+                        .get(c)
+                        .and_then(|o| o.parent.as_ref())
+                }
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The partner countries of a set of parties (see `kizuna_domain::rules`).
     pub fn partner_countries<'b>(
         &self,
