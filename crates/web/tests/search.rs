@@ -189,3 +189,39 @@ async fn internal_records_are_never_found_and_changes_elsewhere_are_followed() {
             .contains("hidden-partner")
     );
 }
+
+#[tokio::test]
+async fn a_second_node_on_the_same_postgres_follows_within_two_seconds() {
+    let Some(url) = kizuna_storage::testing::fresh_postgres_url().await else {
+        return;
+    };
+    let writer_store = kizuna_storage::connect(&url).await.unwrap();
+    let reader = common::app_on(kizuna_storage::connect(&url).await.unwrap()).await;
+    let writer = kizuna_storage::Registry::new(writer_store);
+    let follower = reader.state.spawn_follower();
+    let mut tmu = writer.get::<Organisation>("tmu").await.unwrap().unwrap();
+    tmu.record.names.push(
+        serde_json::from_value(serde_json::json!({"value": "Plughwob Campus", "kind": "alias"}))
+            .unwrap(),
+    );
+    writer
+        .save(&tmu.record, Expect::Revision(tmu.revision), "node-a")
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        if hit_ids(&reader.json(&search_uri("Plughwob", "")).await)
+            .first()
+            .map(String::as_str)
+            == Some("tmu")
+        {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the other node's change is searchable within 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    follower.abort();
+}
