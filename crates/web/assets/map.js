@@ -114,6 +114,11 @@
         if (p.cluster && p.partners) {
           var box = document.createElement('div');
           p.partners.forEach(function (one) { box.appendChild(popup(one)); });
+          if (p.count > p.partners.length) {
+            var more = document.createElement('p');
+            more.textContent = (p.count - p.partners.length) + ' more here: see the list beside the map.';
+            box.appendChild(more);
+          }
           L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners here', keyboard: true })
             .bindPopup(box)
             .addTo(points);

@@ -56,6 +56,9 @@ pub struct MapParams {
     pub lng: Option<f64>,
 }
 
+/// Most partners listed in one spot's popup; the rest are counted.
+const SPOT_LIMIT: usize = 50;
+
 /// Parsed filters.
 #[derive(Debug, Default)]
 pub struct MapFilter {
@@ -287,7 +290,8 @@ pub async fn map_features(
                     "cluster": true,
                     "count": c.members.len(),
                     "expansion_zoom": null,
-                    "partners": c.members.iter().map(|&i| point_properties(&lookup, &points[i])).collect::<Vec<_>>(),
+                    // A city-level spot can hold thousands of ROR records: list a page of them.
+                    "partners": c.members.iter().take(SPOT_LIMIT).map(|&i| point_properties(&lookup, &points[i])).collect::<Vec<_>>(),
                 }),
                 _ => json!({"cluster": true, "count": c.members.len(), "expansion_zoom": (zoom + 2).min(cluster::MAX_CLUSTER_ZOOM)}),
             };
