@@ -136,7 +136,12 @@ async fn measure(address: &str, requests: usize, report: &mut Report) -> anyhow:
         .map(|q| format!("/api/v1/search?{q}"))
         .collect();
     let map: Vec<String> = MAPS.iter().map(|q| format!("/api/v1/map?{q}")).collect();
-    for (name, paths) in [("search", &search), ("map", &map)] {
+    let world = vec!["/api/v1/map?zoom=2&scope=all".to_owned()];
+    for (name, paths) in [
+        ("search", &search),
+        ("map (all views)", &map),
+        ("map (world view)", &world),
+    ] {
         for clients in [1usize, 32] {
             let latencies = http::load(address, paths, requests, clients).await?;
             report

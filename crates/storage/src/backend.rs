@@ -105,7 +105,12 @@ pub(crate) fn like_pattern(text: &str) -> String {
 /// Implements [`crate::Store`] for `$store`, whose `pool` field is a `$db` pool,
 /// using the statements in module `$sql`. Record writes start with
 /// `begin_write` (which serialises revisions); account, token, session and
-/// sign-in writes with `begin_plain`.
+/// sign-in writes with `begin_plain`; every write ends with `commit`.
+///
+/// [`crate::Store::apply`] works through a [`crate::batch::Batch`] with the
+/// backend's `current` (the stored records among some ids), `insert_changes`
+/// (change-log rows, returning their revisions) and `upsert_records`, each
+/// taking up to [`crate::batch::CHUNK`] rows a statement, after `before_apply`.
 macro_rules! impl_store {
     ($store:ty, $db:ty, $sql:ident, $name:literal) => {
         impl $store {
@@ -241,122 +246,42 @@ macro_rules! impl_store {
                 changes: Vec<$crate::Change>,
                 actor: &str,
             ) -> Result<$crate::WriteReport, $crate::StoreError> {
-                use sqlx::Row;
+                use $crate::batch::{Batch, CHUNK};
+                self.before_apply(changes.len()).await;
                 let mut tx = self.begin_write().await?;
-                let mut report = $crate::WriteReport::default();
                 let now = $crate::backend::now_text();
-                for change in changes {
-                    let (collection, id, expect) = match &change {
-                        $crate::Change::Put(r, e) => (r.collection.clone(), r.id.clone(), *e),
-                        $crate::Change::Delete {
-                            collection,
-                            id,
-                            expect,
-                        } => (collection.clone(), id.clone(), *expect),
-                    };
-                    let current = sqlx::query($sql::CURRENT)
-                        .bind(&collection)
-                        .bind(&id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    let current: Option<(String, String, i64)> = match current {
-                        Some(row) => Some((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)),
-                        None => None,
-                    };
-                    match (expect, &current) {
-                        ($crate::Expect::Absent, Some(_)) => {
-                            return Err($crate::StoreError::AlreadyExists { collection, id });
-                        }
-                        ($crate::Expect::Revision(_), None) => {
-                            return Err($crate::StoreError::NotFound { collection, id });
-                        }
-                        ($crate::Expect::Revision(expected), Some((_, _, actual)))
-                            if expected != *actual =>
-                        {
-                            return Err($crate::StoreError::Stale {
-                                collection,
-                                id,
-                                expected,
-                                actual: *actual,
-                            });
-                        }
-                        _ => {}
-                    }
-                    let before = current.as_ref().map(|(doc, _, _)| doc.clone());
-                    let (action, after) = match &change {
-                        $crate::Change::Put(record, _) => {
-                            let after =
-                                serde_json::to_string(&record.doc).expect("JSON values serialise");
-                            let same = current.as_ref().is_some_and(|(doc, visibility, _)| {
-                                visibility == &record.visibility
-                                    && serde_json::from_str::<serde_json::Value>(doc).ok().as_ref()
-                                        == Some(&record.doc)
-                            });
-                            if same {
-                                report.unchanged += 1;
-                                report.revisions.push(None);
-                                continue;
-                            }
-                            (
-                                if current.is_some() {
-                                    "update"
-                                } else {
-                                    "create"
-                                },
-                                Some(after),
-                            )
-                        }
-                        $crate::Change::Delete { .. } => {
-                            if current.is_none() {
-                                return Err($crate::StoreError::NotFound { collection, id });
-                            }
-                            ("delete", None)
-                        }
-                    };
-                    let revision: i64 = sqlx::query($sql::INSERT_CHANGE)
-                        .bind(&collection)
-                        .bind(&id)
-                        .bind(action)
-                        .bind(actor)
-                        .bind(&now)
-                        .bind(before)
-                        .bind(after.clone())
-                        .fetch_one(&mut *tx)
-                        .await?
-                        .try_get(0)?;
-                    match change {
-                        $crate::Change::Put(record, _) => {
-                            sqlx::query($sql::UPSERT)
-                                .bind(&record.collection)
-                                .bind(&record.id)
-                                .bind(record.kind)
-                                .bind(record.country)
-                                .bind(record.visibility)
-                                .bind(record.search_text)
-                                .bind(after.expect("a put has a document"))
-                                .bind(&now)
-                                .bind(revision)
-                                .execute(&mut *tx)
-                                .await?;
-                            if action == "create" {
-                                report.created += 1
-                            } else {
-                                report.updated += 1
-                            }
-                        }
-                        $crate::Change::Delete { .. } => {
-                            sqlx::query($sql::DELETE)
-                                .bind(&collection)
-                                .bind(&id)
-                                .execute(&mut *tx)
-                                .await?;
-                            report.deleted += 1;
+                let mut batch = Batch::new(&changes);
+                for (collection, ids) in batch.keys() {
+                    for chunk in ids.chunks(CHUNK) {
+                        for (id, stored) in Self::current(&mut tx, collection, chunk).await? {
+                            batch.found(collection, &id, stored);
                         }
                     }
-                    report.revisions.push(Some(revision));
                 }
-                tx.commit().await?;
-                Ok(report)
+                loop {
+                    let done = batch.decide()?;
+                    let rows = batch.unwritten();
+                    if !rows.is_empty() {
+                        let revisions = Self::insert_changes(&mut tx, rows, actor, &now).await?;
+                        batch.written(revisions)?;
+                    }
+                    if done {
+                        break;
+                    }
+                }
+                let outcome = batch.finish();
+                for (collection, id) in outcome.deletes {
+                    sqlx::query($sql::DELETE)
+                        .bind(collection)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for chunk in outcome.upserts.chunks(CHUNK) {
+                    Self::upsert_records(&mut tx, chunk, &now).await?;
+                }
+                self.commit(tx).await?;
+                Ok(outcome.report)
             }
 
             async fn revision(&self) -> Result<i64, $crate::StoreError> {
@@ -406,7 +331,7 @@ macro_rules! impl_store {
                     .bind(marker)
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(done.rows_affected())
             }
 
@@ -456,7 +381,7 @@ macro_rules! impl_store {
                         }
                     })?;
                 let user = Self::user_from_row(&row)?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(user)
             }
 
@@ -509,7 +434,7 @@ macro_rules! impl_store {
                 if done.rows_affected() == 0 {
                     return Err($crate::backend::no_user(user_id));
                 }
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -535,7 +460,7 @@ macro_rules! impl_store {
                     Some(row) => Self::user_from_row(&row)?,
                     None => return Err($crate::backend::no_user(user_id)),
                 };
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(user)
             }
 
@@ -574,7 +499,7 @@ macro_rules! impl_store {
                         }
                     })?;
                 let id: i64 = row.try_get(0)?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(id)
             }
 
@@ -606,7 +531,7 @@ macro_rules! impl_store {
                         .bind($crate::backend::time_text(now))
                         .execute(&mut *tx)
                         .await?;
-                    tx.commit().await?;
+                    self.commit(tx).await?;
                 }
                 Ok(Some(user))
             }
@@ -626,7 +551,7 @@ macro_rules! impl_store {
                 if done.rows_affected() == 0 {
                     return Err($crate::backend::no_token(token_id));
                 }
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -664,7 +589,7 @@ macro_rules! impl_store {
                     .bind($crate::backend::time_text(expires_at))
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -674,7 +599,7 @@ macro_rules! impl_store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -684,7 +609,7 @@ macro_rules! impl_store {
                     .bind($crate::backend::now_text())
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(done.rows_affected())
             }
 
@@ -699,7 +624,7 @@ macro_rules! impl_store {
                     .bind($crate::backend::time_text(at))
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -723,7 +648,7 @@ macro_rules! impl_store {
                     .bind(key)
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -736,7 +661,7 @@ macro_rules! impl_store {
                     .bind($crate::backend::time_text(before))
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(done.rows_affected())
             }
 
@@ -766,7 +691,7 @@ macro_rules! impl_store {
                             e.into()
                         }
                     })?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(())
             }
 
@@ -801,7 +726,7 @@ macro_rules! impl_store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
+                self.commit(tx).await?;
                 Ok(done.rows_affected() > 0)
             }
 

@@ -3,6 +3,7 @@
 //! ([`Registry`]) that turns domain records into stored documents.
 
 mod backend;
+mod batch;
 pub mod credentials;
 pub mod postgres;
 mod registry;

@@ -1,25 +1,56 @@
 //! The scale-out backend: several `kizuna serve` nodes share one PostgreSQL.
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::{Postgres, Transaction};
+use sqlx::{PgConnection, Postgres, Row, Transaction};
 
 use crate::StoreError;
+use crate::batch::{ChangeRow, RecordRow, Stored};
 
 /// The statements of this backend.
 mod sql {
+    /// What an upsert replaces of a stored record (all but `created_at`).
+    macro_rules! upsert_set {
+        () => {
+            "ON CONFLICT (collection, id) DO UPDATE SET \
+            kind = excluded.kind, country = excluded.country, visibility = excluded.visibility, \
+            search_text = excluded.search_text, doc = excluded.doc, updated_at = excluded.updated_at, \
+            revision = excluded.revision"
+        };
+    }
+
     pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
     pub const GET: &str = "SELECT id, doc, created_at, updated_at, revision FROM records WHERE collection = $1 AND id = $2";
     pub const LIST: &str = "SELECT id, doc, created_at, updated_at, revision FROM records \
         WHERE collection = $1 AND (NOT $2 OR visibility = 'public') AND ($3::text IS NULL OR kind = $3) \
         AND ($4::text IS NULL OR country = $4) AND ($5::text IS NULL OR search_text LIKE $5 ESCAPE '\\') \
         AND ($6::text IS NULL OR id > $6) ORDER BY id LIMIT $7";
-    pub const CURRENT: &str = "SELECT doc, visibility, revision FROM records WHERE collection = $1 AND id = $2 FOR UPDATE";
+    pub const CURRENT: &str = "SELECT id, doc, visibility, revision FROM records \
+        WHERE collection = $1 AND id = $2 FOR UPDATE";
+    /// [`CURRENT`] for an array of ids.
+    pub const CURRENT_MANY: &str = "SELECT id, doc, visibility, revision FROM records \
+        WHERE collection = $1 AND id = ANY($2) FOR UPDATE";
     pub const INSERT_CHANGE: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision";
-    pub const UPSERT: &str = "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) ON CONFLICT (collection, id) DO UPDATE SET \
-        kind = excluded.kind, country = excluded.country, visibility = excluded.visibility, \
-        search_text = excluded.search_text, doc = excluded.doc, updated_at = excluded.updated_at, revision = excluded.revision";
+    /// [`INSERT_CHANGE`] for arrays of collections, ids, actions, befores and afters, in array order.
+    pub const INSERT_CHANGES: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
+        SELECT c, r, a, $6, $7, b, f \
+        FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(c, r, a, b, f, n) \
+        ORDER BY n RETURNING revision";
+    pub const UPSERT: &str = concat!(
+        "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) ",
+        upsert_set!()
+    );
+    /// [`UPSERT`] for arrays of collections, ids, kinds, countries,
+    /// visibilities, search texts and revisions (a key at most once), the
+    /// document being the `after` of that revision's change.
+    pub const UPSERT_MANY: &str = concat!(
+        "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
+        SELECT t.c, t.i, t.k, t.o, t.v, t.s, changes.after, $8, $8, t.r \
+        FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) \
+        AS t(c, i, k, o, v, s, r) JOIN changes ON changes.revision = t.r ",
+        upsert_set!()
+    );
     pub const DELETE: &str = "DELETE FROM records WHERE collection = $1 AND id = $2";
     pub const REVISION: &str = "SELECT COALESCE(MAX(revision), 0)::bigint FROM changes";
     pub const CHANGES_SINCE: &str = "SELECT revision, collection, record_id, action, actor, at, before, after \
@@ -105,6 +136,108 @@ impl PostgresStore {
     async fn begin_plain(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
         Ok(self.pool.begin().await?)
     }
+
+    /// Commits a write.
+    async fn commit(&self, tx: Transaction<'static, Postgres>) -> Result<(), StoreError> {
+        Ok(tx.commit().await?)
+    }
+
+    /// Nothing to do before a write.
+    async fn before_apply(&self, _changes: usize) {}
+
+    /// The stored records among `ids` of a collection, with their ids, locked.
+    async fn current(
+        conn: &mut PgConnection,
+        collection: &str,
+        ids: &[&str],
+    ) -> Result<Vec<(String, Stored)>, StoreError> {
+        let query = match ids {
+            [id] => sqlx::query(sql::CURRENT).bind(collection).bind(*id),
+            _ => sqlx::query(sql::CURRENT_MANY).bind(collection).bind(ids),
+        };
+        let rows = query.fetch_all(conn).await?;
+        rows.iter()
+            .map(|row| {
+                let stored = Stored {
+                    doc: row.try_get(1)?,
+                    visibility: row.try_get(2)?,
+                    revision: row.try_get(3)?,
+                };
+                Ok((row.try_get(0)?, stored))
+            })
+            .collect()
+    }
+
+    /// Writes change-log rows and returns their revisions, in no particular order.
+    async fn insert_changes(
+        conn: &mut PgConnection,
+        rows: &[ChangeRow<'_>],
+        actor: &str,
+        now: &str,
+    ) -> Result<Vec<i64>, StoreError> {
+        let query = match rows {
+            [row] => sqlx::query(sql::INSERT_CHANGE)
+                .bind(row.collection)
+                .bind(row.id)
+                .bind(row.action)
+                .bind(actor)
+                .bind(now)
+                .bind(row.before.as_deref())
+                .bind(row.after.as_deref()),
+            _ => sqlx::query(sql::INSERT_CHANGES)
+                .bind(column(rows, |r| Some(r.collection)))
+                .bind(column(rows, |r| Some(r.id)))
+                .bind(column(rows, |r| Some(r.action)))
+                .bind(column(rows, |r| r.before.as_deref()))
+                .bind(column(rows, |r| r.after.as_deref()))
+                .bind(actor)
+                .bind(now),
+        };
+        let rows = query.fetch_all(conn).await?;
+        Ok(rows
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Creates or replaces records (each at most once), keeping their `created_at`.
+    async fn upsert_records(
+        conn: &mut PgConnection,
+        rows: &[RecordRow<'_>],
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let query = match rows {
+            [row] => {
+                let r = row.record;
+                sqlx::query(sql::UPSERT)
+                    .bind(&r.collection)
+                    .bind(&r.id)
+                    .bind(r.kind.as_deref())
+                    .bind(r.country.as_deref())
+                    .bind(&r.visibility)
+                    .bind(&r.search_text)
+                    .bind(&*row.doc)
+                    .bind(now)
+                    .bind(row.revision)
+            }
+            _ => sqlx::query(sql::UPSERT_MANY)
+                .bind(column(rows, |r| Some(&r.record.collection)))
+                .bind(column(rows, |r| Some(&r.record.id)))
+                .bind(column(rows, |r| r.record.kind.as_deref()))
+                .bind(column(rows, |r| r.record.country.as_deref()))
+                .bind(column(rows, |r| Some(&r.record.visibility)))
+                .bind(column(rows, |r| Some(&r.record.search_text)))
+                .bind(rows.iter().map(|r| r.revision).collect::<Vec<i64>>())
+                .bind(now),
+        };
+        query.execute(conn).await?;
+        Ok(())
+    }
+}
+
+/// One column of an `UNNEST` array parameter.
+fn column<'r, T>(rows: &'r [T], f: impl Fn(&'r T) -> Option<&'r str>) -> Vec<Option<&'r str>> {
+    rows.iter().map(f).collect()
 }
 
 crate::backend::impl_store!(PostgresStore, Postgres, sql, "postgres");

@@ -4,12 +4,25 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+mod checkpoint;
 
 use crate::StoreError;
+use crate::batch::{ChangeRow, RecordRow, Stored};
 
 /// The statements of this backend.
 mod sql {
+    /// What an upsert replaces of a stored record (all but `created_at`).
+    macro_rules! upsert_set {
+        () => {
+            "ON CONFLICT (collection, id) DO UPDATE SET \
+            kind = excluded.kind, country = excluded.country, visibility = excluded.visibility, \
+            search_text = excluded.search_text, doc = excluded.doc, updated_at = excluded.updated_at, \
+            revision = excluded.revision"
+        };
+    }
+
     pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
     pub const GET: &str = "SELECT id, doc, created_at, updated_at, revision FROM records WHERE collection = ?1 AND id = ?2";
     pub const LIST: &str = "SELECT id, doc, created_at, updated_at, revision FROM records \
@@ -17,13 +30,34 @@ mod sql {
         AND (?4 IS NULL OR country = ?4) AND (?5 IS NULL OR search_text LIKE ?5 ESCAPE '\\') \
         AND (?6 IS NULL OR id > ?6) ORDER BY id LIMIT ?7";
     pub const CURRENT: &str =
-        "SELECT doc, visibility, revision FROM records WHERE collection = ?1 AND id = ?2";
+        "SELECT id, doc, visibility, revision FROM records WHERE collection = ?1 AND id = ?2";
+    /// [`CURRENT`] for the ids in a JSON array.
+    pub const CURRENT_MANY: &str = "SELECT id, doc, visibility, revision FROM records \
+        WHERE collection = ?1 AND id IN (SELECT value FROM json_each(?2))";
     pub const INSERT_CHANGE: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING revision";
-    pub const UPSERT: &str = "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ON CONFLICT (collection, id) DO UPDATE SET \
-        kind = excluded.kind, country = excluded.country, visibility = excluded.visibility, \
-        search_text = excluded.search_text, doc = excluded.doc, updated_at = excluded.updated_at, revision = excluded.revision";
+    /// [`INSERT_CHANGE`] for a JSON array of `[collection, id, action, before, after]`,
+    /// in array order (`jsonb_each`, SQLite 3.45 on, hands each row to `->>`
+    /// without rendering and parsing it again as `json_each` would).
+    pub const INSERT_CHANGES: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
+        SELECT value ->> 0, value ->> 1, value ->> 2, ?2, ?3, value ->> 3, value ->> 4 \
+        FROM jsonb_each(?1) ORDER BY key RETURNING revision";
+    pub const UPSERT: &str = concat!(
+        "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ",
+        upsert_set!()
+    );
+    /// [`UPSERT`] for a JSON array of
+    /// `[collection, id, kind, country, visibility, search_text, revision]`,
+    /// the document being the `after` of that revision's change (`WHERE true`
+    /// tells SQLite the `ON` is not a join's).
+    pub const UPSERT_MANY: &str = concat!(
+        "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, \
+        (SELECT after FROM changes WHERE revision = value ->> 6), ?2, ?2, value ->> 6 \
+        FROM jsonb_each(?1) WHERE true ",
+        upsert_set!()
+    );
     pub const DELETE: &str = "DELETE FROM records WHERE collection = ?1 AND id = ?2";
     pub const REVISION: &str = "SELECT COALESCE(MAX(revision), 0) FROM changes";
     pub const CHANGES_SINCE: &str = "SELECT revision, collection, record_id, action, actor, at, before, after \
@@ -84,6 +118,7 @@ mod sql {
 /// A registry in one SQLite file.
 pub struct SqliteStore {
     pool: SqlitePool,
+    checkpointer: checkpoint::Checkpointer,
 }
 
 impl SqliteStore {
@@ -91,15 +126,30 @@ impl SqliteStore {
     pub async fn open(url: &str) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
+            // New files only (an existing file keeps its page size): records
+            // of a few KiB fit in a 16 KiB page, and a commit writes fewer pages.
+            .page_size(16_384)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // 64 MiB of page cache per connection, and temporary tables in memory.
+            .pragma("cache_size", "-65536")
+            .pragma("temp_store", "memory")
+            // No checkpoint inside a commit: the store checkpoints in the background.
+            .pragma("wal_autocheckpoint", "0")
+            .pragma("journal_size_limit", checkpoint::LOG_LIMIT.to_string());
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(SqliteStore { pool })
+        let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
+            .fetch_one(&pool)
+            .await?;
+        Ok(SqliteStore {
+            checkpointer: checkpoint::Checkpointer::new(pool.clone(), page_size),
+            pool,
+        })
     }
 
     /// Takes the write lock up front so two writers queue instead of failing mid-way.
@@ -110,6 +160,130 @@ impl SqliteStore {
     /// Accounts, tokens and sessions are not revisioned: the same immediate lock suffices.
     async fn begin_plain(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
         self.begin_write().await
+    }
+
+    /// Commits a write; the log is checkpointed in the background.
+    async fn commit(&self, tx: Transaction<'static, Sqlite>) -> Result<(), StoreError> {
+        tx.commit().await?;
+        self.checkpointer.wrote();
+        Ok(())
+    }
+
+    /// Before a write of `changes` changes: a bulk write keeps the log bounded.
+    async fn before_apply(&self, changes: usize) {
+        if changes >= crate::batch::CHUNK {
+            self.checkpointer.bound().await;
+        }
+    }
+
+    /// The stored records among `ids` of a collection, with their ids.
+    async fn current(
+        conn: &mut SqliteConnection,
+        collection: &str,
+        ids: &[&str],
+    ) -> Result<Vec<(String, Stored)>, StoreError> {
+        let query = match ids {
+            [id] => sqlx::query(sql::CURRENT).bind(collection).bind(*id),
+            _ => sqlx::query(sql::CURRENT_MANY)
+                .bind(collection)
+                .bind(serde_json::to_string(ids).expect("ids serialise")),
+        };
+        let rows = query.fetch_all(conn).await?;
+        rows.iter()
+            .map(|row| {
+                let stored = Stored {
+                    doc: row.try_get(1)?,
+                    visibility: row.try_get(2)?,
+                    revision: row.try_get(3)?,
+                };
+                Ok((row.try_get(0)?, stored))
+            })
+            .collect()
+    }
+
+    /// Writes change-log rows and returns their revisions, in no particular order.
+    async fn insert_changes(
+        conn: &mut SqliteConnection,
+        rows: &[ChangeRow<'_>],
+        actor: &str,
+        now: &str,
+    ) -> Result<Vec<i64>, StoreError> {
+        let query = match rows {
+            [row] => sqlx::query(sql::INSERT_CHANGE)
+                .bind(row.collection)
+                .bind(row.id)
+                .bind(row.action)
+                .bind(actor)
+                .bind(now)
+                .bind(row.before.as_deref())
+                .bind(row.after.as_deref()),
+            _ => {
+                let rows: Vec<_> = rows
+                    .iter()
+                    .map(|r| {
+                        let (before, after) = (r.before.as_deref(), r.after.as_deref());
+                        (r.collection, r.id, r.action, before, after)
+                    })
+                    .collect();
+                sqlx::query(sql::INSERT_CHANGES)
+                    .bind(serde_json::to_string(&rows).expect("rows serialise"))
+                    .bind(actor)
+                    .bind(now)
+            }
+        };
+        let rows = query.fetch_all(conn).await?;
+        Ok(rows
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<_, _>>()?)
+    }
+
+    /// Creates or replaces records (each at most once), keeping their `created_at`.
+    async fn upsert_records(
+        conn: &mut SqliteConnection,
+        rows: &[RecordRow<'_>],
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let query = match rows {
+            [row] => {
+                let r = row.record;
+                sqlx::query(sql::UPSERT)
+                    .bind(&r.collection)
+                    .bind(&r.id)
+                    .bind(r.kind.as_deref())
+                    .bind(r.country.as_deref())
+                    .bind(&r.visibility)
+                    .bind(&r.search_text)
+                    .bind(&*row.doc)
+                    .bind(now)
+                    .bind(row.revision)
+            }
+            _ => {
+                let rows: Vec<_> = rows
+                    .iter()
+                    .map(|row| {
+                        let r = row.record;
+                        let (kind, country) = (r.kind.as_deref(), r.country.as_deref());
+                        let (visibility, search) = (&r.visibility, &r.search_text);
+                        let (collection, id) = (&r.collection, &r.id);
+                        (
+                            collection,
+                            id,
+                            kind,
+                            country,
+                            visibility,
+                            search,
+                            row.revision,
+                        )
+                    })
+                    .collect();
+                sqlx::query(sql::UPSERT_MANY)
+                    .bind(serde_json::to_string(&rows).expect("rows serialise"))
+                    .bind(now)
+            }
+        };
+        query.execute(conn).await?;
+        Ok(())
     }
 }
 

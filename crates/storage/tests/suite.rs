@@ -173,6 +173,301 @@ async fn a_failing_write_leaves_nothing_behind(store: Arc<dyn Store>) {
     assert_eq!(store.revision().await.unwrap(), before);
 }
 
+/// A thousand-odd organisations in an order that is not their ids' order.
+fn many_orgs(n: usize) -> Vec<NewRecord> {
+    (0..n)
+        .map(|i| {
+            let id = format!("org-{:04}", (i * 7919) % n);
+            org(&id, if i % 2 == 0 { "JP" } else { "SE" }, "public", &[&id])
+        })
+        .collect()
+}
+
+async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
+    let records = many_orgs(1_200);
+    let puts = records
+        .iter()
+        .map(|r| Change::Put(r.clone(), Expect::Absent))
+        .collect();
+    let report = store.apply(puts, "bulk").await.unwrap();
+    assert_eq!(
+        (report.created, report.updated, report.unchanged),
+        (1_200, 0, 0)
+    );
+    let expected: Vec<_> = (1..=1_200).map(Some).collect();
+    assert_eq!(
+        report.revisions, expected,
+        "consecutive revisions in batch order"
+    );
+    let log = store.changes_since(0, 2_000).await.unwrap();
+    assert_eq!(log.len(), 1_200);
+    for (entry, record) in log.iter().zip(&records) {
+        assert_eq!(
+            (
+                entry.record_id.as_str(),
+                entry.action.as_str(),
+                entry.actor.as_str()
+            ),
+            (record.id.as_str(), "create", "bulk")
+        );
+        assert_eq!(
+            (&entry.before, entry.after.as_ref()),
+            (&None, Some(&record.doc))
+        );
+    }
+    for at in [0, 499, 500, 777, 1_199] {
+        let stored = store
+            .get("organisations", &records[at].id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.revision, at as i64 + 1, "{}", records[at].id);
+        assert_eq!(stored.doc, records[at].doc);
+    }
+    let jp = ListFilter {
+        country: Some("JP".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.list("organisations", &jp).await.unwrap().len(), 600);
+
+    // Update every other one, expecting its revision; the rest are unchanged.
+    let created = store
+        .get("organisations", &records[0].id)
+        .await
+        .unwrap()
+        .unwrap();
+    let changes = records
+        .iter()
+        .enumerate()
+        .map(|(at, r)| {
+            let mut r = r.clone();
+            if at % 2 == 0 {
+                r.doc["names"][0]["value"] = json!(format!("renamed {at}"));
+                r.search_text = format!("renamed {at}");
+            }
+            Change::Put(r, Expect::Revision(at as i64 + 1))
+        })
+        .collect();
+    let report = store.apply(changes, "bulk").await.unwrap();
+    assert_eq!(
+        (report.created, report.updated, report.unchanged),
+        (0, 600, 600)
+    );
+    let mut next = 1_200;
+    for (at, revision) in report.revisions.iter().enumerate() {
+        if at % 2 == 0 {
+            next += 1;
+            assert_eq!(*revision, Some(next));
+        } else {
+            assert_eq!(*revision, None);
+        }
+    }
+    assert_eq!(store.revision().await.unwrap(), 1_800);
+    let renamed = store
+        .get("organisations", &records[0].id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(renamed.doc["names"][0]["value"], "renamed 0");
+    assert_eq!(renamed.revision, 1_201);
+    assert_eq!(renamed.created_at, created.created_at, "created_at is kept");
+    assert!(renamed.updated_at >= created.updated_at);
+    let history = store
+        .history("organisations", &records[0].id)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].before.as_ref(), Some(&records[0].doc));
+    let text = ListFilter {
+        text: Some("renamed 1198".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.list("organisations", &text).await.unwrap().len(), 1);
+    let untouched = store
+        .get("organisations", &records[1].id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(untouched.revision, 2);
+}
+
+async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
+    store
+        .apply(
+            vec![Change::Put(
+                org("ki", "SE", "public", &["KI"]),
+                Expect::Absent,
+            )],
+            "a",
+        )
+        .await
+        .unwrap();
+    let ki = store.get("organisations", "ki").await.unwrap().unwrap();
+    let delete = |id: &str, expect| Change::Delete {
+        collection: "organisations".into(),
+        id: id.into(),
+        expect,
+    };
+    let batch = vec![
+        Change::Put(org("tmu", "JP", "public", &["TMU"]), Expect::Absent),
+        Change::Put(org("ki", "SE", "internal", &["KI"]), Expect::Revision(1)),
+        // Revision 2 is the one the change before gave `tmu`.
+        Change::Put(org("tmu", "JP", "public", &["TMU 2"]), Expect::Revision(2)),
+        Change::Put(org("tmu", "JP", "public", &["TMU 2"]), Expect::Any),
+        Change::Put(
+            org("ki", "SE", "public", &["Karolinska"]),
+            Expect::Revision(3),
+        ),
+        delete("tmu", Expect::Revision(4)),
+        Change::Put(org("tmu", "JP", "public", &["TMU 3"]), Expect::Absent),
+        delete("ki", Expect::Any),
+        Change::Put(org("ki", "SE", "public", &["KI again"]), Expect::Absent),
+    ];
+    let report = store.apply(batch, "b").await.unwrap();
+    assert_eq!(
+        (
+            report.created,
+            report.updated,
+            report.unchanged,
+            report.deleted
+        ),
+        (3, 3, 1, 2)
+    );
+    assert_eq!(
+        report.revisions,
+        [
+            Some(2),
+            Some(3),
+            Some(4),
+            None,
+            Some(5),
+            Some(6),
+            Some(7),
+            Some(8),
+            Some(9)
+        ]
+    );
+    let tmu = store.get("organisations", "tmu").await.unwrap().unwrap();
+    assert_eq!(
+        (tmu.revision, &tmu.doc["names"][0]["value"]),
+        (7, &json!("TMU 3"))
+    );
+    let again = store.get("organisations", "ki").await.unwrap().unwrap();
+    assert_eq!(
+        (again.revision, &again.doc["names"][0]["value"]),
+        (9, &json!("KI again"))
+    );
+    assert!(
+        again.created_at > ki.created_at,
+        "deleted and put again, it is created anew"
+    );
+    let actions = |history: Vec<kizuna_storage::ChangeEntry>| {
+        history
+            .into_iter()
+            .map(|h| {
+                let name = |d: Option<serde_json::Value>| {
+                    d.map(|d| d["names"][0]["value"].as_str().unwrap().to_owned())
+                };
+                (h.revision, h.action, name(h.before), name(h.after))
+            })
+            .collect::<Vec<_>>()
+    };
+    let s = |t: &str| Some(t.to_owned());
+    assert_eq!(
+        actions(store.history("organisations", "tmu").await.unwrap()),
+        [
+            (2, "create".to_owned(), None, s("TMU")),
+            (4, "update".to_owned(), s("TMU"), s("TMU 2")),
+            (6, "delete".to_owned(), s("TMU 2"), None),
+            (7, "create".to_owned(), None, s("TMU 3")),
+        ]
+    );
+    assert_eq!(
+        actions(store.history("organisations", "ki").await.unwrap()),
+        [
+            (1, "create".to_owned(), None, s("KI")),
+            (3, "update".to_owned(), s("KI"), s("KI")),
+            (5, "update".to_owned(), s("KI"), s("Karolinska")),
+            (8, "delete".to_owned(), s("Karolinska"), None),
+            (9, "create".to_owned(), None, s("KI again")),
+        ]
+    );
+
+    // A later change of the batch expecting another revision than the earlier gave.
+    let stale = vec![
+        Change::Put(org("kth", "SE", "public", &["KTH"]), Expect::Absent),
+        Change::Put(org("kth", "SE", "public", &["KTH 2"]), Expect::Revision(99)),
+    ];
+    let err = store.apply(stale, "c").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Stale {
+                expected: 99,
+                actual: 10,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let gone = vec![
+        delete("tmu", Expect::Any),
+        Change::Put(org("tmu", "JP", "public", &["x"]), Expect::Revision(7)),
+    ];
+    let err = store.apply(gone, "c").await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    let twice = vec![delete("ki", Expect::Any), delete("ki", Expect::Any)];
+    let err = store.apply(twice, "c").await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    assert_eq!(store.revision().await.unwrap(), 9);
+    assert!(store.get("organisations", "kth").await.unwrap().is_none());
+    assert!(store.get("organisations", "tmu").await.unwrap().is_some());
+    assert!(store.get("organisations", "ki").await.unwrap().is_some());
+}
+
+async fn a_large_batch_whose_last_change_fails_leaves_nothing(store: Arc<dyn Store>) {
+    store
+        .apply(
+            vec![Change::Put(
+                org("ki", "SE", "public", &["KI"]),
+                Expect::Absent,
+            )],
+            "a",
+        )
+        .await
+        .unwrap();
+    let records = many_orgs(1_200);
+    let failing = [
+        Change::Put(org("ki", "SE", "public", &["KI 2"]), Expect::Absent),
+        Change::Put(org("ki", "SE", "public", &["KI 2"]), Expect::Revision(5)),
+        Change::Delete {
+            collection: "organisations".into(),
+            id: "nowhere".into(),
+            expect: Expect::Any,
+        },
+    ];
+    for last in failing {
+        let mut batch: Vec<Change> = records
+            .iter()
+            .map(|r| Change::Put(r.clone(), Expect::Absent))
+            .collect();
+        batch.push(Change::Put(
+            org("ki", "SE", "public", &["changed"]),
+            Expect::Any,
+        ));
+        batch.push(last);
+        assert!(store.apply(batch, "bulk").await.is_err());
+        assert_eq!(store.revision().await.unwrap(), 1, "no change is logged");
+        assert!(store.changes_since(1, 10).await.unwrap().is_empty());
+        let all = store
+            .list("organisations", &ListFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 1, "no record is written");
+        assert_eq!(all[0].doc["names"][0]["value"], "KI");
+    }
+}
+
 async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
     let batch = vec![
         Change::Put(
@@ -794,6 +1089,9 @@ suite!(
     writes_are_versioned_and_logged,
     stale_and_conflicting_writes_are_refused,
     a_failing_write_leaves_nothing_behind,
+    a_large_batch_is_logged_in_order,
+    a_record_may_change_twice_in_one_batch,
+    a_large_batch_whose_last_change_fails_leaves_nothing,
     lists_filter_and_paginate,
     the_japan_dataset_loads_once,
     snapshots_follow_the_change_log,
