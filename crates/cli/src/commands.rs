@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
+use kizuna_core::{Registry, Store};
 use kizuna_domain::Dataset;
-use kizuna_storage::{Registry, Store};
 use kizuna_web::{AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};

@@ -3,9 +3,9 @@
 use std::io::{BufRead, IsTerminal};
 
 use anyhow::{Context, bail};
+use kizuna_core::{ApiToken, Registry, Store, StoreError, UserPatch, credentials};
 use kizuna_domain::account::validate_assignment;
 use kizuna_domain::{Email, Organisation, OrganisationKind, Role, Slug, User};
-use kizuna_storage::{ApiToken, Registry, Store, StoreError, UserPatch, credentials};
 
 use crate::UserCommand;
 

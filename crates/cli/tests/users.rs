@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use kizuna_core::{Store, credentials};
 use kizuna_domain::Email;
-use kizuna_storage::{Store, credentials};
 
 const PASSWORD: &str = "a long enough passphrase";
 

@@ -123,3 +123,44 @@ mod tests {
         assert_eq!(agreement.notes.as_deref(), Some("public"));
     }
 }
+
+crate::enums::vocabulary!(
+    /// What the registry keeps and its change log speaks of: the five record
+    /// collections and the editorial country profiles.
+    RecordSet, "record set" {
+        Organisations => "organisations", Agreements => "agreements",
+        Programmes => "programmes", Funding => "funding", Contacts => "contacts",
+        Countries => "countries",
+    }
+);
+
+impl From<Collection> for RecordSet {
+    fn from(c: Collection) -> Self {
+        match c {
+            Collection::Organisations => RecordSet::Organisations,
+            Collection::Agreements => RecordSet::Agreements,
+            Collection::Programmes => RecordSet::Programmes,
+            Collection::Funding => RecordSet::Funding,
+            Collection::Contacts => RecordSet::Contacts,
+        }
+    }
+}
+
+impl RecordSet {
+    /// The entity collection, or `None` for country profiles.
+    pub fn collection(self) -> Option<Collection> {
+        match self {
+            RecordSet::Organisations => Some(Collection::Organisations),
+            RecordSet::Agreements => Some(Collection::Agreements),
+            RecordSet::Programmes => Some(Collection::Programmes),
+            RecordSet::Funding => Some(Collection::Funding),
+            RecordSet::Contacts => Some(Collection::Contacts),
+            RecordSet::Countries => None,
+        }
+    }
+}
+
+crate::enums::vocabulary!(
+    /// What one entry of the change log did to its record.
+    ChangeKind, "change" { Create => "create", Update => "update", Delete => "delete" }
+);

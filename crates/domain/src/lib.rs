@@ -26,7 +26,7 @@ pub use agreement::{
 pub use contact::Contact;
 pub use country::{CountryProfile, CountrySections};
 pub use dataset::Dataset;
-pub use entity::{Collection, Entity};
+pub use entity::{ChangeKind, Collection, Entity, RecordSet};
 pub use enums::*;
 pub use error::{FieldError, ValidationErrors};
 pub use funding::{Deadline, FundingOpportunity};

@@ -22,5 +22,5 @@ pub enum InteropError {
     NotJson(char),
     /// The registry refused a write or could not be read.
     #[error(transparent)]
-    Store(#[from] kizuna_storage::StoreError),
+    Store(#[from] kizuna_core::StoreError),
 }

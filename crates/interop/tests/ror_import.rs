@@ -11,10 +11,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use kizuna_core::{Expect, ListFilter, Registry};
 use kizuna_domain::{NameKind, Organisation, OrganisationKind};
 use kizuna_interop::InteropError;
 use kizuna_interop::ror::{self, ImportSummary, RorImport};
-use kizuna_storage::{Expect, ListFilter, Registry, testing};
+use kizuna_storage::testing;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -155,7 +156,7 @@ async fn import_creates_organisations_with_japanese_names() {
         assert_eq!(summary.unresolved_links, unresolved);
         assert!(unresolved > 0 && unresolved < summary.relationships.len());
 
-        let history = registry.store().history("organisations", "riken").await.unwrap();
+        let history = registry.store().history(kizuna_domain::RecordSet::Organisations, "riken").await.unwrap();
         assert_eq!(history.len(), 1);
         assert_eq!(history[0].actor, ror::ACTOR);
         assert!(summary.to_string().starts_with(

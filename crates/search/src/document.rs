@@ -2,12 +2,12 @@
 
 use std::collections::BTreeSet;
 
+use kizuna_core::Snapshot;
 use kizuna_domain::rules::{self, OrganisationLookup};
 use kizuna_domain::{
     Agreement, Collection, Contact, CountryCode, FundingOpportunity, Organisation, Programme, Slug,
     Visibility,
 };
-use kizuna_storage::Snapshot;
 use tantivy::TantivyDocument;
 
 use crate::countries::country_names;

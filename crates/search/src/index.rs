@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, Slug};
-use kizuna_storage::Snapshot;
 use tantivy::collector::TopDocs;
 use tantivy::schema::{Schema, Value};
 use tantivy::tokenizer::TextAnalyzer;

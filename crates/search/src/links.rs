@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, OrganisationKind, Slug};
-use kizuna_storage::Snapshot;
 
 /// Records whose documents show something of the changed organisations:
 /// their bodies carry its names, and partner countries follow its country.

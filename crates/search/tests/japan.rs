@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, Dataset, Organisation, Visibility};
 use kizuna_search::{Hit, SearchError, SearchIndex, SearchQuery};
-use kizuna_storage::Snapshot;
 
 fn japan() -> Dataset {
     let text = std::fs::read_to_string(concat!(

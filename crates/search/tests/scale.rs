@@ -6,9 +6,9 @@
 use std::io::{BufRead, BufReader};
 use std::time::{Duration, Instant};
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, Organisation};
 use kizuna_search::{SearchIndex, SearchQuery};
-use kizuna_storage::Snapshot;
 
 const ROR: &str = "/work/shared/data/ror/ror-v2-records.jsonl.gz";
 

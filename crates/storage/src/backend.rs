@@ -119,16 +119,16 @@ macro_rules! impl_store {
                 row: &<$db as sqlx::Database>::Row,
             ) -> Result<$crate::StoredRecord, $crate::StoreError> {
                 use sqlx::Row;
-                let id: String = row.try_get(0)?;
-                let doc: String = row.try_get(1)?;
-                let created: String = row.try_get(2)?;
-                let updated: String = row.try_get(3)?;
+                let id: String = row.try_get(0).db()?;
+                let doc: String = row.try_get(1).db()?;
+                let created: String = row.try_get(2).db()?;
+                let updated: String = row.try_get(3).db()?;
                 Ok($crate::StoredRecord {
                     doc: $crate::backend::parse_doc(collection, &id, &doc)?,
                     id,
                     created_at: $crate::backend::parse_time(&created),
                     updated_at: $crate::backend::parse_time(&updated),
-                    revision: row.try_get(4)?,
+                    revision: row.try_get(4).db()?,
                 })
             }
 
@@ -136,22 +136,32 @@ macro_rules! impl_store {
                 row: &<$db as sqlx::Database>::Row,
             ) -> Result<$crate::ChangeEntry, $crate::StoreError> {
                 use sqlx::Row;
-                let collection: String = row.try_get(1)?;
-                let record_id: String = row.try_get(2)?;
-                let at: String = row.try_get(5)?;
+                let collection: String = row.try_get(1).db()?;
+                let record_id: String = row.try_get(2).db()?;
+                let action: String = row.try_get(3).db()?;
+                let corrupt = |what: String| $crate::StoreError::Corrupt {
+                    collection: collection.clone(),
+                    id: record_id.clone(),
+                    source: <serde_json::Error as serde::de::Error>::custom(what),
+                };
+                let at: String = row.try_get(5).db()?;
                 let doc = |i: usize| -> Result<Option<serde_json::Value>, $crate::StoreError> {
-                    let text: Option<String> = row.try_get(i)?;
+                    let text: Option<String> = row.try_get(i).db()?;
                     text.map(|t| $crate::backend::parse_doc(&collection, &record_id, &t))
                         .transpose()
                 };
                 Ok($crate::ChangeEntry {
-                    revision: row.try_get(0)?,
-                    action: row.try_get(3)?,
-                    actor: row.try_get(4)?,
+                    revision: row.try_get(0).db()?,
+                    action: action
+                        .parse()
+                        .map_err(|e: kizuna_domain::UnknownValue| corrupt(e.to_string()))?,
+                    actor: row.try_get(4).db()?,
                     at: $crate::backend::parse_time(&at),
                     before: doc(6)?,
                     after: doc(7)?,
-                    collection: collection.clone(),
+                    collection: collection
+                        .parse()
+                        .map_err(|e: kizuna_domain::UnknownValue| corrupt(e.to_string()))?,
                     record_id: record_id.clone(),
                 })
             }
@@ -162,12 +172,12 @@ macro_rules! impl_store {
             ) -> Result<kizuna_domain::User, $crate::StoreError> {
                 use sqlx::Row;
                 $crate::backend::user_from_parts((
-                    row.try_get(0)?,
-                    row.try_get(1)?,
-                    row.try_get(2)?,
-                    row.try_get(3)?,
-                    row.try_get(4)?,
-                    row.try_get(5)?,
+                    row.try_get(0).db()?,
+                    row.try_get(1).db()?,
+                    row.try_get(2).db()?,
+                    row.try_get(3).db()?,
+                    row.try_get(4).db()?,
+                    row.try_get(5).db()?,
                 ))
             }
 
@@ -181,12 +191,12 @@ macro_rules! impl_store {
                         Ok(text.as_deref().map($crate::backend::parse_time))
                     };
                 Ok($crate::ApiToken {
-                    id: row.try_get(0)?,
-                    user_id: row.try_get(1)?,
-                    name: row.try_get(2)?,
-                    created_at: time(3)?.unwrap_or_default(),
-                    last_used_at: time(4)?,
-                    revoked_at: time(5)?,
+                    id: row.try_get(0).db()?,
+                    user_id: row.try_get(1).db()?,
+                    name: row.try_get(2).db()?,
+                    created_at: time(3).db()?.unwrap_or_default(),
+                    last_used_at: time(4).db()?,
+                    revoked_at: time(5).db()?,
                 })
             }
         }
@@ -198,46 +208,48 @@ macro_rules! impl_store {
             }
 
             async fn migrate(&self) -> Result<(), $crate::StoreError> {
-                $sql::MIGRATOR.run(&self.pool).await?;
+                $sql::MIGRATOR.run(&self.pool).await.db()?;
                 Ok(())
             }
 
             async fn ping(&self) -> Result<(), $crate::StoreError> {
-                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                sqlx::query("SELECT 1").execute(&self.pool).await.db()?;
                 Ok(())
             }
 
             async fn get(
                 &self,
-                collection: &str,
+                collection: kizuna_domain::RecordSet,
                 id: &str,
             ) -> Result<Option<$crate::StoredRecord>, $crate::StoreError> {
                 let row = sqlx::query($sql::GET)
-                    .bind(collection)
+                    .bind(collection.as_str())
                     .bind(id)
                     .fetch_optional(&self.pool)
-                    .await?;
-                row.map(|r| Self::record_from_row(collection, &r))
+                    .await
+                    .db()?;
+                row.map(|r| Self::record_from_row(collection.as_str(), &r))
                     .transpose()
             }
 
             async fn list(
                 &self,
-                collection: &str,
+                collection: kizuna_domain::RecordSet,
                 filter: &$crate::ListFilter,
             ) -> Result<Vec<$crate::StoredRecord>, $crate::StoreError> {
                 let rows = sqlx::query($sql::LIST)
-                    .bind(collection)
+                    .bind(collection.as_str())
                     .bind(filter.public_only)
                     .bind(filter.kind.as_deref())
-                    .bind(filter.country.as_deref())
+                    .bind(filter.country.as_ref().map(|c| c.as_str()))
                     .bind(filter.text.as_deref().map($crate::backend::like_pattern))
                     .bind(filter.after.as_deref())
                     .bind(filter.limit.unwrap_or(i64::MAX))
                     .fetch_all(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 rows.iter()
-                    .map(|r| Self::record_from_row(collection, r))
+                    .map(|r| Self::record_from_row(collection.as_str(), r))
                     .collect()
             }
 
@@ -248,12 +260,12 @@ macro_rules! impl_store {
             ) -> Result<$crate::WriteReport, $crate::StoreError> {
                 use $crate::batch::{Batch, CHUNK};
                 self.before_apply(changes.len()).await;
-                let mut tx = self.begin_write().await?;
+                let mut tx = self.begin_write().await.db()?;
                 let now = $crate::backend::now_text();
                 let mut batch = Batch::new(&changes);
                 for (collection, ids) in batch.keys() {
                     for chunk in ids.chunks(CHUNK) {
-                        for (id, stored) in Self::current(&mut tx, collection, chunk).await? {
+                        for (id, stored) in Self::current(&mut tx, collection, chunk).await.db()? {
                             batch.found(collection, &id, stored);
                         }
                     }
@@ -262,7 +274,9 @@ macro_rules! impl_store {
                     let done = batch.decide()?;
                     let rows = batch.unwritten();
                     if !rows.is_empty() {
-                        let revisions = Self::insert_changes(&mut tx, rows, actor, &now).await?;
+                        let revisions = Self::insert_changes(&mut tx, rows, actor, &now)
+                            .await
+                            .db()?;
                         batch.written(revisions)?;
                     }
                     if done {
@@ -275,12 +289,13 @@ macro_rules! impl_store {
                         .bind(collection)
                         .bind(id)
                         .execute(&mut *tx)
-                        .await?;
+                        .await
+                        .db()?;
                 }
                 for chunk in outcome.upserts.chunks(CHUNK) {
-                    Self::upsert_records(&mut tx, chunk, &now).await?;
+                    Self::upsert_records(&mut tx, chunk, &now).await.db()?;
                 }
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(outcome.report)
             }
 
@@ -288,8 +303,10 @@ macro_rules! impl_store {
                 use sqlx::Row;
                 Ok(sqlx::query($sql::REVISION)
                     .fetch_one(&self.pool)
-                    .await?
-                    .try_get(0)?)
+                    .await
+                    .db()?
+                    .try_get(0)
+                    .db()?)
             }
 
             async fn changes_since(
@@ -301,37 +318,40 @@ macro_rules! impl_store {
                     .bind(after)
                     .bind(limit)
                     .fetch_all(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 rows.iter().map(Self::change_from_row).collect()
             }
 
             async fn history(
                 &self,
-                collection: &str,
+                collection: kizuna_domain::RecordSet,
                 id: &str,
             ) -> Result<Vec<$crate::ChangeEntry>, $crate::StoreError> {
                 let rows = sqlx::query($sql::HISTORY)
-                    .bind(collection)
+                    .bind(collection.as_str())
                     .bind(id)
                     .fetch_all(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 rows.iter().map(Self::change_from_row).collect()
             }
 
             async fn redact_history(
                 &self,
-                collection: &str,
+                collection: kizuna_domain::RecordSet,
                 id: &str,
             ) -> Result<u64, $crate::StoreError> {
                 let marker = $crate::erased_marker().to_string();
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::REDACT_HISTORY)
-                    .bind(collection)
+                    .bind(collection.as_str())
                     .bind(id)
                     .bind(marker)
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(done.rows_affected())
             }
 
@@ -340,8 +360,9 @@ macro_rules! impl_store {
                 let row = sqlx::query($sql::GET_SETTING)
                     .bind(key)
                     .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(|r| r.try_get(0)).transpose()?)
+                    .await
+                    .db()?;
+                Ok(row.map(|r| r.try_get(0)).transpose().db()?)
             }
 
             async fn set_setting(&self, key: &str, value: &str) -> Result<(), $crate::StoreError> {
@@ -349,7 +370,8 @@ macro_rules! impl_store {
                     .bind(key)
                     .bind(value)
                     .execute(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 Ok(())
             }
 
@@ -361,7 +383,7 @@ macro_rules! impl_store {
                 units: &[kizuna_domain::Slug],
             ) -> Result<kizuna_domain::User, $crate::StoreError> {
                 let units = serde_json::to_string(units).expect("slugs serialise");
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let row = sqlx::query($sql::INSERT_USER)
                     .bind(email.as_str())
                     .bind(password_hash)
@@ -377,11 +399,11 @@ macro_rules! impl_store {
                                 id: email.to_string(),
                             }
                         } else {
-                            e.into()
+                            $crate::StoreError::Database(Box::new(e))
                         }
                     })?;
                 let user = Self::user_from_row(&row)?;
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(user)
             }
 
@@ -392,7 +414,8 @@ macro_rules! impl_store {
                 let row = sqlx::query($sql::GET_USER)
                     .bind(id)
                     .fetch_optional(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 row.map(|r| Self::user_from_row(&r)).transpose()
             }
 
@@ -404,18 +427,22 @@ macro_rules! impl_store {
                 let row = sqlx::query($sql::GET_USER_BY_EMAIL)
                     .bind(email.as_str())
                     .fetch_optional(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 row.map(|r| {
                     Ok($crate::UserAccount {
                         user: Self::user_from_row(&r)?,
-                        password_hash: r.try_get(6)?,
+                        password_hash: r.try_get(6).db()?,
                     })
                 })
                 .transpose()
             }
 
             async fn list_users(&self) -> Result<Vec<kizuna_domain::User>, $crate::StoreError> {
-                let rows = sqlx::query($sql::LIST_USERS).fetch_all(&self.pool).await?;
+                let rows = sqlx::query($sql::LIST_USERS)
+                    .fetch_all(&self.pool)
+                    .await
+                    .db()?;
                 rows.iter().map(Self::user_from_row).collect()
             }
 
@@ -424,17 +451,18 @@ macro_rules! impl_store {
                 user_id: i64,
                 password_hash: &str,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::SET_PASSWORD_HASH)
                     .bind(user_id)
                     .bind(password_hash)
                     .bind($crate::backend::now_text())
                     .execute(&mut *tx)
-                    .await?;
+                    .await
+                    .db()?;
                 if done.rows_affected() == 0 {
                     return Err($crate::backend::no_user(user_id));
                 }
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
@@ -447,7 +475,7 @@ macro_rules! impl_store {
                     .units
                     .as_ref()
                     .map(|u| serde_json::to_string(u).expect("slugs serialise"));
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let row = sqlx::query($sql::UPDATE_USER)
                     .bind(user_id)
                     .bind(patch.role.map(|r| r.as_str()))
@@ -455,12 +483,13 @@ macro_rules! impl_store {
                     .bind(patch.disabled)
                     .bind($crate::backend::now_text())
                     .fetch_optional(&mut *tx)
-                    .await?;
+                    .await
+                    .db()?;
                 let user = match row {
                     Some(row) => Self::user_from_row(&row)?,
                     None => return Err($crate::backend::no_user(user_id)),
                 };
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(user)
             }
 
@@ -471,11 +500,12 @@ macro_rules! impl_store {
                 token_hash: &str,
             ) -> Result<i64, $crate::StoreError> {
                 use sqlx::Row;
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let exists = sqlx::query($sql::GET_USER)
                     .bind(user_id)
                     .fetch_optional(&mut *tx)
-                    .await?;
+                    .await
+                    .db()?;
                 if exists.is_none() {
                     return Err($crate::backend::no_user(user_id));
                 }
@@ -495,11 +525,11 @@ macro_rules! impl_store {
                         } else if $crate::backend::is_foreign_key_violation(&e) {
                             $crate::backend::no_user(user_id)
                         } else {
-                            e.into()
+                            $crate::StoreError::Database(Box::new(e))
                         }
                     })?;
-                let id: i64 = row.try_get(0)?;
-                self.commit(tx).await?;
+                let id: i64 = row.try_get(0).db()?;
+                self.commit(tx).await.db()?;
                 Ok(id)
             }
 
@@ -511,13 +541,14 @@ macro_rules! impl_store {
                 let Some(row) = sqlx::query($sql::TOKEN_USER)
                     .bind(token_hash)
                     .fetch_optional(&self.pool)
-                    .await?
+                    .await
+                    .db()?
                 else {
                     return Ok(None);
                 };
                 let user = Self::user_from_row(&row)?;
-                let token_id: i64 = row.try_get(6)?;
-                let last_used: Option<String> = row.try_get(7)?;
+                let token_id: i64 = row.try_get(6).db()?;
+                let last_used: Option<String> = row.try_get(7).db()?;
                 let now = chrono::Utc::now();
                 // Written at most once a minute, so reading with a token stays a read.
                 let stale = last_used.as_deref().is_none_or(|t| {
@@ -525,13 +556,14 @@ macro_rules! impl_store {
                         >= $crate::backend::TOKEN_TOUCH_SECONDS
                 });
                 if stale {
-                    let mut tx = self.begin_plain().await?;
+                    let mut tx = self.begin_plain().await.db()?;
                     sqlx::query($sql::TOUCH_TOKEN)
                         .bind(token_id)
                         .bind($crate::backend::time_text(now))
                         .execute(&mut *tx)
-                        .await?;
-                    self.commit(tx).await?;
+                        .await
+                        .db()?;
+                    self.commit(tx).await.db()?;
                 }
                 Ok(Some(user))
             }
@@ -541,17 +573,18 @@ macro_rules! impl_store {
                 user_id: i64,
                 token_id: i64,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::REVOKE_TOKEN)
                     .bind(user_id)
                     .bind(token_id)
                     .bind($crate::backend::now_text())
                     .execute(&mut *tx)
-                    .await?;
+                    .await
+                    .db()?;
                 if done.rows_affected() == 0 {
                     return Err($crate::backend::no_token(token_id));
                 }
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
@@ -562,7 +595,8 @@ macro_rules! impl_store {
                 let rows = sqlx::query($sql::LIST_TOKENS)
                     .bind(user_id)
                     .fetch_all(&self.pool)
-                    .await?;
+                    .await
+                    .db()?;
                 rows.iter().map(Self::token_from_row).collect()
             }
 
@@ -572,8 +606,9 @@ macro_rules! impl_store {
                     .bind(id)
                     .bind($crate::backend::now_text())
                     .fetch_optional(&self.pool)
-                    .await?;
-                Ok(row.map(|r| r.try_get(0)).transpose()?)
+                    .await
+                    .db()?;
+                Ok(row.map(|r| r.try_get(0)).transpose().db()?)
             }
 
             async fn session_save(
@@ -582,34 +617,37 @@ macro_rules! impl_store {
                 data: &str,
                 expires_at: chrono::DateTime<chrono::Utc>,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 sqlx::query($sql::SESSION_SAVE)
                     .bind(id)
                     .bind(data)
                     .bind($crate::backend::time_text(expires_at))
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
             async fn session_delete(&self, id: &str) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 sqlx::query($sql::SESSION_DELETE)
                     .bind(id)
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
             async fn session_delete_expired(&self) -> Result<u64, $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::SESSION_DELETE_EXPIRED)
                     .bind($crate::backend::now_text())
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(done.rows_affected())
             }
 
@@ -618,13 +656,14 @@ macro_rules! impl_store {
                 key: &str,
                 at: chrono::DateTime<chrono::Utc>,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 sqlx::query($sql::INSERT_LOGIN_FAILURE)
                     .bind(key)
                     .bind($crate::backend::time_text(at))
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
@@ -638,17 +677,20 @@ macro_rules! impl_store {
                     .bind(key)
                     .bind($crate::backend::time_text(since))
                     .fetch_one(&self.pool)
-                    .await?
-                    .try_get(0)?)
+                    .await
+                    .db()?
+                    .try_get(0)
+                    .db()?)
             }
 
             async fn clear_login_failures(&self, key: &str) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 sqlx::query($sql::CLEAR_LOGIN_FAILURES)
                     .bind(key)
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
@@ -656,12 +698,13 @@ macro_rules! impl_store {
                 &self,
                 before: chrono::DateTime<chrono::Utc>,
             ) -> Result<u64, $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::PRUNE_LOGIN_FAILURES)
                     .bind($crate::backend::time_text(before))
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(done.rows_affected())
             }
 
@@ -669,7 +712,7 @@ macro_rules! impl_store {
                 &self,
                 document: &$crate::StoredDocument,
             ) -> Result<(), $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 sqlx::query($sql::PUT_DOCUMENT)
                     .bind(&document.id)
                     .bind(&document.agreement_id)
@@ -688,10 +731,10 @@ macro_rules! impl_store {
                                 id: document.id.clone(),
                             }
                         } else {
-                            e.into()
+                            $crate::StoreError::Database(Box::new(e))
                         }
                     })?;
-                self.commit(tx).await?;
+                self.commit(tx).await.db()?;
                 Ok(())
             }
 
@@ -703,30 +746,32 @@ macro_rules! impl_store {
                 let Some(row) = sqlx::query($sql::GET_DOCUMENT)
                     .bind(id)
                     .fetch_optional(&self.pool)
-                    .await?
+                    .await
+                    .db()?
                 else {
                     return Ok(None);
                 };
-                let uploaded_at: String = row.try_get(7)?;
+                let uploaded_at: String = row.try_get(7).db()?;
                 Ok(Some($crate::StoredDocument {
-                    id: row.try_get(0)?,
-                    agreement_id: row.try_get(1)?,
-                    name: row.try_get(2)?,
-                    content_type: row.try_get(3)?,
-                    size: row.try_get(4)?,
-                    data: row.try_get(5)?,
-                    uploaded_by: row.try_get(6)?,
+                    id: row.try_get(0).db()?,
+                    agreement_id: row.try_get(1).db()?,
+                    name: row.try_get(2).db()?,
+                    content_type: row.try_get(3).db()?,
+                    size: row.try_get(4).db()?,
+                    data: row.try_get(5).db()?,
+                    uploaded_by: row.try_get(6).db()?,
                     uploaded_at: $crate::backend::parse_time(&uploaded_at),
                 }))
             }
 
             async fn delete_document(&self, id: &str) -> Result<bool, $crate::StoreError> {
-                let mut tx = self.begin_plain().await?;
+                let mut tx = self.begin_plain().await.db()?;
                 let done = sqlx::query($sql::DELETE_DOCUMENT)
                     .bind(id)
                     .execute(&mut *tx)
-                    .await?;
-                self.commit(tx).await?;
+                    .await
+                    .db()?;
+                self.commit(tx).await.db()?;
                 Ok(done.rows_affected() > 0)
             }
 

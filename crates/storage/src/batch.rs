@@ -208,7 +208,8 @@ impl<'a> Batch<'a> {
                 Change::Put(record, _) => {
                     let after = serde_json::to_string(&record.doc).expect("JSON values serialise");
                     if current.as_ref().is_some_and(|p| {
-                        p.visibility == record.visibility && same(&p.doc, &after, &record.doc)
+                        p.visibility == record.visibility.as_str()
+                            && same(&p.doc, &after, &record.doc)
                     }) {
                         self.report.unchanged += 1;
                         self.slots.push(None);
@@ -265,9 +266,11 @@ impl<'a> Batch<'a> {
     pub(crate) fn written(&mut self, mut revisions: Vec<i64>) -> Result<(), StoreError> {
         let expected = self.unwritten().len();
         if revisions.len() != expected {
-            return Err(StoreError::Database(sqlx::Error::Protocol(format!(
-                "the change log returned {} revisions for {expected} rows",
-                revisions.len()
+            return Err(StoreError::Database(Box::new(sqlx::Error::Protocol(
+                format!(
+                    "the change log returned {} revisions for {expected} rows",
+                    revisions.len()
+                ),
             ))));
         }
         revisions.sort_unstable();

@@ -3,8 +3,8 @@
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::{PgConnection, Postgres, Row, Transaction};
 
-use crate::StoreError;
 use crate::batch::{ChangeRow, RecordRow, Stored};
+use crate::{Db, StoreError};
 
 /// The statements of this backend.
 mod sql {
@@ -122,24 +122,25 @@ impl PostgresStore {
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .connect(url)
-            .await?;
+            .await
+            .db()?;
         Ok(PostgresStore { pool })
     }
 
     async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(sql::WRITE_LOCK).execute(&mut *tx).await?;
+        let mut tx = self.pool.begin().await.db()?;
+        sqlx::query(sql::WRITE_LOCK).execute(&mut *tx).await.db()?;
         Ok(tx)
     }
 
     /// Accounts, tokens and sessions are not revisioned, so they skip the writers' lock.
     async fn begin_plain(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
-        Ok(self.pool.begin().await?)
+        Ok(self.pool.begin().await.db()?)
     }
 
     /// Commits a write.
     async fn commit(&self, tx: Transaction<'static, Postgres>) -> Result<(), StoreError> {
-        Ok(tx.commit().await?)
+        Ok(tx.commit().await.db()?)
     }
 
     /// Nothing to do before a write.
@@ -155,15 +156,15 @@ impl PostgresStore {
             [id] => sqlx::query(sql::CURRENT).bind(collection).bind(*id),
             _ => sqlx::query(sql::CURRENT_MANY).bind(collection).bind(ids),
         };
-        let rows = query.fetch_all(conn).await?;
+        let rows = query.fetch_all(conn).await.db()?;
         rows.iter()
             .map(|row| {
                 let stored = Stored {
-                    doc: row.try_get(1)?,
-                    visibility: row.try_get(2)?,
-                    revision: row.try_get(3)?,
+                    doc: row.try_get(1).db()?,
+                    visibility: row.try_get(2).db()?,
+                    revision: row.try_get(3).db()?,
                 };
-                Ok((row.try_get(0)?, stored))
+                Ok((row.try_get(0).db()?, stored))
             })
             .collect()
     }
@@ -193,11 +194,12 @@ impl PostgresStore {
                 .bind(actor)
                 .bind(now),
         };
-        let rows = query.fetch_all(conn).await?;
+        let rows = query.fetch_all(conn).await.db()?;
         Ok(rows
             .iter()
             .map(|row| row.try_get(0))
-            .collect::<Result<_, _>>()?)
+            .collect::<Result<_, _>>()
+            .db()?)
     }
 
     /// Creates or replaces records (each at most once), keeping their `created_at`.
@@ -210,27 +212,29 @@ impl PostgresStore {
             [row] => {
                 let r = row.record;
                 sqlx::query(sql::UPSERT)
-                    .bind(&r.collection)
+                    .bind(r.collection.as_str())
                     .bind(&r.id)
                     .bind(r.kind.as_deref())
-                    .bind(r.country.as_deref())
-                    .bind(&r.visibility)
+                    .bind(r.country.as_ref().map(|c| c.as_str()))
+                    .bind(r.visibility.as_str())
                     .bind(&r.search_text)
                     .bind(&*row.doc)
                     .bind(now)
                     .bind(row.revision)
             }
             _ => sqlx::query(sql::UPSERT_MANY)
-                .bind(column(rows, |r| Some(&r.record.collection)))
+                .bind(column(rows, |r| Some(r.record.collection.as_str())))
                 .bind(column(rows, |r| Some(&r.record.id)))
                 .bind(column(rows, |r| r.record.kind.as_deref()))
-                .bind(column(rows, |r| r.record.country.as_deref()))
-                .bind(column(rows, |r| Some(&r.record.visibility)))
+                .bind(column(rows, |r| {
+                    r.record.country.as_ref().map(|c| c.as_str())
+                }))
+                .bind(column(rows, |r| Some(r.record.visibility.as_str())))
                 .bind(column(rows, |r| Some(&r.record.search_text)))
                 .bind(rows.iter().map(|r| r.revision).collect::<Vec<i64>>())
                 .bind(now),
         };
-        query.execute(conn).await?;
+        query.execute(conn).await.db()?;
         Ok(())
     }
 }

@@ -8,8 +8,8 @@ use sqlx::{Row, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 mod checkpoint;
 
-use crate::StoreError;
 use crate::batch::{ChangeRow, RecordRow, Stored};
+use crate::{Db, StoreError};
 
 /// The statements of this backend.
 mod sql {
@@ -124,7 +124,8 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens (creating when missing) the file a `sqlite://PATH` URL names.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
+        let options = SqliteConnectOptions::from_str(url)
+            .db()?
             .create_if_missing(true)
             // New files only (an existing file keeps its page size): records
             // of a few KiB fit in a 16 KiB page, and a commit writes fewer pages.
@@ -142,10 +143,12 @@ impl SqliteStore {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
-            .await?;
+            .await
+            .db()?;
         let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
             .fetch_one(&pool)
-            .await?;
+            .await
+            .db()?;
         Ok(SqliteStore {
             checkpointer: checkpoint::Checkpointer::new(pool.clone(), page_size),
             pool,
@@ -154,7 +157,7 @@ impl SqliteStore {
 
     /// Takes the write lock up front so two writers queue instead of failing mid-way.
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await.db()?)
     }
 
     /// Accounts, tokens and sessions are not revisioned: the same immediate lock suffices.
@@ -164,7 +167,7 @@ impl SqliteStore {
 
     /// Commits a write; the log is checkpointed in the background.
     async fn commit(&self, tx: Transaction<'static, Sqlite>) -> Result<(), StoreError> {
-        tx.commit().await?;
+        tx.commit().await.db()?;
         self.checkpointer.wrote();
         Ok(())
     }
@@ -188,15 +191,15 @@ impl SqliteStore {
                 .bind(collection)
                 .bind(serde_json::to_string(ids).expect("ids serialise")),
         };
-        let rows = query.fetch_all(conn).await?;
+        let rows = query.fetch_all(conn).await.db()?;
         rows.iter()
             .map(|row| {
                 let stored = Stored {
-                    doc: row.try_get(1)?,
-                    visibility: row.try_get(2)?,
-                    revision: row.try_get(3)?,
+                    doc: row.try_get(1).db()?,
+                    visibility: row.try_get(2).db()?,
+                    revision: row.try_get(3).db()?,
                 };
-                Ok((row.try_get(0)?, stored))
+                Ok((row.try_get(0).db()?, stored))
             })
             .collect()
     }
@@ -231,11 +234,12 @@ impl SqliteStore {
                     .bind(now)
             }
         };
-        let rows = query.fetch_all(conn).await?;
+        let rows = query.fetch_all(conn).await.db()?;
         Ok(rows
             .iter()
             .map(|row| row.try_get(0))
-            .collect::<Result<_, _>>()?)
+            .collect::<Result<_, _>>()
+            .db()?)
     }
 
     /// Creates or replaces records (each at most once), keeping their `created_at`.
@@ -248,11 +252,11 @@ impl SqliteStore {
             [row] => {
                 let r = row.record;
                 sqlx::query(sql::UPSERT)
-                    .bind(&r.collection)
+                    .bind(r.collection.as_str())
                     .bind(&r.id)
                     .bind(r.kind.as_deref())
-                    .bind(r.country.as_deref())
-                    .bind(&r.visibility)
+                    .bind(r.country.as_ref().map(|c| c.as_str()))
+                    .bind(r.visibility.as_str())
                     .bind(&r.search_text)
                     .bind(&*row.doc)
                     .bind(now)
@@ -263,7 +267,8 @@ impl SqliteStore {
                     .iter()
                     .map(|row| {
                         let r = row.record;
-                        let (kind, country) = (r.kind.as_deref(), r.country.as_deref());
+                        let (kind, country) =
+                            (r.kind.as_deref(), r.country.as_ref().map(|c| c.as_str()));
                         let (visibility, search) = (&r.visibility, &r.search_text);
                         let (collection, id) = (&r.collection, &r.id);
                         (
@@ -282,7 +287,7 @@ impl SqliteStore {
                     .bind(now)
             }
         };
-        query.execute(conn).await?;
+        query.execute(conn).await.db()?;
         Ok(())
     }
 }

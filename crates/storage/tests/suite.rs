@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
-use kizuna_domain::{Dataset, Email, Organisation, Role, Slug};
+use kizuna_core::{Registry, credentials};
+use kizuna_domain::{ChangeKind, Dataset, Email, Organisation, RecordSet, Role, Slug, Visibility};
 use kizuna_storage::{
-    Change, Expect, ListFilter, NewRecord, Registry, Store, StoreError, StoredDocument, UserPatch,
-    credentials, new_document_id, testing,
+    Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredDocument, UserPatch,
+    new_document_id, testing,
 };
 use serde_json::json;
 
@@ -17,11 +18,11 @@ fn org(id: &str, country: &str, visibility: &str, names: &[&str]) -> NewRecord {
         "names": names.iter().map(|n| json!({"value": n, "kind": "display"})).collect::<Vec<_>>(),
     });
     NewRecord {
-        collection: "organisations".into(),
+        collection: RecordSet::Organisations,
         id: id.into(),
         kind: Some("education".into()),
-        country: Some(country.into()),
-        visibility: visibility.into(),
+        country: Some(country.parse().unwrap()),
+        visibility: visibility.parse().unwrap(),
         search_text: names.join("\n").to_lowercase(),
         doc,
     }
@@ -54,7 +55,11 @@ async fn writes_are_versioned_and_logged(store: Arc<dyn Store>) {
         (report.created, report.revisions.clone()),
         (1, vec![Some(1)])
     );
-    let stored = store.get("organisations", "utokyo").await.unwrap().unwrap();
+    let stored = store
+        .get(RecordSet::Organisations, "utokyo")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.revision, 1);
     assert_eq!(stored.doc["names"][0]["value"], "University of Tokyo");
 
@@ -74,7 +79,10 @@ async fn writes_are_versioned_and_logged(store: Arc<dyn Store>) {
     assert_eq!(again.unchanged, 1, "an identical put writes nothing");
     assert_eq!(store.revision().await.unwrap(), 2);
 
-    let history = store.history("organisations", "utokyo").await.unwrap();
+    let history = store
+        .history(RecordSet::Organisations, "utokyo")
+        .await
+        .unwrap();
     assert_eq!(
         history
             .iter()
@@ -138,7 +146,7 @@ async fn stale_and_conflicting_writes_are_refused(store: Arc<dyn Store>) {
         "{err}"
     );
     let delete = |id: &str| Change::Delete {
-        collection: "organisations".into(),
+        collection: RecordSet::Organisations,
         id: id.into(),
         expect: Expect::Any,
     };
@@ -146,7 +154,13 @@ async fn stale_and_conflicting_writes_are_refused(store: Arc<dyn Store>) {
     assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
     let report = store.apply(vec![delete("riken")], "a").await.unwrap();
     assert_eq!(report.deleted, 1);
-    assert!(store.get("organisations", "riken").await.unwrap().is_none());
+    assert!(
+        store
+            .get(RecordSet::Organisations, "riken")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn a_failing_write_leaves_nothing_behind(store: Arc<dyn Store>) {
@@ -167,7 +181,11 @@ async fn a_failing_write_leaves_nothing_behind(store: Arc<dyn Store>) {
     ];
     assert!(store.apply(batch, "a").await.is_err());
     assert!(
-        store.get("organisations", "kth").await.unwrap().is_none(),
+        store
+            .get(RecordSet::Organisations, "kth")
+            .await
+            .unwrap()
+            .is_none(),
         "the first change was rolled back"
     );
     assert_eq!(store.revision().await.unwrap(), before);
@@ -217,7 +235,7 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
     }
     for at in [0, 499, 500, 777, 1_199] {
         let stored = store
-            .get("organisations", &records[at].id)
+            .get(RecordSet::Organisations, &records[at].id)
             .await
             .unwrap()
             .unwrap();
@@ -225,14 +243,21 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
         assert_eq!(stored.doc, records[at].doc);
     }
     let jp = ListFilter {
-        country: Some("JP".into()),
+        country: Some("JP".parse().unwrap()),
         ..Default::default()
     };
-    assert_eq!(store.list("organisations", &jp).await.unwrap().len(), 600);
+    assert_eq!(
+        store
+            .list(RecordSet::Organisations, &jp)
+            .await
+            .unwrap()
+            .len(),
+        600
+    );
 
     // Update every other one, expecting its revision; the rest are unchanged.
     let created = store
-        .get("organisations", &records[0].id)
+        .get(RecordSet::Organisations, &records[0].id)
         .await
         .unwrap()
         .unwrap();
@@ -264,7 +289,7 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
     }
     assert_eq!(store.revision().await.unwrap(), 1_800);
     let renamed = store
-        .get("organisations", &records[0].id)
+        .get(RecordSet::Organisations, &records[0].id)
         .await
         .unwrap()
         .unwrap();
@@ -273,7 +298,7 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
     assert_eq!(renamed.created_at, created.created_at, "created_at is kept");
     assert!(renamed.updated_at >= created.updated_at);
     let history = store
-        .history("organisations", &records[0].id)
+        .history(RecordSet::Organisations, &records[0].id)
         .await
         .unwrap();
     assert_eq!(history.len(), 2);
@@ -282,9 +307,16 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
         text: Some("renamed 1198".into()),
         ..Default::default()
     };
-    assert_eq!(store.list("organisations", &text).await.unwrap().len(), 1);
+    assert_eq!(
+        store
+            .list(RecordSet::Organisations, &text)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     let untouched = store
-        .get("organisations", &records[1].id)
+        .get(RecordSet::Organisations, &records[1].id)
         .await
         .unwrap()
         .unwrap();
@@ -302,9 +334,13 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
         )
         .await
         .unwrap();
-    let ki = store.get("organisations", "ki").await.unwrap().unwrap();
+    let ki = store
+        .get(RecordSet::Organisations, "ki")
+        .await
+        .unwrap()
+        .unwrap();
     let delete = |id: &str, expect| Change::Delete {
-        collection: "organisations".into(),
+        collection: RecordSet::Organisations,
         id: id.into(),
         expect,
     };
@@ -347,12 +383,20 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
             Some(9)
         ]
     );
-    let tmu = store.get("organisations", "tmu").await.unwrap().unwrap();
+    let tmu = store
+        .get(RecordSet::Organisations, "tmu")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (tmu.revision, &tmu.doc["names"][0]["value"]),
         (7, &json!("TMU 3"))
     );
-    let again = store.get("organisations", "ki").await.unwrap().unwrap();
+    let again = store
+        .get(RecordSet::Organisations, "ki")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (again.revision, &again.doc["names"][0]["value"]),
         (9, &json!("KI again"))
@@ -374,22 +418,27 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
     };
     let s = |t: &str| Some(t.to_owned());
     assert_eq!(
-        actions(store.history("organisations", "tmu").await.unwrap()),
+        actions(
+            store
+                .history(RecordSet::Organisations, "tmu")
+                .await
+                .unwrap()
+        ),
         [
-            (2, "create".to_owned(), None, s("TMU")),
-            (4, "update".to_owned(), s("TMU"), s("TMU 2")),
-            (6, "delete".to_owned(), s("TMU 2"), None),
-            (7, "create".to_owned(), None, s("TMU 3")),
+            (2, ChangeKind::Create, None, s("TMU")),
+            (4, ChangeKind::Update, s("TMU"), s("TMU 2")),
+            (6, ChangeKind::Delete, s("TMU 2"), None),
+            (7, ChangeKind::Create, None, s("TMU 3")),
         ]
     );
     assert_eq!(
-        actions(store.history("organisations", "ki").await.unwrap()),
+        actions(store.history(RecordSet::Organisations, "ki").await.unwrap()),
         [
-            (1, "create".to_owned(), None, s("KI")),
-            (3, "update".to_owned(), s("KI"), s("KI")),
-            (5, "update".to_owned(), s("KI"), s("Karolinska")),
-            (8, "delete".to_owned(), s("Karolinska"), None),
-            (9, "create".to_owned(), None, s("KI again")),
+            (1, ChangeKind::Create, None, s("KI")),
+            (3, ChangeKind::Update, s("KI"), s("KI")),
+            (5, ChangeKind::Update, s("KI"), s("Karolinska")),
+            (8, ChangeKind::Delete, s("Karolinska"), None),
+            (9, ChangeKind::Create, None, s("KI again")),
         ]
     );
 
@@ -420,9 +469,27 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
     let err = store.apply(twice, "c").await.unwrap_err();
     assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
     assert_eq!(store.revision().await.unwrap(), 9);
-    assert!(store.get("organisations", "kth").await.unwrap().is_none());
-    assert!(store.get("organisations", "tmu").await.unwrap().is_some());
-    assert!(store.get("organisations", "ki").await.unwrap().is_some());
+    assert!(
+        store
+            .get(RecordSet::Organisations, "kth")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .get(RecordSet::Organisations, "tmu")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .get(RecordSet::Organisations, "ki")
+            .await
+            .unwrap()
+            .is_some()
+    );
 }
 
 async fn a_large_batch_whose_last_change_fails_leaves_nothing(store: Arc<dyn Store>) {
@@ -441,7 +508,7 @@ async fn a_large_batch_whose_last_change_fails_leaves_nothing(store: Arc<dyn Sto
         Change::Put(org("ki", "SE", "public", &["KI 2"]), Expect::Absent),
         Change::Put(org("ki", "SE", "public", &["KI 2"]), Expect::Revision(5)),
         Change::Delete {
-            collection: "organisations".into(),
+            collection: RecordSet::Organisations,
             id: "nowhere".into(),
             expect: Expect::Any,
         },
@@ -460,7 +527,7 @@ async fn a_large_batch_whose_last_change_fails_leaves_nothing(store: Arc<dyn Sto
         assert_eq!(store.revision().await.unwrap(), 1, "no change is logged");
         assert!(store.changes_since(1, 10).await.unwrap().is_empty());
         let all = store
-            .list("organisations", &ListFilter::default())
+            .list(RecordSet::Organisations, &ListFilter::default())
             .await
             .unwrap();
         assert_eq!(all.len(), 1, "no record is written");
@@ -508,11 +575,14 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
     };
     let public_jp = ListFilter {
         public_only: true,
-        country: Some("JP".into()),
+        country: Some("JP".parse().unwrap()),
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &public_jp).await.unwrap()),
+        ids(store
+            .list(RecordSet::Organisations, &public_jp)
+            .await
+            .unwrap()),
         ["tmu", "utokyo"]
     );
     let tokyo = ListFilter {
@@ -520,7 +590,7 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &tokyo).await.unwrap()),
+        ids(store.list(RecordSet::Organisations, &tokyo).await.unwrap()),
         ["secret", "tmu", "utokyo"]
     );
     let literal = ListFilter {
@@ -528,7 +598,10 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &literal).await.unwrap()),
+        ids(store
+            .list(RecordSet::Organisations, &literal)
+            .await
+            .unwrap()),
         ["a-b"]
     );
     let wildcard = ListFilter {
@@ -536,7 +609,10 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &wildcard).await.unwrap()),
+        ids(store
+            .list(RecordSet::Organisations, &wildcard)
+            .await
+            .unwrap()),
         ["a-b"],
         "% is matched literally"
     );
@@ -545,7 +621,7 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &page1).await.unwrap()),
+        ids(store.list(RecordSet::Organisations, &page1).await.unwrap()),
         ["a-b", "ab"],
         "ids sort bytewise on both databases"
     );
@@ -555,7 +631,7 @@ async fn lists_filter_and_paginate(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(
-        ids(store.list("organisations", &page2).await.unwrap()),
+        ids(store.list(RecordSet::Organisations, &page2).await.unwrap()),
         ["ki", "secret"]
     );
 }
@@ -619,8 +695,8 @@ async fn snapshots_follow_the_change_log(store: Arc<dyn Store>) {
     assert_eq!(
         changed,
         [
-            ("organisations".to_string(), "tmu".to_string()),
-            ("contacts".to_string(), "per-nilsson".to_string())
+            (RecordSet::Organisations, "tmu".to_string()),
+            (RecordSet::Contacts, "per-nilsson".to_string())
         ]
     );
     assert_eq!(snapshot.revision, store.revision().await.unwrap());
@@ -1000,11 +1076,11 @@ async fn documents_are_stored_and_removed(store: Arc<dyn Store>) {
 
 async fn history_can_be_redacted(store: Arc<dyn Store>) {
     let person = |name: &str| NewRecord {
-        collection: "contacts".into(),
+        collection: RecordSet::Contacts,
         id: "anna".into(),
         kind: None,
         country: None,
-        visibility: "public".into(),
+        visibility: Visibility::Public,
         search_text: name.to_lowercase(),
         doc: json!({"id": "anna", "name": name, "email": "anna@example.org"}),
     };
@@ -1027,13 +1103,19 @@ async fn history_can_be_redacted(store: Arc<dyn Store>) {
         .await
         .unwrap();
     let delete = Change::Delete {
-        collection: "contacts".into(),
+        collection: RecordSet::Contacts,
         id: "anna".into(),
         expect: Expect::Any,
     };
     store.apply(vec![delete], "admin").await.unwrap();
-    assert_eq!(store.redact_history("contacts", "anna").await.unwrap(), 3);
-    let history = store.history("contacts", "anna").await.unwrap();
+    assert_eq!(
+        store
+            .redact_history(RecordSet::Contacts, "anna")
+            .await
+            .unwrap(),
+        3
+    );
+    let history = store.history(RecordSet::Contacts, "anna").await.unwrap();
     let erased = kizuna_storage::erased_marker();
     assert_eq!(
         history
@@ -1063,7 +1145,13 @@ async fn history_can_be_redacted(store: Arc<dyn Store>) {
         4,
         "redaction adds no revision"
     );
-    assert_eq!(store.redact_history("contacts", "nobody").await.unwrap(), 0);
+    assert_eq!(
+        store
+            .redact_history(RecordSet::Contacts, "nobody")
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 macro_rules! suite {

@@ -5,8 +5,8 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kizuna_core::StoreError;
 use kizuna_domain::{FieldError, ValidationErrors};
-use kizuna_storage::StoreError;
 use serde::Serialize;
 
 /// Everything a request can fail with, in words safe to show.

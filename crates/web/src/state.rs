@@ -6,9 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
-use kizuna_domain::{Collection, StatusContext};
+use kizuna_core::{Registry, Snapshot};
+use kizuna_domain::{Collection, RecordSet, StatusContext};
 use kizuna_search::SearchIndex;
-use kizuna_storage::{Registry, Snapshot};
 use tokio::sync::{Mutex, RwLock};
 
 use crate::AppError;
@@ -146,7 +146,7 @@ impl AppState {
     }
 
     /// Catches up with changes written by any process; returns the changed records.
-    pub async fn refresh(&self) -> Result<Vec<(String, String)>, AppError> {
+    pub async fn refresh(&self) -> Result<Vec<(RecordSet, String)>, AppError> {
         let _one_at_a_time = self.inner.refreshing.lock().await;
         let current = self.snapshot().await;
         if self.registry().store().revision().await? == current.revision {
@@ -156,7 +156,7 @@ impl AppState {
         let changed = self.registry().refresh(&mut next).await?;
         let records: Vec<(Collection, String)> = changed
             .iter()
-            .filter_map(|(c, id)| Some((c.parse().ok()?, id.clone())))
+            .filter_map(|(c, id)| Some((c.collection()?, id.clone())))
             .collect();
         let next = Arc::new(next);
         let (index, snapshot) = (self.inner.search.clone(), next.clone());

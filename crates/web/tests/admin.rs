@@ -9,8 +9,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::spawn_app;
+use kizuna_core::Expect;
 use kizuna_domain::{Agreement, Role};
-use kizuna_storage::Expect;
 use support::{assert_labelled, form_fields, get, location, post, set, tags, token};
 
 /// The agreement most tests edit.

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{ids, spawn_app, spawn_app_on_postgres};
+use kizuna_core::Expect;
 use kizuna_domain::{Organisation, Visibility};
-use kizuna_storage::Expect;
 
 #[tokio::test]
 async fn unknown_filter_values_are_problems_not_empty_lists() {

@@ -8,8 +8,8 @@ mod common;
 use axum::http::StatusCode;
 use browser::{Browser, PASSWORD, add_user, csrf_field, location};
 use common::{TestApp, spawn_app};
+use kizuna_core::{Registry, UserPatch};
 use kizuna_domain::Role;
-use kizuna_storage::{Registry, UserPatch};
 use kizuna_web::staff::session_store;
 use kizuna_web::{AppState, WebSettings};
 

@@ -5,8 +5,8 @@ mod common;
 use axum::body::Body;
 use axum::http::Request;
 use common::spawn_app;
+use kizuna_core::{Expect, credentials};
 use kizuna_domain::{Agreement, FundingOpportunity, Role};
-use kizuna_storage::{Expect, credentials};
 
 #[tokio::test]
 async fn deadlines_are_a_valid_public_calendar() {

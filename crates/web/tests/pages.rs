@@ -3,8 +3,8 @@
 mod common;
 
 use common::spawn_app;
+use kizuna_core::Registry;
 use kizuna_domain::{CountryProfile, CountrySections};
-use kizuna_storage::Registry;
 
 #[tokio::test]
 async fn every_public_page_renders() {

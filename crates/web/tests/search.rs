@@ -6,8 +6,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::spawn_app;
+use kizuna_core::Expect;
 use kizuna_domain::{Organisation, Visibility};
-use kizuna_storage::Expect;
 use serde_json::Value;
 
 fn hit_ids(v: &Value) -> Vec<String> {
@@ -197,7 +197,7 @@ async fn a_second_node_on_the_same_postgres_follows_within_two_seconds() {
     };
     let writer_store = kizuna_storage::connect(&url).await.unwrap();
     let reader = common::app_on(kizuna_storage::connect(&url).await.unwrap()).await;
-    let writer = kizuna_storage::Registry::new(writer_store);
+    let writer = kizuna_core::Registry::new(writer_store);
     let follower = reader.state.spawn_follower();
     let mut tmu = writer.get::<Organisation>("tmu").await.unwrap().unwrap();
     tmu.record.names.push(

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{TestApp, spawn_app};
+use kizuna_core::Expect;
 use kizuna_domain::{Agreement, Contact, Visibility};
-use kizuna_storage::Expect;
 
 const SECRET_TITLE: &str = "Qzx confidential exchange with RIKEN";
 const SECRET_NOTE: &str = "Vbn renegotiate the fee before March";

@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use kizuna_core::{Change, Expect, ListFilter, Registry, StoreError};
 use kizuna_domain::{Organisation, Slug};
-use kizuna_storage::{Change, Expect, ListFilter, Registry, StoreError};
 
 use super::mapping;
 use super::reader::Item;
@@ -184,7 +184,7 @@ impl<'a> Importer<'a> {
         let history = self
             .registry
             .store()
-            .history("organisations", id.as_str())
+            .history(kizuna_domain::RecordSet::Organisations, id.as_str())
             .await?;
         // No history means nobody knows who wrote it: treat it as curated.
         let curated = history.is_empty() || history.iter().any(|c| c.actor != ACTOR);

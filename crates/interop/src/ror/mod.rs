@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use kizuna_storage::Registry;
+use kizuna_core::Registry;
 
 pub use importer::ACTOR;
 pub use summary::{ImportSummary, Relationship};

@@ -124,11 +124,11 @@ mod tests {
         (from..from + 600)
             .map(|i| {
                 let record = NewRecord {
-                    collection: "organisations".into(),
+                    collection: kizuna_domain::RecordSet::Organisations,
                     id: format!("org-{i}"),
                     kind: None,
                     country: None,
-                    visibility: "public".into(),
+                    visibility: kizuna_domain::Visibility::Public,
                     search_text: String::new(),
                     doc: serde_json::json!({ "id": i, "text": "x".repeat(1_000) }),
                 };

@@ -6,12 +6,12 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use kizuna_core::Snapshot;
 use kizuna_domain::{
     Agreement, AgreementKind, AgreementLevel, AgreementStatus, CareerStage, Contact, CountryCode,
     EducationLevel, Entity, FundingKind, FundingOpportunity, IscedCode, Organisation,
     OrganisationKind, Programme, ProgrammeKind, Slug, Visibility,
 };
-use kizuna_storage::Snapshot;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

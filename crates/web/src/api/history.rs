@@ -6,8 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use kizuna_core::ChangeEntry;
 use kizuna_domain::{Action, Agreement, Collection, Contact};
-use kizuna_storage::ChangeEntry;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -42,7 +42,7 @@ impl From<ChangeEntry> for HistoryEntry {
     fn from(e: ChangeEntry) -> Self {
         HistoryEntry {
             revision: e.revision,
-            action: e.action,
+            action: e.action.to_string(),
             actor: e.actor,
             at: e.at,
             before: e.before,
@@ -70,7 +70,7 @@ async fn history_of(
     let entries = state
         .registry()
         .store()
-        .history(collection.as_str(), id)
+        .history(collection.into(), id)
         .await?;
     if entries.is_empty() {
         return Err(AppError::NotFound(format!(
@@ -204,7 +204,7 @@ pub async fn export_contact(
     let history: Vec<HistoryEntry> = state
         .registry()
         .store()
-        .history(Collection::Contacts.as_str(), &id)
+        .history(Collection::Contacts.into(), &id)
         .await?
         .into_iter()
         .map(HistoryEntry::from)

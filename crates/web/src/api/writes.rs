@@ -5,8 +5,8 @@
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kizuna_core::Versioned;
 use kizuna_domain::{Agreement, Collection, Entity};
-use kizuna_storage::Versioned;
 use serde_json::Value;
 
 use crate::error::Problem;
@@ -175,7 +175,7 @@ pub(super) async fn patched<E: Entity>(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION)))?;
     if stored.revision != expected {
-        return Err(kizuna_storage::StoreError::Stale {
+        return Err(kizuna_core::StoreError::Stale {
             collection: E::COLLECTION.to_string(),
             id: id.to_owned(),
             expected,

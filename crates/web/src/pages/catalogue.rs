@@ -40,7 +40,7 @@ struct HomeView {
     featured: Vec<AgreementRow>,
 }
 
-fn country_summaries(state: &AppState, snapshot: &kizuna_storage::Snapshot) -> Vec<CountrySummary> {
+fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<CountrySummary> {
     let lookup = public_lookup(state, snapshot);
     let mut agreements: BTreeMap<CountryCode, usize> = BTreeMap::new();
     for a in lookup.agreements() {

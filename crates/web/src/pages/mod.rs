@@ -70,7 +70,7 @@ impl Layout {
 }
 
 /// A public reader of the current snapshot.
-pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_storage::Snapshot) -> Lookup<'a> {
+pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_core::Snapshot) -> Lookup<'a> {
     Lookup::new(snapshot, state.status_context(), true)
 }
 

@@ -50,7 +50,7 @@ impl Staff {
     /// Whether the user may do `action` on a record administered by `home_unit`.
     pub fn may(
         &self,
-        state_snapshot: &kizuna_storage::Snapshot,
+        state_snapshot: &kizuna_core::Snapshot,
         action: Action,
         home_unit: Option<&Slug>,
     ) -> bool {
@@ -66,7 +66,7 @@ impl Staff {
     /// Refuses with 403 unless the user may do `action` there.
     pub fn require(
         &self,
-        state_snapshot: &kizuna_storage::Snapshot,
+        state_snapshot: &kizuna_core::Snapshot,
         action: Action,
         home_unit: Option<&Slug>,
     ) -> Result<(), AppError> {
@@ -93,7 +93,7 @@ pub async fn user_from_token(state: &AppState, parts: &Parts) -> Result<Option<U
         .ok()
         .and_then(|v| v.strip_prefix("Bearer "))
         .ok_or_else(|| AppError::Unauthorized("use `Authorization: Bearer <token>`".to_owned()))?;
-    let hash = kizuna_storage::credentials::token_hash(token.trim());
+    let hash = kizuna_core::credentials::token_hash(token.trim());
     match state.registry().store().user_by_token_hash(&hash).await? {
         Some(user) => Ok(Some(user)),
         None => Err(AppError::Unauthorized(

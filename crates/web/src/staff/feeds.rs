@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
-use kizuna_domain::{AgreementStatus, Collection, Visibility};
+use kizuna_domain::{AgreementStatus, ChangeKind, Visibility};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
 
@@ -103,7 +103,7 @@ pub async fn expiring(
                 "this feed needs an API token: add ?token=… to its address".to_owned(),
             )
         })?;
-        let hash = kizuna_storage::credentials::token_hash(&token);
+        let hash = kizuna_core::credentials::token_hash(&token);
         state
             .registry()
             .store()
@@ -160,9 +160,9 @@ pub async fn changes(
     let mut shown: Vec<(String, String, String, DateTime<Utc>, i64)> = entries
         .iter()
         .rev()
-        .filter(|e| e.collection.parse::<Collection>().is_ok())
-        .filter(|e| match e.action.as_str() {
-            "delete" => public(&e.before),
+        .filter(|e| e.collection.collection().is_some())
+        .filter(|e| match e.action {
+            ChangeKind::Delete => public(&e.before),
             _ => public(&e.after),
         })
         .take(ATOM_ENTRIES as usize)
@@ -177,15 +177,15 @@ pub async fn changes(
                 })
                 .unwrap_or(&e.record_id)
                 .to_owned();
-            let verb = match e.action.as_str() {
-                "create" => "Added",
-                "delete" => "Removed",
-                _ => "Updated",
+            let verb = match e.action {
+                ChangeKind::Create => "Added",
+                ChangeKind::Delete => "Removed",
+                ChangeKind::Update => "Updated",
             };
             (
                 format!("{verb}: {title}"),
                 format!("{base}/{}/{}", e.collection, e.record_id),
-                e.collection.clone(),
+                e.collection.to_string(),
                 e.at,
                 e.revision,
             )

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use kizuna_storage::Store;
+use kizuna_core::Store;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::{self, OffsetDateTime};
 use tower_sessions::session::{Id, Record};
@@ -48,7 +48,7 @@ impl DbSessionStore {
     }
 }
 
-fn backend(e: kizuna_storage::StoreError) -> Error {
+fn backend(e: kizuna_core::StoreError) -> Error {
     Error::Backend(e.to_string())
 }
 
@@ -125,9 +125,7 @@ pub fn layer(state: &AppState) -> SessionManagerLayer<DbSessionStore> {
 }
 
 /// Removes expired sessions and day-old sign-in failures now.
-pub async fn prune(
-    store: &dyn Store,
-) -> std::result::Result<(u64, u64), kizuna_storage::StoreError> {
+pub async fn prune(store: &dyn Store) -> std::result::Result<(u64, u64), kizuna_core::StoreError> {
     let sessions = store.session_delete_expired().await?;
     let kept = chrono::Duration::from_std(FAILURES_KEPT).unwrap_or(chrono::Duration::days(1));
     let failures = store.prune_login_failures(Utc::now() - kept).await?;

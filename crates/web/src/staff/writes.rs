@@ -17,10 +17,10 @@ mod documents;
 mod erase;
 pub mod json;
 
+use kizuna_core::{Expect, Registry, Snapshot, Versioned};
 use kizuna_domain::{
     Action, Agreement, Collection, CountryProfile, Entity, Role, Slug, ValidationErrors,
 };
-use kizuna_storage::{Expect, Registry, Snapshot, Versioned};
 
 pub use documents::{NewFile, attach_document, detach_document};
 pub use erase::{Erasure, erase_contact};
@@ -172,7 +172,7 @@ pub async fn delete<E: Entity>(
     staff.require(&snapshot, Action::Delete, home.as_ref())?;
     if current.revision != expected {
         // The writer's view is stale: say so before judging what it saw.
-        return Err(kizuna_storage::StoreError::Stale {
+        return Err(kizuna_core::StoreError::Stale {
             collection: E::COLLECTION.to_string(),
             id: id.to_owned(),
             expected,
@@ -213,7 +213,7 @@ pub async fn restore<E: Entity>(
     let history = state
         .registry()
         .store()
-        .history(collection.as_str(), id)
+        .history(collection.into(), id)
         .await?;
     let entry = history
         .iter()
@@ -226,7 +226,7 @@ pub async fn restore<E: Entity>(
             "change {to_revision} deleted {collection}/{id}; restore an earlier one"
         ))
     })?;
-    if doc == kizuna_storage::erased_marker() {
+    if doc == kizuna_core::erased_marker() {
         return Err(AppError::Conflict(format!(
             "{collection}/{id} was erased; its earlier versions are gone"
         )));

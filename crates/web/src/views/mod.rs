@@ -6,11 +6,11 @@ pub mod records;
 
 use std::collections::{HashMap, HashSet};
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{
     Agreement, AgreementStatus, Contact, CountryCode, FundingOpportunity, Organisation, Programme,
     Slug, StatusContext, Visibility,
 };
-use kizuna_storage::Snapshot;
 use serde::Serialize;
 
 /// A link to an organisation with what a reader needs to recognise it.

@@ -1,8 +1,8 @@
 //! History, restore, create, delete, renew and the country pages' text.
 
 use axum::http::StatusCode;
+use kizuna_core::Expect;
 use kizuna_domain::{Agreement, Role};
-use kizuna_storage::Expect;
 
 use crate::AGREEMENT;
 use crate::common::spawn_app;

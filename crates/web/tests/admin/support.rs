@@ -3,8 +3,8 @@
 
 use axum::body::Body;
 use axum::http::{Request, header};
+use kizuna_core::credentials::{hash_password, new_api_token};
 use kizuna_domain::{Email, Role};
-use kizuna_storage::credentials::{hash_password, new_api_token};
 
 use crate::common::{TestApp, TestResponse};
 

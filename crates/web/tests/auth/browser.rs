@@ -8,8 +8,8 @@ use std::net::SocketAddr;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
+use kizuna_core::credentials::hash_password;
 use kizuna_domain::{Email, Role};
-use kizuna_storage::credentials::hash_password;
 
 use crate::common::{TestApp, TestResponse};
 

@@ -8,8 +8,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
+use kizuna_core::{Registry, Store};
 use kizuna_domain::Dataset;
-use kizuna_storage::{Registry, Store, testing};
+use kizuna_storage::testing;
 use kizuna_web::{AppState, WebSettings};
 use tower::ServiceExt;
 

@@ -5,8 +5,8 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use kizuna_core::credentials::{hash_password, new_api_token};
 use kizuna_domain::{Role, Slug};
-use kizuna_storage::credentials::{hash_password, new_api_token};
 use serde_json::Value;
 
 use crate::common::{TestApp, TestResponse};

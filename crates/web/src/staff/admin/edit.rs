@@ -179,7 +179,7 @@ fn slug(id: &str, singular: &str) -> Result<Slug, AppError> {
 pub(super) async fn current<E: AdminRecord>(
     state: &AppState,
     id: &str,
-) -> Result<kizuna_storage::Versioned<E>, AppError> {
+) -> Result<kizuna_core::Versioned<E>, AppError> {
     slug(id, E::SINGULAR)?;
     state
         .registry()
@@ -202,7 +202,7 @@ fn notice(query: &HashMap<String, String>) -> Option<String> {
 
 /// An id made from `name` that no record of the kind has yet.
 pub(crate) fn fresh_id<E: AdminRecord>(
-    snapshot: &kizuna_storage::Snapshot,
+    snapshot: &kizuna_core::Snapshot,
     name: &str,
 ) -> Option<String> {
     let base = Slug::from_name(name)?.to_string();
@@ -214,7 +214,7 @@ pub(crate) fn fresh_id<E: AdminRecord>(
 
 /// Fills in an empty id from the name; false when no id can be made.
 pub(super) fn ensure_id<E: AdminRecord>(
-    snapshot: &kizuna_storage::Snapshot,
+    snapshot: &kizuna_core::Snapshot,
     form: &mut FormState,
 ) -> bool {
     if !form.value("id").trim().is_empty() {

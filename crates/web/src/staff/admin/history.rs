@@ -141,7 +141,11 @@ async fn render<E: AdminRecord>(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let c = E::COLLECTION.as_str();
-    let log = state.registry().store().history(c, id).await?;
+    let log = state
+        .registry()
+        .store()
+        .history(E::COLLECTION.into(), id)
+        .await?;
     let found = state.registry().get::<E>(id).await?;
     let Some(last) = log.last() else {
         return Err(AppError::NotFound(format!(
@@ -174,7 +178,7 @@ async fn render<E: AdminRecord>(
                 at: e.at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 at_iso: e.at.to_rfc3339(),
                 actor: e.actor.clone(),
-                action: e.action.clone(),
+                action: e.action.to_string(),
                 changes: diff(E::FIELDS, e.before.as_ref(), e.after.as_ref()),
                 current,
                 restorable: admin && !current && e.after.is_some(),

@@ -172,7 +172,7 @@ const PICKER_LIMIT: usize = 20;
 const DATALIST_LIMIT: usize = 2000;
 
 /// Every record a picker of `target` may choose, as `(id, label)`, staff view (internal ones too).
-pub(crate) fn choices(snapshot: &kizuna_storage::Snapshot, target: Target) -> Vec<Choice> {
+pub(crate) fn choices(snapshot: &kizuna_core::Snapshot, target: Target) -> Vec<Choice> {
     let org_label = |o: &Organisation| {
         let mut label = o.display_name().to_owned();
         if let Some(p) = o
@@ -232,7 +232,7 @@ fn target_of(word: &str) -> Option<Target> {
 }
 
 /// Whether every word of `q` occurs in the choice (any name, any script, any case).
-fn matches(snapshot: &kizuna_storage::Snapshot, choice: &Choice, q: &str) -> bool {
+fn matches(snapshot: &kizuna_core::Snapshot, choice: &Choice, q: &str) -> bool {
     let mut hay = format!("{} {}", choice.id, choice.label).to_lowercase();
     if let Some(o) = choice
         .id
@@ -277,7 +277,7 @@ pub(crate) struct Datalist {
 
 /// The datalists of the pickers a form uses.
 pub(crate) fn datalists(
-    snapshot: &kizuna_storage::Snapshot,
+    snapshot: &kizuna_core::Snapshot,
     targets: &[&'static str],
 ) -> Vec<Datalist> {
     targets

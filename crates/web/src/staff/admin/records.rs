@@ -1,10 +1,10 @@
 //! What the back office needs to know of each kind of record: its form, its
 //! words, its public page and how it shows in a list.
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{
     Agreement, Contact, Entity, FundingOpportunity, Organisation, Programme, Visibility,
 };
-use kizuna_storage::Snapshot;
 use serde::Serialize;
 use serde_json::{Value, json};
 

@@ -18,7 +18,7 @@ use crate::views::Link;
 use crate::{AppError, AppState};
 
 /// The id a renewal of `id` is offered: `id` with this year instead of a trailing year.
-fn renewal_id(snapshot: &kizuna_storage::Snapshot, id: &str) -> String {
+fn renewal_id(snapshot: &kizuna_core::Snapshot, id: &str) -> String {
     let year = crate::state::today().year();
     let stem = match id.rsplit_once('-') {
         Some((stem, y)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => stem,

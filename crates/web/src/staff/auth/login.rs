@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
+use kizuna_core::Store;
 use kizuna_domain::Email;
-use kizuna_storage::Store;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -154,8 +154,8 @@ async fn login_submit(
     let password = form.password;
     let hash = account.as_ref().map(|a| a.password_hash.clone());
     let verified = tokio::task::spawn_blocking(move || match hash {
-        Some(hash) => kizuna_storage::credentials::verify_password(&password, &hash),
-        None => kizuna_storage::credentials::verify_nothing(&password),
+        Some(hash) => kizuna_core::credentials::verify_password(&password, &hash),
+        None => kizuna_core::credentials::verify_nothing(&password),
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?;

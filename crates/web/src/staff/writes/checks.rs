@@ -1,11 +1,11 @@
 //! What a write checks against the registry: the home unit that decides who
 //! may change a record, the ids a record refers to, and who refers to it.
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{
     Agreement, Collection, Contact, CountryProfile, Entity, FundingOpportunity, Organisation,
     OrganisationKind, Programme, Slug, ValidationErrors,
 };
-use kizuna_storage::Snapshot;
 
 /// A record of any collection, for the rules that differ by kind.
 #[derive(Debug, Clone)]

@@ -3,8 +3,8 @@
 //! entry is an audited update of the agreement like any other.
 
 use chrono::Utc;
+use kizuna_core::{Expect, StoredDocument, Versioned};
 use kizuna_domain::{Action, Agreement, DocumentRef};
-use kizuna_storage::{Expect, StoredDocument, Versioned};
 
 use super::{Staff, home_of, stored, write};
 use crate::{AppError, AppState};
@@ -52,7 +52,7 @@ pub async fn attach_document(
         return Err(AppError::BadRequest("the file is empty".to_owned()));
     }
     let reference = DocumentRef {
-        id: kizuna_storage::new_document_id(),
+        id: kizuna_core::new_document_id(),
         name: file.name,
         content_type: file.content_type,
         size: file.data.len() as u64,

@@ -8,8 +8,8 @@
 //! history, the contact's id (a slug, often made from the name): ids are
 //! references, not the person's details.
 
+use kizuna_core::{Change, Expect, Registry};
 use kizuna_domain::{Agreement, Collection, Contact, Entity, Programme, Slug};
-use kizuna_storage::{Change, Expect, Registry};
 use serde::Serialize;
 
 use super::{Staff, actor, after_write, require_admin};
@@ -54,7 +54,7 @@ pub async fn erase_contact(state: &AppState, staff: &Staff, id: &str) -> Result<
     require_admin(staff, "erase a person's data")?;
     let store = state.registry().store();
     let contact = state.registry().get::<Contact>(id).await?;
-    let history = store.history(Collection::Contacts.as_str(), id).await?;
+    let history = store.history(Collection::Contacts.into(), id).await?;
     if contact.is_none() && history.is_empty() {
         return Err(AppError::NotFound(format!("contacts/{id} does not exist")));
     }
@@ -91,14 +91,14 @@ pub async fn erase_contact(state: &AppState, staff: &Staff, id: &str) -> Result<
         )
         .await?;
         changes.push(Change::Delete {
-            collection: Collection::Contacts.as_str().to_owned(),
+            collection: Collection::Contacts.into(),
             id: id.to_owned(),
             expect: Expect::Revision(contact.revision),
         });
         store.apply(changes, actor(staff)).await?;
     }
     let redacted = store
-        .redact_history(Collection::Contacts.as_str(), id)
+        .redact_history(Collection::Contacts.into(), id)
         .await?;
     after_write(state).await;
     Ok(Erasure {

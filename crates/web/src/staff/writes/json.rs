@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use kizuna_core::Snapshot;
 use kizuna_domain::{Entity, Slug, ValidationErrors};
-use kizuna_storage::Snapshot;
 use serde_json::{Map, Value};
 
 use super::checks;

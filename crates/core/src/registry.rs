@@ -5,14 +5,16 @@ use std::sync::Arc;
 
 use kizuna_domain::{
     Agreement, Collection, Contact, CountryCode, CountryProfile, Dataset, Entity,
-    FundingOpportunity, Organisation, Programme, Slug,
+    FundingOpportunity, Organisation, Programme, RecordSet, Slug,
 };
 use serde::Serialize;
 
-use crate::{Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredRecord, WriteReport};
+use crate::store::{
+    Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredRecord, WriteReport,
+};
 
-/// Country profiles live beside the entity collections under this name.
-const COUNTRIES: &str = "countries";
+/// Country profiles live beside the entity collections.
+const COUNTRIES: RecordSet = RecordSet::Countries;
 /// The setting that names the home organisation.
 const HOME: &str = "home";
 
@@ -65,10 +67,8 @@ impl Registry {
 
     /// One record by id.
     pub async fn get<E: Entity>(&self, id: &str) -> Result<Option<Versioned<E>>, StoreError> {
-        let stored = self.store.get(E::COLLECTION.as_str(), id).await?;
-        stored
-            .map(|s| decode(E::COLLECTION.as_str(), s))
-            .transpose()
+        let stored = self.store.get(E::COLLECTION.into(), id).await?;
+        stored.map(|s| decode(E::COLLECTION.into(), s)).transpose()
     }
 
     /// Records of one collection, filtered by the store's columns.
@@ -76,16 +76,16 @@ impl Registry {
         &self,
         filter: &ListFilter,
     ) -> Result<Vec<Versioned<E>>, StoreError> {
-        let stored = self.store.list(E::COLLECTION.as_str(), filter).await?;
+        let stored = self.store.list(E::COLLECTION.into(), filter).await?;
         stored
             .into_iter()
-            .map(|s| decode(E::COLLECTION.as_str(), s))
+            .map(|s| decode(E::COLLECTION.into(), s))
             .collect()
     }
 
     /// The change that writes `record`, expecting `expect` of what is stored.
     pub fn put<E: Entity>(record: &E, expect: Expect) -> Change {
-        Change::Put(new_record(E::COLLECTION.as_str(), record), expect)
+        Change::Put(new_record(E::COLLECTION.into(), record), expect)
     }
 
     /// Writes one record.
@@ -109,7 +109,7 @@ impl Registry {
         actor: &str,
     ) -> Result<WriteReport, StoreError> {
         let change = Change::Delete {
-            collection: collection.as_str().to_owned(),
+            collection: collection.into(),
             id: id.to_owned(),
             expect,
         };
@@ -144,11 +144,11 @@ impl Registry {
         strip_timestamps(&mut doc);
         Change::Put(
             NewRecord {
-                collection: COUNTRIES.to_owned(),
+                collection: COUNTRIES,
                 id: profile.country.as_str().to_ascii_lowercase(),
                 kind: None,
-                country: Some(profile.country.to_string()),
-                visibility: "public".to_owned(),
+                country: Some(profile.country),
+                visibility: kizuna_domain::Visibility::Public,
                 search_text: String::new(),
                 doc,
             },
@@ -211,7 +211,7 @@ impl Registry {
     pub async fn refresh(
         &self,
         snapshot: &mut Snapshot,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    ) -> Result<Vec<(RecordSet, String)>, StoreError> {
         const REPLAY_LIMIT: i64 = 5_000;
         let entries = self
             .store
@@ -220,9 +220,9 @@ impl Registry {
         if entries.is_empty() {
             return Ok(Vec::new());
         }
-        let changed: Vec<(String, String)> = entries
+        let changed: Vec<(RecordSet, String)> = entries
             .iter()
-            .map(|e| (e.collection.clone(), e.record_id.clone()))
+            .map(|e| (e.collection, e.record_id.clone()))
             .collect();
         if entries.len() as i64 > REPLAY_LIMIT {
             *snapshot = self.snapshot().await?;
@@ -231,8 +231,8 @@ impl Registry {
         for entry in &entries {
             // The log holds documents, not timestamps: re-read the record so
             // the snapshot matches what a single GET returns.
-            let stored = self.store.get(&entry.collection, &entry.record_id).await?;
-            snapshot.replace(&entry.collection, &entry.record_id, stored)?;
+            let stored = self.store.get(entry.collection, &entry.record_id).await?;
+            snapshot.replace(entry.collection, &entry.record_id, stored)?;
             snapshot.revision = entry.revision;
         }
         snapshot.home = self.home().await?;
@@ -278,7 +278,7 @@ impl Snapshot {
     /// Puts a stored record in place of the one with the same id, or removes it.
     fn replace(
         &mut self,
-        collection: &str,
+        collection: RecordSet,
         id: &str,
         stored: Option<StoredRecord>,
     ) -> Result<(), StoreError> {
@@ -289,8 +289,8 @@ impl Snapshot {
         ) -> Result<(), StoreError> {
             let at = list.binary_search_by(|r| r.id().as_str().cmp(id));
             match (stored, at) {
-                (Some(s), Ok(i)) => list[i] = decode(E::COLLECTION.as_str(), s)?.record,
-                (Some(s), Err(i)) => list.insert(i, decode(E::COLLECTION.as_str(), s)?.record),
+                (Some(s), Ok(i)) => list[i] = decode(E::COLLECTION.into(), s)?.record,
+                (Some(s), Err(i)) => list.insert(i, decode(E::COLLECTION.into(), s)?.record),
                 (None, Ok(i)) => {
                     list.remove(i);
                 }
@@ -299,7 +299,7 @@ impl Snapshot {
             Ok(())
         }
         match collection {
-            "organisations" => {
+            RecordSet::Organisations => {
                 let Ok(slug) = id.parse::<Slug>() else {
                     return Ok(());
                 };
@@ -313,11 +313,11 @@ impl Snapshot {
                     }
                 }
             }
-            "agreements" => upsert(&mut self.agreements, id, stored)?,
-            "programmes" => upsert(&mut self.programmes, id, stored)?,
-            "funding" => upsert(&mut self.funding, id, stored)?,
-            "contacts" => upsert(&mut self.contacts, id, stored)?,
-            COUNTRIES => {
+            RecordSet::Agreements => upsert(&mut self.agreements, id, stored)?,
+            RecordSet::Programmes => upsert(&mut self.programmes, id, stored)?,
+            RecordSet::Funding => upsert(&mut self.funding, id, stored)?,
+            RecordSet::Contacts => upsert(&mut self.contacts, id, stored)?,
+            RecordSet::Countries => {
                 self.countries
                     .retain(|c| !c.country.as_str().eq_ignore_ascii_case(id));
                 if let Some(s) = stored {
@@ -325,7 +325,6 @@ impl Snapshot {
                     self.countries.sort_by_key(|c| c.country);
                 }
             }
-            _ => {}
         }
         Ok(())
     }
@@ -343,7 +342,7 @@ fn strip_timestamps(doc: &mut serde_json::Value) {
     }
 }
 
-fn new_record<E: Entity>(collection: &str, record: &E) -> NewRecord {
+fn new_record<E: Entity>(collection: RecordSet, record: &E) -> NewRecord {
     let mut doc = serde_json::to_value(record).expect("records serialise");
     strip_timestamps(&mut doc);
     let text_of = |key: &str| doc.get(key).and_then(|v| v.as_str()).map(str::to_owned);
@@ -357,18 +356,18 @@ fn new_record<E: Entity>(collection: &str, record: &E) -> NewRecord {
     }
     search.extend(text_of("city"));
     NewRecord {
-        collection: collection.to_owned(),
+        collection,
         id: record.id().to_string(),
         kind: text_of("kind"),
-        country: text_of("country"),
-        visibility: record.visibility().as_str().to_owned(),
+        country: text_of("country").and_then(|c| c.parse().ok()),
+        visibility: record.visibility(),
         search_text: search.join("\n").to_lowercase(),
         doc,
     }
 }
 
 fn decode<T: serde::de::DeserializeOwned + Serialize>(
-    collection: &str,
+    collection: RecordSet,
     stored: StoredRecord,
 ) -> Result<Versioned<T>, StoreError> {
     let mut doc = stored.doc;
@@ -386,7 +385,7 @@ fn decode<T: serde::de::DeserializeOwned + Serialize>(
         }
     }
     let record = serde_json::from_value(doc).map_err(|source| StoreError::Corrupt {
-        collection: collection.to_owned(),
+        collection: collection.to_string(),
         id: stored.id.clone(),
         source,
     })?;

@@ -1,0 +1,17 @@
+//! Kizuna's application core: the store interface that database backends
+//! implement, the typed registry over it, the read model (per-revision
+//! indexes that pages, the API, the map and feeds read from) and the one
+//! write path (permissions, unit scope, references, audit).
+
+pub mod credentials;
+pub mod read;
+mod registry;
+pub mod store;
+pub mod write;
+
+pub use registry::{Registry, Snapshot, Versioned};
+pub use store::{
+    ApiToken, Change, ChangeEntry, Expect, ListFilter, NewRecord, Store, StoreError,
+    StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, erased_marker,
+    new_document_id,
+};

@@ -1,0 +1,355 @@
+//! The store interface the core reads and writes through; each database
+//! backend (crate `kizuna-storage`) implements it with its own SQL.
+
+use chrono::{DateTime, Utc};
+use kizuna_domain::{ChangeKind, CountryCode, Email, RecordSet, Role, Slug, User, Visibility};
+
+use async_trait::async_trait;
+
+/// Errors of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database URL names no backend we have.
+    #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://...")]
+    UnsupportedUrl(String),
+    /// A record expected to exist does not.
+    #[error("{collection}/{id} does not exist")]
+    NotFound {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+    },
+    /// A record expected not to exist does.
+    #[error("{collection}/{id} already exists")]
+    AlreadyExists {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+    },
+    /// The record changed since the version the writer based its change on.
+    #[error("{collection}/{id} is at revision {actual}, not {expected}")]
+    Stale {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// The revision the writer saw.
+        expected: i64,
+        /// The current revision.
+        actual: i64,
+    },
+    /// A stored document no longer matches the domain types.
+    #[error("stored {collection}/{id} cannot be read: {source}")]
+    Corrupt {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// The database failed (the backend's own error inside).
+    #[error("the database failed: {0}")]
+    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// A record as stored: its JSON document and bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredRecord {
+    /// Record id.
+    pub id: String,
+    /// The JSON document, without timestamps.
+    pub doc: serde_json::Value,
+    /// First written.
+    pub created_at: DateTime<Utc>,
+    /// Last written.
+    pub updated_at: DateTime<Utc>,
+    /// Revision of the last change to this record (its version, for ETags).
+    pub revision: i64,
+}
+
+/// A record to write, with the columns lists filter on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRecord {
+    /// Where it is kept.
+    pub collection: RecordSet,
+    /// Record id.
+    pub id: String,
+    /// The `kind` column.
+    pub kind: Option<String>,
+    /// The `country` column.
+    pub country: Option<CountryCode>,
+    /// Who may see it.
+    pub visibility: Visibility,
+    /// Lower-cased names and titles, for plain substring filters.
+    pub search_text: String,
+    /// The JSON document, without timestamps.
+    pub doc: serde_json::Value,
+}
+
+/// What a writer expects of the record it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Whatever is there (imports, demo loading).
+    Any,
+    /// The record must not exist yet.
+    Absent,
+    /// The record must still be at this revision.
+    Revision(i64),
+}
+
+/// One change in a write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Create or replace a record.
+    Put(NewRecord, Expect),
+    /// Remove a record.
+    Delete {
+        /// Where it is kept.
+        collection: RecordSet,
+        /// Record id.
+        id: String,
+        /// Expectation.
+        expect: Expect,
+    },
+}
+
+/// What a write did, change by change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Records created.
+    pub created: usize,
+    /// Records updated.
+    pub updated: usize,
+    /// Puts that matched what was stored and wrote nothing.
+    pub unchanged: usize,
+    /// Records deleted.
+    pub deleted: usize,
+    /// The revision each change produced (`None` when unchanged).
+    pub revisions: Vec<Option<i64>>,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEntry {
+    /// Global revision number.
+    pub revision: i64,
+    /// Where the record is kept.
+    pub collection: RecordSet,
+    /// Record id.
+    pub record_id: String,
+    /// What the change did.
+    pub action: ChangeKind,
+    /// Who made it.
+    pub actor: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The document before.
+    pub before: Option<serde_json::Value>,
+    /// The document after.
+    pub after: Option<serde_json::Value>,
+}
+
+/// Filters a list; every field narrows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Only public records.
+    pub public_only: bool,
+    /// The `kind` column equals.
+    pub kind: Option<String>,
+    /// The `country` column equals.
+    pub country: Option<CountryCode>,
+    /// The search text contains (lower case).
+    pub text: Option<String>,
+    /// Ids strictly after this one (keyset pagination).
+    pub after: Option<String>,
+    /// At most this many.
+    pub limit: Option<i64>,
+}
+
+/// A staff account with its password hash, for signing in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserAccount {
+    /// The account.
+    pub user: User,
+    /// The argon2id PHC string ([`credentials::hash_password`]).
+    pub password_hash: String,
+}
+
+/// Changes to an account; `None` keeps what is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserPatch {
+    /// A new role.
+    pub role: Option<Role>,
+    /// New units (replacing the old ones).
+    pub units: Option<Vec<Slug>>,
+    /// Disable (`true`) or enable (`false`) the account.
+    pub disabled: Option<bool>,
+}
+
+/// An API token as stored: only its hash is kept, never the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    /// Storage's number for the token.
+    pub id: i64,
+    /// The account it acts for.
+    pub user_id: i64,
+    /// A name its owner knows it by; unique among the user's live tokens.
+    pub name: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last used to authenticate (kept to the minute).
+    pub last_used_at: Option<DateTime<Utc>>,
+    /// Revoked; a revoked token authenticates no one.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A file attached to an agreement, kept in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    /// Storage id ([`new_document_id`]).
+    pub id: String,
+    /// The agreement it belongs to.
+    pub agreement_id: String,
+    /// File name as uploaded.
+    pub name: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// The bytes.
+    pub data: Vec<u8>,
+    /// Who uploaded it.
+    pub uploaded_by: String,
+    /// When.
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// A fresh, unguessable document id.
+pub fn new_document_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// What [`Store::redact_history`] puts in place of an erased record's documents.
+pub fn erased_marker() -> serde_json::Value {
+    serde_json::json!({"erased": true})
+}
+
+/// The storage interface every backend implements.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    /// Brings the schema up to date.
+    async fn migrate(&self) -> Result<(), StoreError>;
+    /// Answers when the database does.
+    async fn ping(&self) -> Result<(), StoreError>;
+    /// One record.
+    async fn get(
+        &self,
+        collection: RecordSet,
+        id: &str,
+    ) -> Result<Option<StoredRecord>, StoreError>;
+    /// Records of a collection in id order.
+    async fn list(
+        &self,
+        collection: RecordSet,
+        filter: &ListFilter,
+    ) -> Result<Vec<StoredRecord>, StoreError>;
+    /// Applies every change in one transaction: all or nothing.
+    async fn apply(&self, changes: Vec<Change>, actor: &str) -> Result<WriteReport, StoreError>;
+    /// The newest revision (0 for an empty registry).
+    async fn revision(&self) -> Result<i64, StoreError>;
+    /// Change-log entries after a revision, oldest first.
+    async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<ChangeEntry>, StoreError>;
+    /// Every change of one record, oldest first.
+    async fn history(
+        &self,
+        collection: RecordSet,
+        id: &str,
+    ) -> Result<Vec<ChangeEntry>, StoreError>;
+    /// Replaces the before/after documents of every change of one record with
+    /// [`erased_marker`] (personal data erased on request); says how many changed.
+    /// The entries themselves (who, when, what action) stay: the log is append-only.
+    async fn redact_history(&self, collection: RecordSet, id: &str) -> Result<u64, StoreError>;
+    /// A deployment setting.
+    async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Sets a deployment setting.
+    async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+
+    /// Creates an account. A taken address is [`StoreError::AlreadyExists`]
+    /// (collection `users`, id the address).
+    async fn create_user(
+        &self,
+        email: &Email,
+        password_hash: &str,
+        role: Role,
+        units: &[Slug],
+    ) -> Result<User, StoreError>;
+    /// One account by id.
+    async fn get_user(&self, id: i64) -> Result<Option<User>, StoreError>;
+    /// One account by address, with its password hash (disabled ones too).
+    async fn get_user_by_email(&self, email: &Email) -> Result<Option<UserAccount>, StoreError>;
+    /// Every account, by address.
+    async fn list_users(&self) -> Result<Vec<User>, StoreError>;
+    /// Replaces an account's password hash; [`StoreError::NotFound`] for no such account.
+    async fn set_password_hash(&self, user_id: i64, password_hash: &str) -> Result<(), StoreError>;
+    /// Changes an account's role, units or state; [`StoreError::NotFound`] for no such account.
+    async fn update_user(&self, user_id: i64, patch: &UserPatch) -> Result<User, StoreError>;
+
+    /// Stores a new token's hash and returns the token's id. [`StoreError::NotFound`]
+    /// when the user does not exist, [`StoreError::AlreadyExists`] (collection
+    /// `api_tokens`) when the user has a live token of that name.
+    async fn create_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<i64, StoreError>;
+    /// The account a live (unrevoked) token acts for, unless that account is
+    /// disabled; notes when the token was used.
+    async fn user_by_token_hash(&self, token_hash: &str) -> Result<Option<User>, StoreError>;
+    /// Revokes a live token of a user; [`StoreError::NotFound`] when there is none.
+    async fn revoke_token(&self, user_id: i64, token_id: i64) -> Result<(), StoreError>;
+    /// A user's tokens, revoked ones included, oldest first.
+    async fn list_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>, StoreError>;
+
+    /// A web session's data, unless it has expired.
+    async fn session_load(&self, id: &str) -> Result<Option<String>, StoreError>;
+    /// Creates or replaces a web session.
+    async fn session_save(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// Removes a web session (signing out).
+    async fn session_delete(&self, id: &str) -> Result<(), StoreError>;
+    /// Removes every expired session and says how many.
+    async fn session_delete_expired(&self) -> Result<u64, StoreError>;
+
+    /// Notes a failed sign-in for `key` (e.g. an address or a client IP).
+    async fn record_login_failure(&self, key: &str, at: DateTime<Utc>) -> Result<(), StoreError>;
+    /// Failed sign-ins for `key` at or after `since`.
+    async fn count_login_failures(
+        &self,
+        key: &str,
+        since: DateTime<Utc>,
+    ) -> Result<i64, StoreError>;
+    /// Forgets the failed sign-ins of `key` (after a successful one).
+    async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError>;
+    /// Forgets every failed sign-in before `before` and says how many.
+    async fn prune_login_failures(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
+
+    /// Stores a new document; a taken id is [`StoreError::AlreadyExists`].
+    async fn put_document(&self, document: &StoredDocument) -> Result<(), StoreError>;
+    /// One document with its bytes.
+    async fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
+    /// Removes a document; says whether there was one.
+    async fn delete_document(&self, id: &str) -> Result<bool, StoreError>;
+
+    /// Closes the connections.
+    async fn close(&self);
+}
