@@ -197,7 +197,11 @@ async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
     let snapshot = registry.snapshot().await?;
     Ok(Dataset {
         home: snapshot.home,
-        organisations: snapshot.organisations.into_values().collect(),
+        organisations: snapshot
+            .organisations
+            .into_values()
+            .map(Arc::unwrap_or_clone)
+            .collect(),
         agreements: snapshot.agreements,
         programmes: snapshot.programmes,
         funding: snapshot.funding,

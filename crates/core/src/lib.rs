@@ -9,7 +9,8 @@ mod registry;
 pub mod store;
 pub mod write;
 
-pub use registry::{Registry, Snapshot, Versioned};
+pub use read::Snapshot;
+pub use registry::{Registry, Versioned};
 pub use store::{
     ApiToken, Change, ChangeEntry, Expect, ListFilter, NewRecord, Store, StoreError,
     StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, erased_marker,

@@ -1,13 +1,13 @@
 //! The typed layer over [`Store`]: domain records in, domain records out.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kizuna_domain::{
-    Agreement, Collection, Contact, CountryCode, CountryProfile, Dataset, Entity,
-    FundingOpportunity, Organisation, Programme, RecordSet, Slug,
+    Collection, CountryCode, CountryProfile, Dataset, Entity, Organisation, RecordSet, Slug,
 };
 use serde::Serialize;
+
+use crate::read::Snapshot;
 
 use crate::store::{
     Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredRecord, WriteReport,
@@ -25,27 +25,6 @@ pub struct Versioned<E> {
     pub record: E,
     /// Revision of its last change.
     pub revision: i64,
-}
-
-/// Every record at one revision, held in memory for pages that combine many.
-#[derive(Debug, Clone, Default)]
-pub struct Snapshot {
-    /// Revision the snapshot was taken at.
-    pub revision: i64,
-    /// The home organisation.
-    pub home: Option<Slug>,
-    /// Organisations by id, in id order.
-    pub organisations: BTreeMap<Slug, Organisation>,
-    /// Agreements, by id order.
-    pub agreements: Vec<Agreement>,
-    /// Programmes, by id order.
-    pub programmes: Vec<Programme>,
-    /// Funding opportunities, by id order.
-    pub funding: Vec<FundingOpportunity>,
-    /// Contacts, by id order.
-    pub contacts: Vec<Contact>,
-    /// Country profiles.
-    pub countries: Vec<CountryProfile>,
 }
 
 /// Domain-typed access to a [`Store`].
@@ -185,22 +164,24 @@ impl Registry {
         let all = ListFilter::default();
         let organisations = self.list::<Organisation>(&all).await?;
         let countries = self.store.list(COUNTRIES, &all).await?;
-        Ok(Snapshot {
+        let mut snapshot = Snapshot {
             revision,
             home: self.home().await?,
             organisations: organisations
                 .into_iter()
-                .map(|v| (v.record.id.clone(), v.record))
+                .map(|v| (v.record.id.clone(), Arc::new(v.record)))
                 .collect(),
-            agreements: records(self.list(&all).await?),
-            programmes: records(self.list(&all).await?),
-            funding: records(self.list(&all).await?),
-            contacts: records(self.list(&all).await?),
-            countries: countries
-                .into_iter()
-                .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
-                .collect::<Result<_, _>>()?,
-        })
+            ..Snapshot::default()
+        };
+        snapshot.agreements = records(self.list(&all).await?);
+        snapshot.programmes = records(self.list(&all).await?);
+        snapshot.funding = records(self.list(&all).await?);
+        snapshot.contacts = records(self.list(&all).await?);
+        snapshot.countries = countries
+            .into_iter()
+            .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
+            .collect::<Result<_, _>>()?;
+        Ok(snapshot)
     }
 }
 
@@ -240,96 +221,6 @@ impl Registry {
     }
 }
 
-impl Snapshot {
-    /// What the public may see: public records only, staff-only fields removed.
-    pub fn public(&self) -> Snapshot {
-        fn visible<E: Entity>(records: &[E]) -> Vec<E> {
-            records
-                .iter()
-                .filter(|r| r.visibility() == kizuna_domain::Visibility::Public)
-                .cloned()
-                .map(|mut r| {
-                    r.redact_internal();
-                    r
-                })
-                .collect()
-        }
-        Snapshot {
-            revision: self.revision,
-            home: self.home.clone(),
-            organisations: self
-                .organisations
-                .iter()
-                .filter(|(_, o)| o.visibility == kizuna_domain::Visibility::Public)
-                .map(|(id, o)| {
-                    let mut o = o.clone();
-                    o.redact_internal();
-                    (id.clone(), o)
-                })
-                .collect(),
-            agreements: visible(&self.agreements),
-            programmes: visible(&self.programmes),
-            funding: visible(&self.funding),
-            contacts: visible(&self.contacts),
-            countries: self.countries.clone(),
-        }
-    }
-
-    /// Puts a stored record in place of the one with the same id, or removes it.
-    fn replace(
-        &mut self,
-        collection: RecordSet,
-        id: &str,
-        stored: Option<StoredRecord>,
-    ) -> Result<(), StoreError> {
-        fn upsert<E: Entity>(
-            list: &mut Vec<E>,
-            id: &str,
-            stored: Option<StoredRecord>,
-        ) -> Result<(), StoreError> {
-            let at = list.binary_search_by(|r| r.id().as_str().cmp(id));
-            match (stored, at) {
-                (Some(s), Ok(i)) => list[i] = decode(E::COLLECTION.into(), s)?.record,
-                (Some(s), Err(i)) => list.insert(i, decode(E::COLLECTION.into(), s)?.record),
-                (None, Ok(i)) => {
-                    list.remove(i);
-                }
-                (None, Err(_)) => {}
-            }
-            Ok(())
-        }
-        match collection {
-            RecordSet::Organisations => {
-                let Ok(slug) = id.parse::<Slug>() else {
-                    return Ok(());
-                };
-                match stored {
-                    Some(s) => {
-                        self.organisations
-                            .insert(slug, decode::<Organisation>(collection, s)?.record);
-                    }
-                    None => {
-                        self.organisations.remove(&slug);
-                    }
-                }
-            }
-            RecordSet::Agreements => upsert(&mut self.agreements, id, stored)?,
-            RecordSet::Programmes => upsert(&mut self.programmes, id, stored)?,
-            RecordSet::Funding => upsert(&mut self.funding, id, stored)?,
-            RecordSet::Contacts => upsert(&mut self.contacts, id, stored)?,
-            RecordSet::Countries => {
-                self.countries
-                    .retain(|c| !c.country.as_str().eq_ignore_ascii_case(id));
-                if let Some(s) = stored {
-                    self.countries.push(decode(COUNTRIES, s)?.record);
-                    self.countries.sort_by_key(|c| c.country);
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
 fn records<E>(versioned: Vec<Versioned<E>>) -> Vec<E> {
     versioned.into_iter().map(|v| v.record).collect()
 }
@@ -366,7 +257,7 @@ fn new_record<E: Entity>(collection: RecordSet, record: &E) -> NewRecord {
     }
 }
 
-fn decode<T: serde::de::DeserializeOwned + Serialize>(
+pub(crate) fn decode<T: serde::de::DeserializeOwned + Serialize>(
     collection: RecordSet,
     stored: StoredRecord,
 ) -> Result<Versioned<T>, StoreError> {

@@ -24,6 +24,12 @@ impl OrganisationLookup for std::collections::BTreeMap<Slug, Organisation> {
     }
 }
 
+impl OrganisationLookup for std::collections::BTreeMap<Slug, std::sync::Arc<Organisation>> {
+    fn organisation(&self, id: &Slug) -> Option<&Organisation> {
+        self.get(id).map(|o| &**o)
+    }
+}
+
 /// Whether `id` is the home organisation or a consortium the home belongs to.
 pub fn is_home_side(id: &Slug, home: &Slug, orgs: &impl OrganisationLookup) -> bool {
     id == home

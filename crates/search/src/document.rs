@@ -151,7 +151,7 @@ impl<'a> DocBuilder<'a> {
             sink(collection, &id, r.into_document(self.fields))
         };
         // Sorted so that a rebuild lists records in the same order every time.
-        let mut orgs: Vec<&Organisation> = s.organisations.values().collect();
+        let mut orgs: Vec<&Organisation> = s.organisations.values().map(|o| &**o).collect();
         orgs.sort_by(|a, b| a.id.cmp(&b.id));
         for o in orgs {
             if wanted(Collection::Organisations, o.id.as_str()) {

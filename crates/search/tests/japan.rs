@@ -19,20 +19,7 @@ fn japan() -> Dataset {
 }
 
 fn snapshot(data: &Dataset, revision: i64) -> Snapshot {
-    Snapshot {
-        revision,
-        home: data.home.clone(),
-        organisations: data
-            .organisations
-            .iter()
-            .map(|o| (o.id.clone(), o.clone()))
-            .collect(),
-        agreements: data.agreements.clone(),
-        programmes: data.programmes.clone(),
-        funding: data.funding.clone(),
-        contacts: data.contacts.clone(),
-        countries: data.country_profiles().cloned().collect(),
-    }
+    Snapshot::from_dataset(data, revision)
 }
 
 fn org(json: serde_json::Value) -> Organisation {
@@ -61,7 +48,7 @@ fn fixture() -> Snapshot {
             "notes": "<script>alert('x')</script> an evil place & more"
         })),
     ] {
-        s.organisations.insert(o.id.clone(), o);
+        s.organisations.insert(o.id.clone(), std::sync::Arc::new(o));
     }
     s
 }
@@ -297,7 +284,7 @@ fn sync_makes_changes_and_deletions_visible_at_once() {
     let idx = index(&s);
     assert_eq!(idx.indexed_revision(), 7);
     let utokyo: kizuna_domain::Slug = "utokyo".parse().unwrap();
-    let renamed = s.organisations.get_mut(&utokyo).unwrap();
+    let renamed = std::sync::Arc::make_mut(s.organisations.get_mut(&utokyo).unwrap());
     renamed.names[0].value = "Zyxwv University".into();
     s.organisations.remove(&"riken".parse().unwrap());
     let changed = [

@@ -58,14 +58,14 @@ fn search_latency_at_fifty_thousand_organisations() {
         return;
     };
     let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-    let mut snapshot = Snapshot {
-        revision: 1,
-        ..Default::default()
-    };
+    let mut snapshot = Snapshot::default();
+    snapshot.revision = 1;
     for line in reader.lines() {
         let record: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
         if let Some(org) = organisation(&record) {
-            snapshot.organisations.insert(org.id.clone(), org);
+            snapshot
+                .organisations
+                .insert(org.id.clone(), std::sync::Arc::new(org));
         }
     }
     let n = snapshot.organisations.len();

@@ -12,7 +12,6 @@ pub mod pages;
 pub mod staff;
 mod state;
 pub mod templates;
-pub mod views;
 
 use std::future::Future;
 

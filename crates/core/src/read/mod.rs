@@ -1,1 +1,17 @@
-//! The read model.
+//! The read model: a snapshot of every record per revision with indexes
+//! built once for it, read through a [`Lookup`] as the public or staff see it.
+//! Pages, the API, the map and feeds all read through here.
+
+pub mod country;
+pub mod filters;
+mod index;
+mod lookup;
+pub mod page;
+pub mod records;
+pub mod rows;
+mod snapshot;
+
+pub use index::Indexes;
+pub use lookup::Lookup;
+pub use page::{Page, PageError};
+pub use snapshot::Snapshot;

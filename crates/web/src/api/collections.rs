@@ -4,24 +4,19 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use kizuna_core::Snapshot;
+use kizuna_core::read::filters::{
+    AgreementFilter, ContactFilter, FundingFilter, OrganisationFilter, ProgrammeFilter, TextFilter,
+};
+use kizuna_core::read::{Lookup, Page};
 use kizuna_domain::{
-    Agreement, AgreementKind, AgreementLevel, AgreementStatus, CareerStage, Contact, CountryCode,
-    EducationLevel, Entity, FundingKind, FundingOpportunity, IscedCode, Organisation,
-    OrganisationKind, Programme, ProgrammeKind, Slug, Visibility,
+    Agreement, AgreementStatus, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug,
+    Visibility,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiQuery, ListResponse, json, parse_param};
-use crate::views::Lookup;
 use crate::{AppError, AppState};
-
-/// Default and largest page sizes.
-const DEFAULT_LIMIT: usize = 50;
-const MAX_LIMIT: usize = 500;
 
 /// An agreement with its derived status.
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,68 +45,22 @@ fn parse_org(
     Ok(Some(id))
 }
 
-fn text_matches(q: &Option<String>, haystack: &[&str]) -> bool {
-    match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        None => true,
-        Some(q) => {
-            let q = q.to_lowercase();
-            haystack.iter().any(|h| h.to_lowercase().contains(&q))
-        }
-    }
-}
-
-fn org_names<'a>(lookup: &Lookup<'a>, ids: impl IntoIterator<Item = &'a Slug>) -> Vec<&'a str> {
-    ids.into_iter()
-        .filter_map(|id| lookup.org(id))
-        .flat_map(|o| o.names.iter().map(|n| n.value.as_str()))
-        .collect()
-}
-
-/// Cuts one page out of id-ordered items.
-fn paginate<T: ToSchema>(
-    items: Vec<T>,
+/// One page of a selection as the list answer, copying only the records on it.
+fn page_of<T, O: ToSchema + Serialize>(
+    items: Vec<&T>,
     id: impl Fn(&T) -> &str,
     cursor: Option<&str>,
     limit: Option<usize>,
-) -> Result<ListResponse<T>, AppError> {
-    let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    if limit == 0 || limit > MAX_LIMIT {
-        return Err(AppError::BadRequest(format!(
-            "`limit` must be between 1 and {MAX_LIMIT}"
-        )));
-    }
-    let after = cursor
-        .map(|c| {
-            URL_SAFE_NO_PAD
-                .decode(c)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .ok_or_else(|| {
-                    AppError::BadRequest("`cursor` is not one this API gave out".to_owned())
-                })
-        })
-        .transpose()?;
-    let total = items.len();
-    let mut page: Vec<T> = items
-        .into_iter()
-        .filter(|i| after.as_deref().is_none_or(|a| id(i) > a))
-        .take(limit + 1)
-        .collect();
-    let next = if page.len() > limit {
-        page.truncate(limit);
-        page.last().map(|last| URL_SAFE_NO_PAD.encode(id(last)))
-    } else {
-        None
-    };
-    Ok(ListResponse {
-        items: page,
-        total,
-        next,
+    out: impl Fn(&T) -> O,
+) -> Result<Response, AppError> {
+    let page =
+        Page::cut(items, id, cursor, limit).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    Ok(json(ListResponse {
+        items: page.items.into_iter().map(out).collect(),
+        total: page.total,
+        next: page.next,
     })
-}
-
-async fn public_snapshot(state: &AppState) -> std::sync::Arc<Snapshot> {
-    state.public_snapshot().await
+    .into_response())
 }
 
 /// Filters of `GET /organisations`.
@@ -140,35 +89,21 @@ pub async fn list_organisations(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<OrganisationParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = public_snapshot(&state).await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse_param::<CountryCode>(p.country.as_deref())?;
-    let kind = parse_param::<OrganisationKind>(p.kind.as_deref())?;
-    let parent = parse_org(&lookup, p.partner.as_deref(), "partner")?;
-    let items: Vec<Organisation> = lookup
-        .organisations()
-        .filter(|o| country.is_none_or(|c| o.country == Some(c)))
-        .filter(|o| kind.is_none_or(|k| o.kind == k))
-        .filter(|o| parent.as_ref().is_none_or(|p| o.parent.as_ref() == Some(p)))
-        .filter(|o| {
-            text_matches(
-                &p.q,
-                &o.names
-                    .iter()
-                    .map(|n| n.value.as_str())
-                    .chain(o.city.as_deref())
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .cloned()
-        .collect();
-    Ok(json(paginate(
-        items,
+    let filter = OrganisationFilter {
+        country: parse_param(p.country.as_deref())?,
+        kind: parse_param(p.kind.as_deref())?,
+        parent: parse_org(&lookup, p.partner.as_deref(), "partner")?,
+        text: TextFilter::new(p.q.as_deref()),
+    };
+    page_of(
+        filter.select(&lookup),
         |o| o.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-    )?)
-    .into_response())
+        Organisation::clone,
+    )
 }
 
 /// Filters of `GET /agreements`.
@@ -207,55 +142,30 @@ pub async fn list_agreements(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<AgreementParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = public_snapshot(&state).await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse_param::<CountryCode>(p.country.as_deref())?;
-    let kind = parse_param::<AgreementKind>(p.kind.as_deref())?;
-    let level = parse_param::<AgreementLevel>(p.level.as_deref())?;
-    let status = parse_param::<AgreementStatus>(p.status.as_deref())?;
-    let education = parse_param::<EducationLevel>(p.education_level.as_deref())?;
-    let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
-    let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
-    let subject = parse_param::<IscedCode>(p.subject_area.as_deref())?;
-    let items: Vec<AgreementOut> = lookup
-        .agreements()
-        .filter(|a| country.is_none_or(|c| lookup.partner_countries(a.party_ids()).contains(&c)))
-        .filter(|a| kind.is_none_or(|k| a.kind == k))
-        .filter(|a| level.is_none_or(|l| a.level == l))
-        .filter(|a| education.is_none_or(|e| a.education_levels.contains(&e)))
-        .filter(|a| {
-            partner.as_ref().is_none_or(|p| {
-                a.parties.iter().any(|x| {
-                    lookup.within(&x.organisation, p)
-                        || x.unit.as_ref().is_some_and(|u| lookup.within(u, p))
-                })
-            })
-        })
-        .filter(|a| {
-            unit.as_ref()
-                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| lookup.within(h, u)))
-        })
-        .filter(|a| subject.as_ref().is_none_or(|s| a.subject_areas.contains(s)))
-        .filter(|a| {
-            let mut hay: Vec<&str> = vec![a.title.as_str()];
-            hay.extend(a.study_programmes.iter().map(String::as_str));
-            hay.extend(a.research_fields.iter().map(String::as_str));
-            hay.extend(org_names(&lookup, a.party_ids()));
-            text_matches(&p.q, &hay)
-        })
-        .map(|a| AgreementOut {
-            agreement: a.clone(),
-            status: lookup.status(a),
-        })
-        .filter(|a| status.is_none_or(|s| a.status == s))
-        .collect();
-    Ok(json(paginate(
-        items,
-        |a| a.agreement.id.as_str(),
+    let filter = AgreementFilter {
+        country: parse_param(p.country.as_deref())?,
+        kind: parse_param(p.kind.as_deref())?,
+        level: parse_param(p.level.as_deref())?,
+        status: parse_param(p.status.as_deref())?,
+        education_level: parse_param(p.education_level.as_deref())?,
+        study_programme: None,
+        subject_area: parse_param(p.subject_area.as_deref())?,
+        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
+        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
+        text: TextFilter::new(p.q.as_deref()),
+    };
+    page_of(
+        filter.select(&lookup),
+        |a| a.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-    )?)
-    .into_response())
+        |a| AgreementOut {
+            agreement: a.clone(),
+            status: lookup.status(a),
+        },
+    )
 }
 
 /// Filters of `GET /programmes`.
@@ -288,49 +198,23 @@ pub async fn list_programmes(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<ProgrammeParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = public_snapshot(&state).await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse_param::<CountryCode>(p.country.as_deref())?;
-    let kind = parse_param::<ProgrammeKind>(p.kind.as_deref())?;
-    let education = parse_param::<EducationLevel>(p.education_level.as_deref())?;
-    let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
-    let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
-    let items: Vec<Programme> = lookup
-        .programmes()
-        .filter(|x| country.is_none_or(|c| lookup.partner_countries(&x.partners).contains(&c)))
-        .filter(|x| kind.is_none_or(|k| x.kind == k))
-        .filter(|x| education.is_none_or(|e| x.education_levels.contains(&e)))
-        .filter(|x| {
-            partner.as_ref().is_none_or(|p| {
-                x.partners
-                    .iter()
-                    .chain(&x.units)
-                    .chain(&x.locations)
-                    .any(|o| lookup.within(o, p))
-            })
-        })
-        .filter(|x| {
-            unit.as_ref()
-                .is_none_or(|u| x.units.iter().any(|o| lookup.within(o, u)))
-        })
-        .filter(|x| {
-            text_matches(
-                &p.q,
-                &[
-                    x.title.as_str(),
-                    x.description.as_deref().unwrap_or_default(),
-                ],
-            )
-        })
-        .cloned()
-        .collect();
-    Ok(json(paginate(
-        items,
+    let filter = ProgrammeFilter {
+        country: parse_param(p.country.as_deref())?,
+        kind: parse_param(p.kind.as_deref())?,
+        education_level: parse_param(p.education_level.as_deref())?,
+        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
+        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
+        text: TextFilter::new(p.q.as_deref()),
+    };
+    page_of(
+        filter.select(&lookup),
         |x| x.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-    )?)
-    .into_response())
+        Programme::clone,
+    )
 }
 
 /// Filters of `GET /funding`.
@@ -361,40 +245,22 @@ pub async fn list_funding(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<FundingParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = public_snapshot(&state).await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse_param::<CountryCode>(p.country.as_deref())?;
-    let kind = parse_param::<FundingKind>(p.kind.as_deref())?;
-    let stage = parse_param::<CareerStage>(p.career_stage.as_deref())?;
-    let funder = parse_org(&lookup, p.partner.as_deref(), "partner")?;
-    let items: Vec<FundingOpportunity> = lookup
-        .funding()
-        .filter(|f| country.is_none_or(|c| f.destination_countries.contains(&c)))
-        .filter(|f| kind.is_none_or(|k| f.kind == k))
-        .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
-        .filter(|f| {
-            funder
-                .as_ref()
-                .is_none_or(|o| f.funder.as_ref().is_some_and(|x| lookup.within(x, o)))
-        })
-        .filter(|f| {
-            text_matches(
-                &p.q,
-                &[
-                    f.title.as_str(),
-                    f.eligibility.as_deref().unwrap_or_default(),
-                ],
-            )
-        })
-        .cloned()
-        .collect();
-    Ok(json(paginate(
-        items,
+    let filter = FundingFilter {
+        country: parse_param(p.country.as_deref())?,
+        kind: parse_param(p.kind.as_deref())?,
+        career_stage: parse_param(p.career_stage.as_deref())?,
+        funder: parse_org(&lookup, p.partner.as_deref(), "partner")?,
+        text: TextFilter::new(p.q.as_deref()),
+    };
+    page_of(
+        filter.select(&lookup),
         |f| f.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-    )?)
-    .into_response())
+        FundingOpportunity::clone,
+    )
 }
 
 /// Filters of `GET /contacts`.
@@ -423,41 +289,21 @@ pub async fn list_contacts(
     State(state): State<AppState>,
     ApiQuery(p): ApiQuery<ContactParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = public_snapshot(&state).await;
+    let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let country = parse_param::<CountryCode>(p.country.as_deref())?;
-    let partner = parse_org(&lookup, p.partner.as_deref(), "partner")?;
-    let unit = parse_org(&lookup, p.unit.as_deref(), "unit")?;
-    let items: Vec<Contact> = lookup
-        .contacts()
-        .filter(|c| country.is_none_or(|cc| c.countries.contains(&cc)))
-        .filter(|c| {
-            partner.as_ref().is_none_or(|p| {
-                c.organisation
-                    .iter()
-                    .chain(&c.unit)
-                    .any(|o| lookup.within(o, p))
-            })
-        })
-        .filter(|c| {
-            unit.as_ref()
-                .is_none_or(|u| c.unit.as_ref().is_some_and(|x| lookup.within(x, u)))
-        })
-        .filter(|c| {
-            text_matches(
-                &p.q,
-                &[c.name.as_str(), c.role.as_deref().unwrap_or_default()],
-            )
-        })
-        .cloned()
-        .collect();
-    Ok(json(paginate(
-        items,
+    let filter = ContactFilter {
+        country: parse_param(p.country.as_deref())?,
+        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
+        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
+        text: TextFilter::new(p.q.as_deref()),
+    };
+    page_of(
+        filter.select(&lookup),
         |c| c.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-    )?)
-    .into_response())
+        Contact::clone,
+    )
 }
 
 /// Reads one public record straight from storage, with its version as ETag.

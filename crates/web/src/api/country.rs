@@ -8,9 +8,9 @@ use utoipa::ToSchema;
 
 use super::collections::AgreementOut;
 use super::json;
-use crate::views::Lookup;
-use crate::views::country::CountryRecords;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
+use kizuna_core::read::country::CountryRecords;
 
 /// Figures of a country's collaboration.
 #[derive(Debug, Serialize, ToSchema)]
@@ -34,8 +34,13 @@ pub struct CountryOut {
     pub name: String,
     /// Figures.
     pub overview: CountryOverview,
-    /// Organisations in the country (and units of them).
+    /// Partner organisations in the country (and units of them): those linked
+    /// by an agreement, programme, funding opportunity or contact.
     pub organisations: Vec<Organisation>,
+    /// How many organisations of any kind the registry holds in the country.
+    pub organisations_total: usize,
+    /// Where to page through all of them: `/api/v1/organisations?country=CC`.
+    pub organisations_url: String,
     /// Agreements with a partner in the country.
     pub agreements: Vec<AgreementOut>,
     /// Programmes with a partner in the country.
@@ -77,7 +82,9 @@ pub async fn get_country(
             key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
             supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
         },
-        organisations: records.organisations.into_iter().cloned().collect(),
+        organisations: records.partners.into_iter().cloned().collect(),
+        organisations_total: CountryRecords::organisation_count(&lookup, code),
+        organisations_url: format!("/api/v1/organisations?country={code}"),
         agreements: records
             .agreements
             .into_iter()

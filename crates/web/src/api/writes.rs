@@ -10,8 +10,8 @@ use kizuna_domain::{Agreement, Collection, Entity};
 use serde_json::Value;
 
 use crate::error::Problem;
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 /// A problem document with a status `AppError` has no variant for.
 pub(super) fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Response {

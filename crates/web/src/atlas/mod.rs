@@ -20,8 +20,8 @@ use utoipa::IntoParams;
 pub use page::map_page;
 
 use crate::api::{ApiQuery, parse_param};
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 /// Filters shared by the map page, the map API and the country counts.
 #[derive(Debug, Default, Clone, Deserialize, Serialize, IntoParams)]

@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::{MapParams, partners};
 use crate::api::ApiQuery;
 use crate::pages::{public_lookup, render};
-use crate::views::{Link, OrgRef};
 use crate::{AppError, AppState};
+use kizuna_core::read::rows::{Link, OrgRef};
 
 /// Most partners listed beside the map; the rest are counted.
 const LIST_LIMIT: usize = 500;

@@ -8,9 +8,9 @@ use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
 use super::{public_lookup, render};
-use crate::views::country::CountryView;
-use crate::views::{AgreementRow, ContactRow, FundingRow, OrgRef};
 use crate::{AppError, AppState};
+use kizuna_core::read::country::CountryView;
+use kizuna_core::read::rows::{AgreementRow, ContactRow, FundingRow, OrgRef};
 
 /// A country with what the registry holds about it.
 #[derive(Debug, Serialize)]

@@ -9,8 +9,8 @@ use axum::routing::get;
 use serde::Serialize;
 
 use crate::error::Problem;
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 mod catalogue;
 pub(crate) use catalogue::country_code;

@@ -5,8 +5,8 @@ use axum::response::Html;
 use kizuna_domain::Slug;
 
 use super::{public_lookup, render};
-use crate::views::records::{AgreementView, FundingView, OrganisationView, ProgrammeView};
 use crate::{AppError, AppState};
+use kizuna_core::read::records::{AgreementView, FundingView, OrganisationView, ProgrammeView};
 
 fn slug(id: &str, what: &str) -> Result<Slug, AppError> {
     id.parse()

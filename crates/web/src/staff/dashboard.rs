@@ -16,8 +16,8 @@ use serde::Serialize;
 use super::auth::{Staff, StaffPage};
 use super::csrf::Csrf;
 use crate::pages::Layout;
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 /// How far back "recently expired" reaches, in days.
 pub const RECENTLY_EXPIRED_DAYS: u64 = 180;

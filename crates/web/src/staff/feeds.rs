@@ -13,8 +13,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml
 use serde::Deserialize;
 
 use super::auth::Staff;
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 /// Changes listed in the Atom feed.
 const ATOM_ENTRIES: i64 = 50;

@@ -16,8 +16,8 @@ use super::{Datalist, PageUser, datalists, page};
 use crate::staff::auth::{Staff, StaffPage};
 use crate::staff::csrf::Csrf;
 use crate::staff::writes;
-use crate::views::Link;
 use crate::{AppError, AppState};
+use kizuna_core::read::rows::Link;
 
 /// Someone else changed the record after the form was loaded.
 #[derive(Debug, Serialize)]

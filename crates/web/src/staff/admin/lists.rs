@@ -12,8 +12,8 @@ use super::view::OptionView;
 use super::{PageUser, page};
 use crate::staff::auth::StaffPage;
 use crate::staff::csrf::Csrf;
-use crate::views::Lookup;
 use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
 
 /// A list page.
 #[derive(Debug, Serialize)]

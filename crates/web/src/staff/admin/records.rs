@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::forms::FormState;
 use super::schema::{self, Field};
-use crate::views::Lookup;
+use kizuna_core::read::Lookup;
 
 /// A record as a row of a back-office list.
 #[derive(Debug, Clone, Serialize)]
@@ -113,7 +113,7 @@ impl AdminRecord for Organisation {
     const NAME_FIELD: &'static str = "names";
 
     fn all(snapshot: &Snapshot) -> Vec<&Self> {
-        snapshot.organisations.values().collect()
+        snapshot.organisations.values().map(|o| &**o).collect()
     }
 
     fn row(&self, lookup: &Lookup<'_>) -> ListRow {

@@ -14,8 +14,8 @@ use super::records::AdminRecord;
 use crate::staff::auth::StaffPage;
 use crate::staff::csrf::Csrf;
 use crate::staff::writes;
-use crate::views::Link;
 use crate::{AppError, AppState};
+use kizuna_core::read::rows::Link;
 
 /// The id a renewal of `id` is offered: `id` with this year instead of a trailing year.
 fn renewal_id(snapshot: &kizuna_core::Snapshot, id: &str) -> String {

@@ -104,7 +104,7 @@ struct Refs<'a> {
 
 impl Refs<'_> {
     fn org(&mut self, field: String, id: &Slug) -> Option<&Organisation> {
-        let found = self.snapshot.organisations.get(id);
+        let found = self.snapshot.organisations.get(id).map(|o| &**o);
         if found.is_none() {
             self.errors
                 .add(field, format!("`{id}` is not a known organisation"));

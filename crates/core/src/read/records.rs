@@ -5,7 +5,8 @@ use kizuna_domain::{
 };
 use serde::Serialize;
 
-use super::{AgreementRow, ContactRow, FundingRow, Lookup, OrgRef, ProgrammeRow};
+use super::rows::{AgreementRow, ContactRow, FundingRow, OrgRef, ProgrammeRow};
+use super::{Indexes, Lookup};
 
 /// An organisation's page.
 #[derive(Debug, Clone, Serialize)]
@@ -47,12 +48,20 @@ pub struct OrganisationView {
 impl OrganisationView {
     /// Builds the page of `org`.
     pub fn build(lookup: &Lookup<'_>, org: &Organisation) -> Self {
-        let units: Vec<&Organisation> = lookup
-            .organisations()
-            .filter(|u| u.parent.as_ref() == Some(&org.id))
+        let ix = lookup.index;
+        let units: Vec<&Organisation> = lookup.orgs(ix.children(&org.id)).collect();
+        // Everything naming the organisation or one of its units, each once, in id order.
+        let involved: Vec<&kizuna_domain::Slug> = std::iter::once(&org.id)
+            .chain(units.iter().map(|u| &u.id))
             .collect();
-        let involves =
-            |id: &kizuna_domain::Slug| id == &org.id || units.iter().any(|u| &u.id == id);
+        let positions =
+            |of: for<'x> fn(&'x Indexes, &kizuna_domain::Slug) -> &'x [usize]| -> Vec<usize> {
+                let set: std::collections::BTreeSet<usize> = involved
+                    .iter()
+                    .flat_map(|id| of(ix, id).iter().copied())
+                    .collect();
+                set.into_iter().collect()
+            };
         OrganisationView {
             org: lookup
                 .org_ref(&org.id)
@@ -71,43 +80,25 @@ impl OrganisationView {
                 .iter()
                 .filter_map(|m| lookup.org_ref(m))
                 .collect(),
-            member_of: lookup
-                .organisations()
-                .filter(|c| c.members.contains(&org.id))
-                .filter_map(|c| lookup.org_ref(&c.id))
+            member_of: ix
+                .consortia_of(&org.id)
+                .iter()
+                .filter_map(|c| lookup.org_ref(c))
                 .collect(),
             agreements: lookup
-                .agreements()
-                .filter(|a| {
-                    a.parties
-                        .iter()
-                        .any(|p| involves(&p.organisation) || p.unit.as_ref().is_some_and(involves))
-                        || a.home_unit.as_ref().is_some_and(involves)
-                })
+                .agreements_at(&positions(Indexes::agreements_of))
                 .map(|a| lookup.agreement_row(a))
                 .collect(),
             programmes: lookup
-                .programmes()
-                .filter(|p| {
-                    p.partners
-                        .iter()
-                        .chain(&p.units)
-                        .chain(&p.locations)
-                        .any(involves)
-                })
+                .programmes_at(&positions(Indexes::programmes_of))
                 .map(|p| lookup.programme_row(p))
                 .collect(),
             funding: lookup
-                .funding()
-                .filter(|f| f.funder.as_ref().is_some_and(involves))
+                .funding_at(&positions(Indexes::funding_of))
                 .map(|f| lookup.funding_row(f))
                 .collect(),
             contacts: lookup
-                .contacts()
-                .filter(|c| {
-                    c.organisation.as_ref().is_some_and(involves)
-                        || c.unit.as_ref().is_some_and(involves)
-                })
+                .contacts_at(&positions(Indexes::contacts_of))
                 .map(|c| lookup.contact_row(c))
                 .collect(),
         }

@@ -9,7 +9,8 @@ use kizuna_domain::{
 };
 use serde::Serialize;
 
-use super::{AgreementRow, ContactRow, FundingRow, Lookup, OrgRef, ProgrammeRow};
+use super::Lookup;
+use super::rows::{AgreementRow, ContactRow, FundingRow, OrgRef, ProgrammeRow};
 
 /// The country a page is about.
 #[derive(Debug, Clone, Serialize)]
@@ -127,10 +128,12 @@ pub struct CountryView {
     pub agreement_ids: Vec<String>,
 }
 
-/// Which records concern a country; the API and the page share it.
+/// Which records concern a country; the API and the page share it. Read
+/// from the per-revision indexes: its cost is what it holds, not the registry.
 pub struct CountryRecords<'a> {
-    /// Organisations in the country, or units of them.
-    pub organisations: Vec<&'a Organisation>,
+    /// Partner organisations in the country (linked by an agreement,
+    /// programme, funding opportunity or contact, or parents of linked units).
+    pub partners: Vec<&'a Organisation>,
     /// Agreements with a partner in the country.
     pub agreements: Vec<&'a Agreement>,
     /// Programmes with a partner in the country.
@@ -144,44 +147,19 @@ pub struct CountryRecords<'a> {
 impl<'a> CountryRecords<'a> {
     /// Selects the records concerning `cc`.
     pub fn select(lookup: &Lookup<'a>, cc: CountryCode) -> Self {
-        let agreements: Vec<&Agreement> = lookup
-            .agreements()
-            .filter(|a| lookup.partner_countries(a.party_ids()).contains(&cc))
-            .collect();
-        let programmes: Vec<&Programme> = lookup
-            .programmes()
-            .filter(|p| lookup.partner_countries(&p.partners).contains(&cc))
-            .collect();
-        let in_country = |o: &Organisation| {
-            o.country == Some(cc)
-                || o.parent
-                    .as_ref()
-                    .and_then(|p| lookup.org(p))
-                    .is_some_and(|p| p.country == Some(cc))
-        };
-        let organisations: Vec<&Organisation> =
-            lookup.organisations().filter(|o| in_country(o)).collect();
-        let funding = lookup
-            .funding()
-            .filter(|f| {
-                f.destination_countries.contains(&cc)
-                    || f.funder
-                        .as_ref()
-                        .and_then(|o| lookup.org(o))
-                        .is_some_and(in_country)
-            })
-            .collect();
-        let contacts = lookup
-            .contacts()
-            .filter(|c| c.countries.contains(&cc))
-            .collect();
+        let ix = lookup.index;
         CountryRecords {
-            organisations,
-            agreements,
-            programmes,
-            funding,
-            contacts,
+            partners: lookup.orgs(ix.partners_in_country(cc)).collect(),
+            agreements: lookup.agreements_at(ix.agreements_in_country(cc)).collect(),
+            programmes: lookup.programmes_at(ix.programmes_in_country(cc)).collect(),
+            funding: lookup.funding_at(ix.funding_in_country(cc)).collect(),
+            contacts: lookup.contacts_at(ix.contacts_in_country(cc)).collect(),
         }
+    }
+
+    /// How many organisations of any kind the registry holds in `cc`.
+    pub fn organisation_count(lookup: &Lookup<'a>, cc: CountryCode) -> usize {
+        lookup.orgs(lookup.index.orgs_in_country(cc)).count()
     }
 }
 
@@ -266,43 +244,39 @@ impl CountryView {
         };
 
         let mut partners: Vec<PartnerView> = Vec::new();
+        let agreement_ids: BTreeSet<&Slug> = records.agreements.iter().map(|a| &a.id).collect();
+        let programme_ids: BTreeSet<&Slug> = records.programmes.iter().map(|p| &p.id).collect();
         for org in records
-            .organisations
+            .partners
             .iter()
             .filter(|o| o.parent.is_none() && o.kind != OrganisationKind::Consortium)
         {
+            // Units that take part: those named by this country's records.
+            let units: Vec<&Slug> = lookup.index.children(&org.id).iter().collect();
             let ids: Vec<&Slug> = std::iter::once(&org.id)
-                .chain(
-                    records
-                        .organisations
-                        .iter()
-                        .filter(|u| u.parent.as_ref() == Some(&org.id))
-                        .map(|u| &u.id),
-                )
+                .chain(units.iter().copied())
                 .collect();
-            let agreements = records
-                .agreements
+            let agreements: BTreeSet<&Slug> = ids
                 .iter()
+                .flat_map(|id| lookup.agreements_at(lookup.index.agreements_of(id)))
+                .filter(|a| agreement_ids.contains(&a.id))
                 .filter(|a| a.parties.iter().any(|p| ids.contains(&&p.organisation)))
-                .count();
-            let programmes = records
-                .programmes
+                .map(|a| &a.id)
+                .collect();
+            let programmes: BTreeSet<&Slug> = ids
                 .iter()
-                .filter(|p| {
-                    p.partners
-                        .iter()
-                        .chain(&p.units)
-                        .chain(&p.locations)
-                        .any(|o| ids.contains(&o))
-                })
-                .count();
+                .flat_map(|id| lookup.programmes_at(lookup.index.programmes_of(id)))
+                .filter(|p| programme_ids.contains(&p.id))
+                .map(|p| &p.id)
+                .collect();
+            let (agreements, programmes) = (agreements.len(), programmes.len());
             if agreements + programmes == 0 {
                 continue;
             }
             let Some(organisation) = lookup.org_ref(&org.id) else {
                 continue;
             };
-            let units = ids[1..].iter().filter_map(|u| lookup.org_ref(u)).collect();
+            let units = units.iter().filter_map(|u| lookup.org_ref(u)).collect();
             partners.push(PartnerView {
                 organisation,
                 units,

@@ -1,178 +1,16 @@
-//! View models: what pages and the country API show, built from a snapshot.
-//! Each is a plain serialisable struct, so templates stay logic-free.
+//! Reading a snapshot as one audience (the public or staff) sees it, through
+//! the snapshot's per-revision indexes.
 
-pub mod country;
-pub mod records;
+use std::collections::HashSet;
 
-use std::collections::{HashMap, HashSet};
-
-use kizuna_core::Snapshot;
 use kizuna_domain::{
     Agreement, AgreementStatus, Contact, CountryCode, FundingOpportunity, Organisation, Programme,
     Slug, StatusContext, Visibility,
 };
-use serde::Serialize;
 
-/// A link to an organisation with what a reader needs to recognise it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct OrgRef {
-    /// Id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Acronym, if any.
-    pub acronym: Option<String>,
-    /// Names in other languages, e.g. 東京大学.
-    pub other_names: Vec<String>,
-    /// Kind word.
-    pub kind: String,
-    /// Country code.
-    pub country: Option<String>,
-    /// Country name.
-    pub country_name: Option<String>,
-    /// City.
-    pub city: Option<String>,
-    /// The parent's display name, for units.
-    pub parent_name: Option<String>,
-}
-
-/// A link to any record by id and title.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Link {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-}
-
-/// An agreement as a row of a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct AgreementRow {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Kind word.
-    pub kind: String,
-    /// Level word.
-    pub level: String,
-    /// Derived status word.
-    pub status: String,
-    /// Parties other than the home side.
-    pub partners: Vec<OrgRef>,
-    /// Every party.
-    pub parties: Vec<OrgRef>,
-    /// Administering home unit.
-    pub home_unit: Option<OrgRef>,
-    /// Signing date as known.
-    pub signed_on: Option<String>,
-    /// Start.
-    pub valid_from: Option<String>,
-    /// End.
-    pub valid_until: Option<String>,
-    /// Education level words.
-    pub education_levels: Vec<String>,
-    /// Study programmes.
-    pub study_programmes: Vec<String>,
-    /// ISCED codes.
-    pub subject_areas: Vec<String>,
-    /// Research fields.
-    pub research_fields: Vec<String>,
-    /// The agreement it renews.
-    pub renews: Option<Link>,
-    /// The agreement that renewed it.
-    pub renewed_by: Option<Link>,
-}
-
-/// A programme as a row of a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProgrammeRow {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Kind word.
-    pub kind: String,
-    /// Markdown description.
-    pub description: Option<String>,
-    /// Partners.
-    pub partners: Vec<OrgRef>,
-    /// Administrative units.
-    pub units: Vec<OrgRef>,
-    /// Where it takes place.
-    pub locations: Vec<OrgRef>,
-    /// Education level words.
-    pub education_levels: Vec<String>,
-    /// How often.
-    pub recurrence: Option<String>,
-    /// Agreement it runs under.
-    pub agreement: Option<Link>,
-}
-
-/// A deadline with its next occurrence.
-#[derive(Debug, Clone, Serialize)]
-pub struct DeadlineView {
-    /// The date as recorded.
-    pub date: String,
-    /// Repeats every year.
-    pub yearly: bool,
-    /// Next occurrence from today, if any.
-    pub next: Option<String>,
-}
-
-/// A funding opportunity as a row of a list.
-#[derive(Debug, Clone, Serialize)]
-pub struct FundingRow {
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Kind word.
-    pub kind: String,
-    /// Funder.
-    pub funder: Option<OrgRef>,
-    /// Career stage words.
-    pub career_stages: Vec<String>,
-    /// Destination country codes.
-    pub destination_countries: Vec<String>,
-    /// Markdown eligibility.
-    pub eligibility: Option<String>,
-    /// Deadlines.
-    pub deadlines: Vec<DeadlineView>,
-    /// Amount.
-    pub amount: Option<String>,
-    /// Link to apply.
-    pub url: Option<String>,
-    /// Programme it belongs to.
-    pub programme: Option<Link>,
-    /// Agreement it belongs to.
-    pub agreement: Option<Link>,
-}
-
-/// A contact person.
-#[derive(Debug, Clone, Serialize)]
-pub struct ContactRow {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Role.
-    pub role: Option<String>,
-    /// Employer.
-    pub organisation: Option<OrgRef>,
-    /// Unit.
-    pub unit: Option<OrgRef>,
-    /// E-mail.
-    pub email: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-    /// Countries covered (codes).
-    pub countries: Vec<String>,
-    /// Agreements handled.
-    pub agreements: Vec<Link>,
-    /// Programmes handled.
-    pub programmes: Vec<Link>,
-}
+use super::Snapshot;
+use super::index::Indexes;
+use super::rows::{AgreementRow, ContactRow, DeadlineView, FundingRow, Link, OrgRef, ProgrammeRow};
 
 /// Reads a snapshot as one audience sees it.
 pub struct Lookup<'a> {
@@ -182,44 +20,23 @@ pub struct Lookup<'a> {
     pub ctx: StatusContext,
     /// Hide internal records.
     pub public_only: bool,
-    successors: HashMap<&'a Slug, &'a Agreement>,
-    home_side: HashSet<&'a Slug>,
+    /// The snapshot's indexes.
+    pub index: &'a Indexes,
 }
 
 impl<'a> Lookup<'a> {
     /// A reader of `snapshot`.
     pub fn new(snapshot: &'a Snapshot, ctx: StatusContext, public_only: bool) -> Self {
-        let successors = snapshot
-            .agreements
-            .iter()
-            .filter_map(|a| a.renews.as_ref().map(|r| (r, a)))
-            .collect();
-        // The home side: the home organisation and every consortium it belongs to.
-        let home_side = match &snapshot.home {
-            Some(home) => std::iter::once(home)
-                .chain(
-                    snapshot
-                        .organisations
-                        .values()
-                        .filter(|o| {
-                            o.kind == kizuna_domain::OrganisationKind::Consortium
-                                && o.members.contains(home)
-                        })
-                        .map(|o| &o.id),
-                )
-                .collect(),
-            None => HashSet::new(),
-        };
         Lookup {
             snapshot,
             ctx,
             public_only,
-            successors,
-            home_side,
+            index: snapshot.index(),
         }
     }
 
-    fn visible(&self, v: Visibility) -> bool {
+    /// Whether this audience may see a record of visibility `v`.
+    pub fn visible(&self, v: Visibility) -> bool {
         !self.public_only || v == Visibility::Public
     }
 
@@ -236,6 +53,7 @@ impl<'a> Lookup<'a> {
         self.snapshot
             .organisations
             .get(id)
+            .map(|o| &**o)
             .filter(|o| self.visible(o.visibility))
     }
 
@@ -244,6 +62,7 @@ impl<'a> Lookup<'a> {
         self.snapshot
             .organisations
             .values()
+            .map(|o| &**o)
             .filter(|o| self.visible(o.visibility))
     }
 
@@ -281,12 +100,63 @@ impl<'a> Lookup<'a> {
 
     /// An agreement by id, if visible.
     pub fn agreement(&self, id: &Slug) -> Option<&'a Agreement> {
-        self.agreements().find(|a| &a.id == id)
+        let at = self.index.agreement_at(id)?;
+        Some(&self.snapshot.agreements[at]).filter(|a| self.visible(a.visibility))
+    }
+
+    /// A programme by id, if visible.
+    pub fn programme(&self, id: &Slug) -> Option<&'a Programme> {
+        let at = self.index.programme_at(id)?;
+        Some(&self.snapshot.programmes[at]).filter(|p| self.visible(p.visibility))
+    }
+
+    /// Visible agreements at these positions of the snapshot.
+    pub fn agreements_at<'b>(
+        &'b self,
+        at: &'b [usize],
+    ) -> impl Iterator<Item = &'a Agreement> + 'b {
+        at.iter()
+            .map(|&i| &self.snapshot.agreements[i])
+            .filter(|a| self.visible(a.visibility))
+    }
+
+    /// Visible programmes at these positions of the snapshot.
+    pub fn programmes_at<'b>(
+        &'b self,
+        at: &'b [usize],
+    ) -> impl Iterator<Item = &'a Programme> + 'b {
+        at.iter()
+            .map(|&i| &self.snapshot.programmes[i])
+            .filter(|p| self.visible(p.visibility))
+    }
+
+    /// Visible funding opportunities at these positions of the snapshot.
+    pub fn funding_at<'b>(
+        &'b self,
+        at: &'b [usize],
+    ) -> impl Iterator<Item = &'a FundingOpportunity> + 'b {
+        at.iter()
+            .map(|&i| &self.snapshot.funding[i])
+            .filter(|f| self.visible(f.visibility))
+    }
+
+    /// Visible contacts at these positions of the snapshot.
+    pub fn contacts_at<'b>(&'b self, at: &'b [usize]) -> impl Iterator<Item = &'a Contact> + 'b {
+        at.iter()
+            .map(|&i| &self.snapshot.contacts[i])
+            .filter(|c| self.visible(c.visibility))
+    }
+
+    /// Visible organisations with these ids.
+    pub fn orgs<'b>(&'b self, ids: &'b [Slug]) -> impl Iterator<Item = &'a Organisation> + 'b {
+        ids.iter().filter_map(|id| self.org(id))
     }
 
     /// The signed agreement that renews `a`, if any.
     pub fn successor(&self, a: &Agreement) -> Option<&'a Agreement> {
-        self.successors.get(&a.id).copied().filter(|s| s.signed)
+        let at = self.index.agreement_at(&a.id)?;
+        let next = self.index.successor_of(at)?;
+        Some(&self.snapshot.agreements[next]).filter(|s| s.signed)
     }
 
     /// The derived status of an agreement.
@@ -329,7 +199,7 @@ impl<'a> Lookup<'a> {
     /// Whether an organisation is the home or a consortium it belongs to
     /// (`kizuna_domain::rules::is_home_side`, precomputed once per request).
     pub fn is_home_side(&self, id: &Slug) -> bool {
-        self.home_side.contains(id)
+        self.index.home_side.contains(id)
     }
 
     /// A link to an organisation.
@@ -376,7 +246,7 @@ impl<'a> Lookup<'a> {
     }
 
     fn programme_link(&self, id: &Slug) -> Option<Link> {
-        self.programmes().find(|p| &p.id == id).map(|p| Link {
+        self.programme(id).map(|p| Link {
             id: p.id.to_string(),
             title: p.title.clone(),
         })
