@@ -148,7 +148,7 @@ async fn import_ror(registry: &Registry, file: &std::path::Path) -> anyhow::Resu
             .expect("a fixed template is valid")
             .progress_chars("=> "),
         );
-        bar.set_message(format!("importing {}", file.display()));
+        bar.set_message(format!("importing {} (one transaction)", file.display()));
         bar
     } else {
         indicatif::ProgressBar::hidden()

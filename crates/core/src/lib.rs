@@ -13,6 +13,6 @@ pub use read::Snapshot;
 pub use registry::{Registry, Versioned};
 pub use store::{
     ApiToken, Change, ChangeEntry, Expect, ListFilter, NewRecord, Store, StoreError,
-    StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, erased_marker,
+    StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, WriteStep, erased_marker,
     new_document_id,
 };

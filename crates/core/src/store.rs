@@ -28,6 +28,9 @@ pub enum StoreError {
         /// Id.
         id: String,
     },
+    /// A streamed write ended without its commit; nothing was written.
+    #[error("the write was abandoned before it was complete; nothing was written")]
+    Abandoned,
     /// The record changed since the version the writer based its change on.
     #[error("{collection}/{id} is at revision {actual}, not {expected}")]
     Stale {
@@ -116,6 +119,15 @@ pub enum Change {
     },
 }
 
+/// One step of a streamed write ([`Store::apply_stream`]).
+#[derive(Debug)]
+pub enum WriteStep {
+    /// More changes to apply.
+    Changes(Vec<Change>),
+    /// Everything is sent: commit.
+    Commit,
+}
+
 /// What a write did, change by change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteReport {
@@ -129,6 +141,17 @@ pub struct WriteReport {
     pub deleted: usize,
     /// The revision each change produced (`None` when unchanged).
     pub revisions: Vec<Option<i64>>,
+}
+
+impl WriteReport {
+    /// Adds what a later part of the same write did.
+    pub fn absorb(&mut self, later: WriteReport) {
+        self.created += later.created;
+        self.updated += later.updated;
+        self.unchanged += later.unchanged;
+        self.deleted += later.deleted;
+        self.revisions.extend(later.revisions);
+    }
 }
 
 /// One entry of the change log.
@@ -259,7 +282,26 @@ pub trait Store: Send + Sync + 'static {
         filter: &ListFilter,
     ) -> Result<Vec<StoredRecord>, StoreError>;
     /// Applies every change in one transaction: all or nothing.
-    async fn apply(&self, changes: Vec<Change>, actor: &str) -> Result<WriteReport, StoreError>;
+    async fn apply(&self, changes: Vec<Change>, actor: &str) -> Result<WriteReport, StoreError> {
+        let (steps, received) = tokio::sync::mpsc::channel(2);
+        steps
+            .send(WriteStep::Changes(changes))
+            .await
+            .expect("the receiver is alive");
+        steps
+            .send(WriteStep::Commit)
+            .await
+            .expect("the receiver is alive");
+        self.apply_stream(received, actor).await
+    }
+    /// Applies changes as they arrive, all in one transaction that commits
+    /// only on [`WriteStep::Commit`]: a sender that goes away first (a failed
+    /// or killed import) leaves the database as it was ([`StoreError::Abandoned`]).
+    async fn apply_stream(
+        &self,
+        steps: tokio::sync::mpsc::Receiver<WriteStep>,
+        actor: &str,
+    ) -> Result<WriteReport, StoreError>;
     /// The newest revision (0 for an empty registry).
     async fn revision(&self) -> Result<i64, StoreError>;
     /// Change-log entries after a revision, oldest first.

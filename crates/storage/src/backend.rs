@@ -253,50 +253,62 @@ macro_rules! impl_store {
                     .collect()
             }
 
-            async fn apply(
+            async fn apply_stream(
                 &self,
-                changes: Vec<$crate::Change>,
+                mut steps: tokio::sync::mpsc::Receiver<$crate::WriteStep>,
                 actor: &str,
             ) -> Result<$crate::WriteReport, $crate::StoreError> {
                 use $crate::batch::{Batch, CHUNK};
-                self.before_apply(changes.len()).await;
+                self.before_apply(CHUNK).await;
                 let mut tx = self.begin_write().await.db()?;
                 let now = $crate::backend::now_text();
-                let mut batch = Batch::new(&changes);
-                for (collection, ids) in batch.keys() {
-                    for chunk in ids.chunks(CHUNK) {
-                        for (id, stored) in Self::current(&mut tx, collection, chunk).await.db()? {
-                            batch.found(collection, &id, stored);
+                let mut report = $crate::WriteReport::default();
+                loop {
+                    let changes = match steps.recv().await {
+                        Some($crate::WriteStep::Changes(changes)) => changes,
+                        Some($crate::WriteStep::Commit) => break,
+                        // Dropping `tx` rolls every step back.
+                        None => return Err($crate::StoreError::Abandoned),
+                    };
+                    let mut batch = Batch::new(&changes);
+                    for (collection, ids) in batch.keys() {
+                        for chunk in ids.chunks(CHUNK) {
+                            for (id, stored) in
+                                Self::current(&mut tx, collection, chunk).await.db()?
+                            {
+                                batch.found(collection, &id, stored);
+                            }
                         }
                     }
-                }
-                loop {
-                    let done = batch.decide()?;
-                    let rows = batch.unwritten();
-                    if !rows.is_empty() {
-                        let revisions = Self::insert_changes(&mut tx, rows, actor, &now)
+                    loop {
+                        let done = batch.decide()?;
+                        let rows = batch.unwritten();
+                        if !rows.is_empty() {
+                            let revisions = Self::insert_changes(&mut tx, rows, actor, &now)
+                                .await
+                                .db()?;
+                            batch.written(revisions)?;
+                        }
+                        if done {
+                            break;
+                        }
+                    }
+                    let outcome = batch.finish();
+                    for (collection, id) in outcome.deletes {
+                        sqlx::query($sql::DELETE)
+                            .bind(collection)
+                            .bind(id)
+                            .execute(&mut *tx)
                             .await
                             .db()?;
-                        batch.written(revisions)?;
                     }
-                    if done {
-                        break;
+                    for chunk in outcome.upserts.chunks(CHUNK) {
+                        Self::upsert_records(&mut tx, chunk, &now).await.db()?;
                     }
-                }
-                let outcome = batch.finish();
-                for (collection, id) in outcome.deletes {
-                    sqlx::query($sql::DELETE)
-                        .bind(collection)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await
-                        .db()?;
-                }
-                for chunk in outcome.upserts.chunks(CHUNK) {
-                    Self::upsert_records(&mut tx, chunk, &now).await.db()?;
+                    report.absorb(outcome.report);
                 }
                 self.commit(tx).await.db()?;
-                Ok(outcome.report)
+                Ok(report)
             }
 
             async fn revision(&self) -> Result<i64, $crate::StoreError> {

@@ -134,8 +134,9 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            // 64 MiB of page cache per connection, and temporary tables in memory.
-            .pragma("cache_size", "-65536")
+            // 16 MiB of page cache per connection (eight connections would
+            // otherwise hold half a gigabyte once warm), temporary tables in memory.
+            .pragma("cache_size", "-16384")
             .pragma("temp_store", "memory")
             // No checkpoint inside a commit: the store checkpoints in the background.
             .pragma("wal_autocheckpoint", "0")
@@ -157,7 +158,7 @@ impl SqliteStore {
 
     /// Takes the write lock up front so two writers queue instead of failing mid-way.
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await.db()?)
+        self.pool.begin_with("BEGIN IMMEDIATE").await.db()
     }
 
     /// Accounts, tokens and sessions are not revisioned: the same immediate lock suffices.
@@ -235,11 +236,10 @@ impl SqliteStore {
             }
         };
         let rows = query.fetch_all(conn).await.db()?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|row| row.try_get(0))
             .collect::<Result<_, _>>()
-            .db()?)
+            .db()
     }
 
     /// Creates or replaces records (each at most once), keeping their `created_at`.

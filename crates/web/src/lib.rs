@@ -4,6 +4,7 @@
 pub mod api;
 mod assets;
 pub mod atlas;
+pub mod cache;
 mod error;
 pub mod finder;
 mod health;

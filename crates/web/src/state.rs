@@ -12,6 +12,7 @@ use kizuna_search::SearchIndex;
 use tokio::sync::{Mutex, RwLock};
 
 use crate::AppError;
+use crate::cache::{CachedPage, PageCache};
 use crate::templates::Templates;
 
 /// Settings of the web edge.
@@ -64,6 +65,7 @@ struct Inner {
     public: RwLock<Arc<Snapshot>>,
     refreshing: Mutex<()>,
     search: Arc<SearchIndex>,
+    pages: PageCache,
 }
 
 impl AppState {
@@ -94,15 +96,19 @@ impl AppState {
                 "search index rebuilt"
             );
         }
+        let public = Arc::new(snapshot.public());
+        public.index();
+        snapshot.index();
         Ok(AppState {
             inner: Arc::new(Inner {
                 registry,
                 settings,
                 templates,
-                public: RwLock::new(Arc::new(snapshot.public())),
+                public: RwLock::new(public),
                 snapshot: RwLock::new(Arc::new(snapshot)),
                 refreshing: Mutex::new(()),
                 search,
+                pages: PageCache::default(),
             }),
         })
     }
@@ -120,6 +126,33 @@ impl AppState {
     /// The page templates.
     pub fn templates(&self) -> &Templates {
         &self.inner.templates
+    }
+
+    /// Answers that depend only on the data, kept per revision.
+    pub fn pages(&self) -> &PageCache {
+        &self.inner.pages
+    }
+
+    /// The answer to `key` from the page cache at the public snapshot's
+    /// revision, or `render` it from that snapshot and keep it.
+    pub async fn cached(
+        &self,
+        key: String,
+        content_type: &'static str,
+        render: impl AsyncFnOnce(Arc<Snapshot>) -> Result<String, AppError>,
+    ) -> Result<axum::response::Response, AppError> {
+        use axum::response::IntoResponse;
+        let snapshot = self.public_snapshot().await;
+        let (revision, day) = (snapshot.revision, today());
+        if let Some(hit) = self.pages().get(revision, day, &key) {
+            return Ok(hit.into_response());
+        }
+        let page = CachedPage {
+            content_type,
+            body: render(snapshot).await?.into(),
+        };
+        self.pages().put(revision, day, key, page.clone());
+        Ok(page.into_response())
     }
 
     /// The search index, at the snapshot's revision.
@@ -164,7 +197,16 @@ impl AppState {
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?
             .map_err(search_error)?;
-        *self.inner.public.write().await = Arc::new(next.public());
+        let public = Arc::new(next.public());
+        let (full, open) = (next.clone(), public.clone());
+        // Build the new revision's indexes before readers see it.
+        tokio::task::spawn_blocking(move || {
+            full.index();
+            open.index();
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        *self.inner.public.write().await = public;
         *self.inner.snapshot.write().await = next;
         Ok(changed)
     }

@@ -6,6 +6,7 @@ pub mod country;
 pub mod filters;
 mod index;
 mod lookup;
+pub mod map;
 pub mod page;
 pub mod records;
 pub mod rows;
@@ -15,3 +16,6 @@ pub use index::Indexes;
 pub use lookup::Lookup;
 pub use page::{Page, PageError};
 pub use snapshot::Snapshot;
+
+#[cfg(test)]
+mod tests;

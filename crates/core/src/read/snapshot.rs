@@ -90,12 +90,13 @@ impl Snapshot {
                 .iter()
                 .filter(|(_, o)| o.visibility == kizuna_domain::Visibility::Public)
                 .map(|(id, o)| {
-                    // Share the record unless it has staff-only fields to remove.
-                    let mut redacted = Organisation::clone(o);
-                    redacted.redact_internal();
-                    let shared = if redacted == **o {
+                    // Share the record unless it has staff-only fields to remove
+                    // (`Entity::redact_internal` of an organisation clears its notes).
+                    let shared = if o.internal_notes.is_none() {
                         o.clone()
                     } else {
+                        let mut redacted = Organisation::clone(o);
+                        redacted.redact_internal();
                         Arc::new(redacted)
                     };
                     (id.clone(), shared)

@@ -1,10 +1,14 @@
 //! Turns records into registry changes: ids, curated records, batches and
-//! the relationships report.
+//! the relationships report. Batches stream into one transaction that
+//! commits at the end, so the database writes while the input is read, and
+//! an import that fails or is killed leaves the registry as it was.
 
 use std::collections::{HashMap, HashSet};
 
-use kizuna_core::{Change, Expect, ListFilter, Registry, StoreError};
+use kizuna_core::{Change, Expect, ListFilter, Registry, StoreError, WriteReport, WriteStep};
 use kizuna_domain::{Organisation, Slug};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
 use super::mapping;
 use super::reader::Item;
@@ -19,7 +23,6 @@ pub const ACTOR: &str = "import:ror";
 /// need one list query instead of a lookup each.
 pub(crate) struct Importer<'a> {
     registry: &'a Registry,
-    batch_size: usize,
     /// Organisation ids by ROR id, existing ones and those imported now.
     by_ror: HashMap<String, Slug>,
     /// Every organisation, as stored or as this import writes it.
@@ -31,24 +34,34 @@ pub(crate) struct Importer<'a> {
     /// Curated status of the organisations whose history was asked for.
     curated: HashMap<Slug, bool>,
     pending: Vec<Change>,
+    /// Where batches go: the one transaction of the import.
+    writer: mpsc::Sender<WriteStep>,
+    written: JoinHandle<Result<WriteReport, StoreError>>,
     summary: ImportSummary,
 }
 
+/// Changes sent to the transaction at a time.
+const BATCH: usize = 2_000;
+
 impl<'a> Importer<'a> {
     /// Reads every organisation once.
-    pub async fn new(registry: &'a Registry, batch_size: usize) -> Result<Self, StoreError> {
+    pub async fn new(registry: &'a Registry) -> Result<Self, StoreError> {
         let existing = registry
             .list::<Organisation>(&ListFilter::default())
             .await?;
+        let (writer, steps) = mpsc::channel(4);
+        let store = registry.store().clone();
+        let written = tokio::spawn(async move { store.apply_stream(steps, ACTOR).await });
         let mut importer = Importer {
             registry,
-            batch_size: batch_size.max(1),
             by_ror: HashMap::with_capacity(existing.len()),
             orgs: HashMap::with_capacity(existing.len()),
             revisions: HashMap::with_capacity(existing.len()),
             touched: HashSet::new(),
             curated: HashMap::new(),
-            pending: Vec::with_capacity(batch_size),
+            pending: Vec::with_capacity(BATCH),
+            writer,
+            written,
             summary: ImportSummary::default(),
         };
         for v in existing {
@@ -70,15 +83,24 @@ impl<'a> Importer<'a> {
             Item::Malformed { at, reason } => self.summary.skipped.push((at, reason)),
             Item::Record { at, record } => self.record(at, *record).await?,
         }
-        if self.pending.len() >= self.batch_size {
-            self.flush().await?;
+        if self.pending.len() >= BATCH {
+            self.send().await?;
         }
         Ok(())
     }
 
-    /// Writes what is pending and resolves the relationships.
+    /// Commits the transaction and resolves the relationships.
     pub async fn finish(mut self) -> Result<ImportSummary, StoreError> {
-        self.flush().await?;
+        self.send().await?;
+        let sent = self.writer.send(WriteStep::Commit).await;
+        let report = self
+            .written
+            .await
+            .map_err(|e| StoreError::Database(Box::new(e)))??;
+        sent.map_err(|_| StoreError::Abandoned)?;
+        self.summary.created += report.created;
+        self.summary.updated += report.updated;
+        self.summary.unchanged += report.unchanged;
         let mut summary = self.summary;
         for link in &mut summary.relationships {
             link.resolved = self.by_ror.get(&link.to_ror).cloned();
@@ -209,20 +231,19 @@ impl<'a> Importer<'a> {
         self.summary.skipped.push((ror, format!("invalid: {why}")));
     }
 
-    async fn flush(&mut self) -> Result<(), StoreError> {
+    /// Sends the pending changes to the transaction.
+    async fn send(&mut self) -> Result<(), StoreError> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let changes = std::mem::replace(&mut self.pending, Vec::with_capacity(self.batch_size));
-        let report = self.registry.store().apply(changes, ACTOR).await?;
-        self.summary.created += report.created;
-        self.summary.updated += report.updated;
-        self.summary.unchanged += report.unchanged;
-        tracing::debug!(
-            created = report.created,
-            updated = report.updated,
-            "ROR import batch written"
-        );
+        let changes = std::mem::replace(&mut self.pending, Vec::with_capacity(BATCH));
+        if self.writer.send(WriteStep::Changes(changes)).await.is_err() {
+            // The transaction ended early: its task holds the reason.
+            return Err(match (&mut self.written).await {
+                Ok(Err(e)) => e,
+                _ => StoreError::Abandoned,
+            });
+        }
         Ok(())
     }
 }

@@ -25,10 +25,6 @@ use crate::InteropError;
 use importer::Importer;
 use reader::{Counting, Item, read_items};
 
-/// Changes written per transaction: large enough that commits cost little,
-/// small enough that a failure loses little and memory stays flat.
-pub const BATCH_SIZE: usize = 2_000;
-
 /// Receives progress: bytes read from the input and its total size (0 when unknown).
 pub trait Progress: Sync {
     /// Called as the input is read, and once at the end.
@@ -48,7 +44,6 @@ fn silent(_: u64, _: u64) {}
 pub struct RorImport<'a> {
     registry: &'a Registry,
     progress: &'a dyn Progress,
-    batch_size: usize,
 }
 
 impl<'a> RorImport<'a> {
@@ -57,19 +52,12 @@ impl<'a> RorImport<'a> {
         RorImport {
             registry,
             progress: &silent,
-            batch_size: BATCH_SIZE,
         }
     }
 
     /// Reports progress to `progress`.
     pub fn progress(mut self, progress: &'a dyn Progress) -> Self {
         self.progress = progress;
-        self
-    }
-
-    /// Writes `size` changes per transaction.
-    pub fn batch_size(mut self, size: usize) -> Self {
-        self.batch_size = size;
         self
     }
 
@@ -90,7 +78,7 @@ impl<'a> RorImport<'a> {
         input: impl Read + Send + 'static,
         total: u64,
     ) -> Result<ImportSummary, InteropError> {
-        let mut importer = Importer::new(self.registry, self.batch_size).await?;
+        let mut importer = Importer::new(self.registry).await?;
         let bytes = Arc::new(AtomicU64::new(0));
         let input = Counting::new(input, bytes.clone());
         // Parsing runs on a blocking thread while this task writes, so the

@@ -1,13 +1,12 @@
 //! `GET /api/v1/countries/{cc}`: the country page as data.
 
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use kizuna_domain::{Contact, CountrySections, FundingOpportunity, Organisation, Programme};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::collections::AgreementOut;
-use super::json;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::country::CountryRecords;
@@ -61,42 +60,50 @@ pub async fn get_country(
     Path(cc): Path<String>,
 ) -> Result<Response, AppError> {
     let code = crate::pages::country_code(&cc)?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let records = CountryRecords::select(&lookup, code);
-    let profile = snapshot.countries.iter().find(|p| p.country == code);
-    let ids = |list: &[kizuna_domain::Slug]| {
-        list.iter()
-            .filter(|id| lookup.org(id).is_some())
-            .map(|s| s.to_string())
-            .collect()
-    };
-    let out = CountryOut {
-        country: code.to_string(),
-        name: code.name().to_owned(),
-        overview: CountryOverview {
-            collaboration_years: profile.and_then(|p| p.collaboration_years),
-            research_fields: profile
-                .map(|p| p.research_fields.clone())
-                .unwrap_or_default(),
-            key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
-            supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
-        },
-        organisations: records.partners.into_iter().cloned().collect(),
-        organisations_total: CountryRecords::organisation_count(&lookup, code),
-        organisations_url: format!("/api/v1/organisations?country={code}"),
-        agreements: records
-            .agreements
-            .into_iter()
-            .map(|a| AgreementOut {
-                agreement: a.clone(),
-                status: lookup.status(a),
-            })
-            .collect(),
-        programmes: records.programmes.into_iter().cloned().collect(),
-        funding: records.funding.into_iter().cloned().collect(),
-        contacts: records.contacts.into_iter().cloned().collect(),
-        sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
-    };
-    Ok(json(out).into_response())
+    let ctx = state.status_context();
+    state
+        .cached(
+            format!("api/countries {code}"),
+            "application/json",
+            async |snapshot| {
+                let lookup = Lookup::new(&snapshot, ctx, true);
+                let records = CountryRecords::select(&lookup, code);
+                let profile = snapshot.countries.iter().find(|p| p.country == code);
+                let ids = |list: &[kizuna_domain::Slug]| {
+                    list.iter()
+                        .filter(|id| lookup.org(id).is_some())
+                        .map(|s| s.to_string())
+                        .collect()
+                };
+                let out = CountryOut {
+                    country: code.to_string(),
+                    name: code.name().to_owned(),
+                    overview: CountryOverview {
+                        collaboration_years: profile.and_then(|p| p.collaboration_years),
+                        research_fields: profile
+                            .map(|p| p.research_fields.clone())
+                            .unwrap_or_default(),
+                        key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
+                        supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
+                    },
+                    organisations: records.partners.into_iter().cloned().collect(),
+                    organisations_total: CountryRecords::organisation_count(&lookup, code),
+                    organisations_url: format!("/api/v1/organisations?country={code}"),
+                    agreements: records
+                        .agreements
+                        .into_iter()
+                        .map(|a| AgreementOut {
+                            agreement: a.clone(),
+                            status: lookup.status(a),
+                        })
+                        .collect(),
+                    programmes: records.programmes.into_iter().cloned().collect(),
+                    funding: records.funding.into_iter().cloned().collect(),
+                    contacts: records.contacts.into_iter().cloned().collect(),
+                    sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
+                };
+                serde_json::to_string(&out).map_err(|e| AppError::Internal(e.to_string()))
+            },
+        )
+        .await
 }

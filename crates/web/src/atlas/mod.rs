@@ -1,18 +1,18 @@
-//! The map: which partners match a set of filters, clustered GeoJSON for the
-//! map widget, per-country counts for shading, and the `/map` page whose
-//! list is the keyboard and screen-reader way through the same results.
+//! The map's HTTP edge: clustered GeoJSON for the map widget, per-country
+//! counts for shading, and the `/map` page whose list is the keyboard and
+//! screen-reader way through the same results. Which partners match is the
+//! core's read model (`kizuna_core::read::map`).
 
 pub mod cluster;
 mod page;
 
-use std::collections::{BTreeSet, HashMap};
-
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use kizuna_domain::{
-    Agreement, AgreementKind, AgreementLevel, AgreementStatus, CountryCode, EducationLevel,
-    IscedCode, Organisation, Programme, Slug,
-};
+use axum::http::Uri;
+use axum::response::Response;
+use kizuna_core::read::Lookup;
+use kizuna_core::read::filters::AgreementFilter;
+use kizuna_core::read::map::{MapFilter, PartnerPoint, country_counts, partners};
+use kizuna_domain::Slug;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::IntoParams;
@@ -21,7 +21,6 @@ pub use page::map_page;
 
 use crate::api::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
-use kizuna_core::read::Lookup;
 
 /// Filters shared by the map page, the map API and the country counts.
 #[derive(Debug, Default, Clone, Deserialize, Serialize, IntoParams)]
@@ -59,20 +58,6 @@ pub struct MapParams {
 /// Most partners listed in one spot's popup; the rest are counted.
 const SPOT_LIMIT: usize = 50;
 
-/// Parsed filters.
-#[derive(Debug, Default)]
-pub struct MapFilter {
-    country: Option<CountryCode>,
-    kind: Option<AgreementKind>,
-    level: Option<AgreementLevel>,
-    status: Option<AgreementStatus>,
-    education_level: Option<EducationLevel>,
-    study_programme: Option<String>,
-    subject_area: Option<IscedCode>,
-    unit: Option<Slug>,
-    all: bool,
-}
-
 impl MapParams {
     /// Checks every filter value.
     pub fn filter(&self, lookup: &Lookup<'_>) -> Result<MapFilter, AppError> {
@@ -94,150 +79,24 @@ impl MapParams {
             }
         };
         Ok(MapFilter {
+            agreements: AgreementFilter {
+                kind: parse_param(self.kind.as_deref())?,
+                level: parse_param(self.level.as_deref())?,
+                status: parse_param(self.status.as_deref())?,
+                education_level: parse_param(self.education_level.as_deref())?,
+                study_programme: self
+                    .study_programme
+                    .clone()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| s.trim().to_lowercase()),
+                subject_area: parse_param(self.subject_area.as_deref())?,
+                unit,
+                ..AgreementFilter::default()
+            },
             country: parse_param(self.country.as_deref())?,
-            kind: parse_param(self.kind.as_deref())?,
-            level: parse_param(self.level.as_deref())?,
-            status: parse_param(self.status.as_deref())?,
-            education_level: parse_param(self.education_level.as_deref())?,
-            study_programme: self
-                .study_programme
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| s.trim().to_lowercase()),
-            subject_area: parse_param(self.subject_area.as_deref())?,
-            unit,
             all,
         })
     }
-}
-
-impl MapFilter {
-    fn filters_agreements(&self) -> bool {
-        self.kind.is_some()
-            || self.level.is_some()
-            || self.status.is_some()
-            || self.study_programme.is_some()
-            || self.subject_area.is_some()
-            || self.unit.is_some()
-    }
-
-    fn matches_agreement(&self, lookup: &Lookup<'_>, a: &Agreement) -> bool {
-        self.kind.is_none_or(|k| a.kind == k)
-            && self.level.is_none_or(|l| a.level == l)
-            && self.status.is_none_or(|s| lookup.status(a) == s)
-            && self
-                .education_level
-                .is_none_or(|e| a.education_levels.contains(&e))
-            && self
-                .study_programme
-                .as_ref()
-                .is_none_or(|p| a.study_programmes.iter().any(|s| s.to_lowercase() == *p))
-            && self
-                .subject_area
-                .as_ref()
-                .is_none_or(|s| a.subject_areas.contains(s))
-            && self
-                .unit
-                .as_ref()
-                .is_none_or(|u| a.home_unit.as_ref().is_some_and(|h| lookup.within(h, u)))
-    }
-
-    fn matches_programme(&self, p: &Programme) -> bool {
-        !self.filters_agreements()
-            && self
-                .education_level
-                .is_none_or(|e| p.education_levels.contains(&e))
-    }
-}
-
-/// A located partner and what links it to the home organisation.
-pub struct PartnerPoint<'a> {
-    /// The organisation.
-    pub org: &'a Organisation,
-    /// Where it is drawn.
-    pub lat: f64,
-    /// Where it is drawn.
-    pub lng: f64,
-    /// Matching agreements it is party to.
-    pub agreements: Vec<&'a Agreement>,
-    /// Matching programmes it takes part in.
-    pub programmes: Vec<&'a Programme>,
-}
-
-/// The partners matching `filter`, in id order.
-pub fn partners<'a>(lookup: &Lookup<'a>, filter: &MapFilter) -> Vec<PartnerPoint<'a>> {
-    let mut agreements: HashMap<&Slug, Vec<&Agreement>> = HashMap::new();
-    let mut programmes: HashMap<&Slug, Vec<&Programme>> = HashMap::new();
-    // The organisation a party is drawn as: a consortium's members, a unit's
-    // parent when the unit has no place of its own.
-    let drawn_as = |id: &'a Slug| -> Vec<&'a Slug> {
-        match lookup.org(id) {
-            Some(o) if !o.members.is_empty() => o
-                .members
-                .iter()
-                .filter(|m| !lookup.is_home_side(m))
-                .collect(),
-            Some(o) if o.location.is_none() && o.parent.is_some() => o.parent.iter().collect(),
-            Some(_) => vec![id],
-            None => Vec::new(),
-        }
-    };
-    for a in lookup
-        .agreements()
-        .filter(|a| filter.matches_agreement(lookup, a))
-    {
-        let ids: BTreeSet<&Slug> = a
-            .parties
-            .iter()
-            .filter(|p| !lookup.is_home_side(&p.organisation))
-            .flat_map(|p| drawn_as(&p.organisation))
-            .collect();
-        for id in ids {
-            agreements.entry(id).or_default().push(a);
-        }
-    }
-    for p in lookup.programmes().filter(|p| filter.matches_programme(p)) {
-        let ids: BTreeSet<&Slug> = p
-            .partners
-            .iter()
-            .filter(|o| !lookup.is_home_side(o))
-            .flat_map(&drawn_as)
-            .collect();
-        for id in ids {
-            programmes.entry(id).or_default().push(p);
-        }
-    }
-    // Without `scope=all` only organisations linked to something are drawn:
-    // visit those instead of every organisation in the registry.
-    let candidates: Vec<&'a Organisation> = if filter.all {
-        lookup.organisations().collect()
-    } else {
-        let ids: BTreeSet<&Slug> = agreements
-            .keys()
-            .chain(programmes.keys())
-            .copied()
-            .collect();
-        ids.into_iter().filter_map(|id| lookup.org(id)).collect()
-    };
-    let filters_agreements = filter.filters_agreements();
-    candidates
-        .into_iter()
-        .filter(|o| filter.country.is_none_or(|c| o.country == Some(c)))
-        .filter_map(|o| {
-            let loc = o.location?;
-            let a = agreements.remove(&o.id).unwrap_or_default();
-            let p = programmes.remove(&o.id).unwrap_or_default();
-            let involved = !a.is_empty() || !p.is_empty();
-            let shown = involved || (filter.all && !filters_agreements);
-            (shown && !lookup.is_home_side(&o.id)).then_some(PartnerPoint {
-                org: o,
-                lat: loc.lat,
-                lng: loc.lng,
-                agreements: a,
-                programmes: p,
-            })
-        })
-        .collect()
 }
 
 fn point_properties(lookup: &Lookup<'_>, p: &PartnerPoint<'_>) -> Value {
@@ -259,11 +118,22 @@ fn point_properties(lookup: &Lookup<'_>, p: &PartnerPoint<'_>) -> Value {
               (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn map_features(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = params.filter(&lookup)?;
+    let ctx = state.status_context();
+    let key = format!("map {uri}");
+    state
+        .cached(key, "application/geo+json", async |snapshot| {
+            let lookup = Lookup::new(&snapshot, ctx, true);
+            map_body(&lookup, &params)
+        })
+        .await
+}
+
+/// The GeoJSON of the partners `params` select.
+fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String, AppError> {
+    let filter = params.filter(lookup)?;
     let bbox = params
         .bbox
         .as_deref()
@@ -275,7 +145,7 @@ pub async fn map_features(
     if zoom > 18 {
         return Err(AppError::BadRequest("`zoom` runs from 0 to 18".to_owned()));
     }
-    let points = partners(&lookup, &filter);
+    let points = partners(lookup, &filter);
     let coordinates: Vec<(f64, f64)> = points.iter().map(|p| (p.lat, p.lng)).collect();
     let features: Vec<Value> = cluster::cluster(&coordinates, bbox, zoom)
         .into_iter()
@@ -285,13 +155,13 @@ pub async fn map_features(
             // coordinates) never separate by zooming: list them in one popup.
             let same_spot = c.members.iter().all(|&i| (points[i].lat - first.lat).abs() < 1e-6 && (points[i].lng - first.lng).abs() < 1e-6);
             let properties = match c.members[..] {
-                [only] => point_properties(&lookup, &points[only]),
+                [only] => point_properties(lookup, &points[only]),
                 _ if same_spot || zoom >= cluster::MAX_CLUSTER_ZOOM => json!({
                     "cluster": true,
                     "count": c.members.len(),
                     "expansion_zoom": null,
                     // A city-level spot can hold thousands of ROR records: list a page of them.
-                    "partners": c.members.iter().take(SPOT_LIMIT).map(|&i| point_properties(&lookup, &points[i])).collect::<Vec<_>>(),
+                    "partners": c.members.iter().take(SPOT_LIMIT).map(|&i| point_properties(lookup, &points[i])).collect::<Vec<_>>(),
                 }),
                 _ => json!({"cluster": true, "count": c.members.len(), "expansion_zoom": (zoom + 2).min(cluster::MAX_CLUSTER_ZOOM)}),
             };
@@ -300,11 +170,7 @@ pub async fn map_features(
         })
         .collect();
     let body = json!({"type": "FeatureCollection", "features": features, "total": points.len()});
-    Ok((
-        [(axum::http::header::CONTENT_TYPE, "application/geo+json")],
-        body.to_string(),
-    )
-        .into_response())
+    Ok(body.to_string())
 }
 
 /// Partner and agreement counts per country, for shading the base map.
@@ -313,52 +179,20 @@ pub async fn map_features(
               (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn map_countries(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = params.filter(&lookup)?;
-    Ok(axum::Json(country_counts(&lookup, &filter)).into_response())
-}
-
-/// Counts per partner country.
-#[derive(Debug, Default, Serialize)]
-pub struct CountryCount {
-    /// Partner organisations shown.
-    pub partners: usize,
-    /// Matching agreements with a partner there.
-    pub agreements: usize,
-    /// Of which active or expiring.
-    pub active_agreements: usize,
-}
-
-/// Partner and agreement counts per country code.
-pub fn country_counts(
-    lookup: &Lookup<'_>,
-    filter: &MapFilter,
-) -> std::collections::BTreeMap<String, CountryCount> {
-    let mut counts: std::collections::BTreeMap<String, CountryCount> = Default::default();
-    for p in partners(lookup, filter) {
-        if let Some(c) = p.org.country {
-            counts.entry(c.to_string()).or_default().partners += 1;
-        }
-    }
-    for a in lookup
-        .agreements()
-        .filter(|a| filter.matches_agreement(lookup, a))
-    {
-        let active = matches!(
-            lookup.status(a),
-            AgreementStatus::Active | AgreementStatus::Expiring
-        );
-        for c in lookup.partner_countries(a.party_ids()) {
-            if filter.country.is_some_and(|f| f != c) {
-                continue;
-            }
-            let entry = counts.entry(c.to_string()).or_default();
-            entry.agreements += 1;
-            entry.active_agreements += usize::from(active);
-        }
-    }
-    counts
+    let ctx = state.status_context();
+    state
+        .cached(
+            format!("map/countries {uri}"),
+            "application/json",
+            async |snapshot| {
+                let lookup = Lookup::new(&snapshot, ctx, true);
+                let filter = params.filter(&lookup)?;
+                serde_json::to_string(&country_counts(&lookup, &filter))
+                    .map_err(|e| AppError::Internal(e.to_string()))
+            },
+        )
+        .await
 }

@@ -4,12 +4,12 @@ use std::collections::BTreeSet;
 
 use axum::extract::State;
 use axum::response::Html;
-use kizuna_domain::{
-    AgreementKind, AgreementLevel, AgreementStatus, EducationLevel, OrganisationKind,
-};
+use kizuna_domain::{AgreementKind, AgreementLevel, AgreementStatus, EducationLevel};
 use serde::Serialize;
 
-use super::{MapParams, partners};
+use kizuna_core::read::map::{home_units, partners};
+
+use super::MapParams;
 use crate::api::ApiQuery;
 use crate::pages::{public_lookup, render};
 use crate::{AppError, AppState};
@@ -79,7 +79,6 @@ pub async fn map_page(
     let lookup = public_lookup(&state, &snapshot);
     let filter = params.filter(&lookup)?;
     let found = partners(&lookup, &filter);
-    let home = lookup.home();
     let mut countries: Vec<_> = lookup
         .agreements()
         .flat_map(|a| lookup.partner_countries(a.party_ids()))
@@ -111,9 +110,8 @@ pub async fn map_page(
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect(),
-        units: lookup
-            .organisations()
-            .filter(|o| o.kind == OrganisationKind::Unit && lookup.within(&o.id, &home))
+        units: home_units(&lookup)
+            .into_iter()
             .map(|o| Choice {
                 value: o.id.to_string(),
                 text: o.display_name().to_owned(),

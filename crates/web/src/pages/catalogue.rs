@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
@@ -48,12 +48,6 @@ fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<
             *agreements.entry(cc).or_default() += 1;
         }
     }
-    let mut organisations: BTreeMap<CountryCode, usize> = BTreeMap::new();
-    for o in lookup.organisations() {
-        if let Some(cc) = o.country {
-            *organisations.entry(cc).or_default() += 1;
-        }
-    }
     let mut codes: Vec<CountryCode> = agreements.keys().copied().collect();
     codes.extend(snapshot.countries.iter().map(|p| p.country));
     codes.sort();
@@ -64,26 +58,38 @@ fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<
             code: cc.to_string(),
             name: cc.name().to_owned(),
             agreements: agreements.get(&cc).copied().unwrap_or(0),
-            organisations: organisations.get(&cc).copied().unwrap_or(0),
+            organisations: lookup.index.orgs_in_country(cc).len(),
             has_profile: snapshot.countries.iter().any(|p| p.country == cc),
         })
         .collect()
 }
 
 /// `GET /`.
-pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
+pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
+    let html = "text/html; charset=utf-8";
+    state
+        .cached("/".to_owned(), html, async |snapshot| {
+            Ok(home_page(&state, &snapshot).await?.0)
+        })
+        .await
+}
+
+async fn home_page(
+    state: &AppState,
+    snapshot: &kizuna_core::Snapshot,
+) -> Result<Html<String>, AppError> {
+    let lookup = public_lookup(state, snapshot);
     let view = HomeView {
         home: snapshot.home.as_ref().and_then(|h| lookup.org_ref(h)),
         totals: Totals {
-            organisations: lookup.organisations().count(),
+            // The public snapshot holds only what the public may see.
+            organisations: snapshot.organisations.len(),
             agreements: lookup.agreements().count(),
             programmes: lookup.programmes().count(),
             funding: lookup.funding().count(),
             contacts: lookup.contacts().count(),
         },
-        countries: country_summaries(&state, &snapshot),
+        countries: country_summaries(state, snapshot),
         featured: lookup
             .agreements()
             .filter(|a| {
@@ -93,7 +99,7 @@ pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppErro
             .collect(),
     };
     render(
-        &state,
+        state,
         "home.html",
         "International collaboration".to_owned(),
         "/",
@@ -103,17 +109,17 @@ pub async fn home(State(state): State<AppState>) -> Result<Html<String>, AppErro
 }
 
 /// `GET /countries`.
-pub async fn countries(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let view = country_summaries(&state, &snapshot);
-    render(
-        &state,
-        "countries.html",
-        "Countries".to_owned(),
-        "/countries",
-        view,
-    )
-    .await
+pub async fn countries(State(state): State<AppState>) -> Result<Response, AppError> {
+    let html = "text/html; charset=utf-8";
+    state
+        .cached("/countries".to_owned(), html, async |snapshot| {
+            let view = country_summaries(&state, &snapshot);
+            let title = "Countries".to_owned();
+            Ok(render(&state, "countries.html", title, "/countries", view)
+                .await?
+                .0)
+        })
+        .await
 }
 
 /// Parses a country code from a path, or answers 404.
@@ -126,20 +132,18 @@ pub(crate) fn country_code(cc: &str) -> Result<CountryCode, AppError> {
 pub async fn country(
     State(state): State<AppState>,
     Path(cc): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let code = country_code(&cc)?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let view = CountryView::build(&lookup, code);
-    let title = format!("Collaboration in {}", code.name());
-    render(
-        &state,
-        "country.html",
-        title,
-        &format!("/countries/{cc}"),
-        view,
-    )
-    .await
+    let key = format!("/countries/{cc}");
+    state
+        .cached(key, "text/html; charset=utf-8", async |snapshot| {
+            let lookup = public_lookup(&state, &snapshot);
+            let view = CountryView::build(&lookup, code);
+            let title = format!("Collaboration in {}", code.name());
+            let path = format!("/countries/{cc}");
+            Ok(render(&state, "country.html", title, &path, view).await?.0)
+        })
+        .await
 }
 
 /// Filters of the funding finder.

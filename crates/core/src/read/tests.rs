@@ -1,0 +1,172 @@
+//! The read model against the Japan dataset: every indexed answer equals
+//! what a walk over the whole registry finds.
+
+use std::sync::Arc;
+
+use kizuna_domain::{CountryCode, Dataset, Slug, StatusContext, Visibility};
+
+use super::country::{CountryRecords, CountryView};
+use super::filters::{AgreementFilter, OrganisationFilter, TextFilter};
+use super::{Lookup, Snapshot};
+
+fn japan() -> Snapshot {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/japan.toml"
+    ))
+    .expect("data/japan.toml is in the repository");
+    let data: Dataset = toml::from_str(&text).expect("data/japan.toml parses");
+    Snapshot::from_dataset(&data, 1)
+}
+
+fn ctx() -> StatusContext {
+    StatusContext {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        expiring_window_days: 180,
+    }
+}
+
+fn jp() -> CountryCode {
+    "JP".parse().unwrap()
+}
+
+fn slug(s: &str) -> Slug {
+    s.parse().unwrap()
+}
+
+#[test]
+fn country_records_from_the_indexes_equal_a_walk_over_everything() {
+    let snapshot = japan();
+    let lookup = Lookup::new(&snapshot, ctx(), true);
+    let records = CountryRecords::select(&lookup, jp());
+    let walked: Vec<&Slug> = lookup
+        .agreements()
+        .filter(|a| lookup.partner_countries(a.party_ids()).contains(&jp()))
+        .map(|a| &a.id)
+        .collect();
+    let indexed: Vec<&Slug> = records.agreements.iter().map(|a| &a.id).collect();
+    assert!(!indexed.is_empty());
+    assert_eq!(indexed, walked);
+    let partners: Vec<&str> = records.partners.iter().map(|o| o.id.as_str()).collect();
+    assert!(
+        partners.contains(&"utokyo") && partners.contains(&"tmu"),
+        "{partners:?}"
+    );
+    assert!(
+        !partners.contains(&"ki"),
+        "the home side is never a partner"
+    );
+    assert!(records.partners.iter().all(|o| {
+        o.country == Some(jp())
+            || o.parent
+                .as_ref()
+                .and_then(|p| lookup.org(p))
+                .and_then(|p| p.country)
+                == Some(jp())
+    }));
+}
+
+#[test]
+fn the_country_view_lists_partners_with_their_agreements() {
+    let snapshot = japan();
+    let lookup = Lookup::new(&snapshot, ctx(), true);
+    let view = CountryView::build(&lookup, jp());
+    let utokyo = view
+        .partners
+        .iter()
+        .find(|p| p.organisation.id == "utokyo")
+        .expect("UTokyo is a partner in Japan");
+    let with_utokyo = lookup
+        .agreements()
+        .filter(|a| a.parties.iter().any(|p| p.organisation == slug("utokyo")))
+        .count();
+    assert_eq!(utokyo.agreements, with_utokyo);
+    assert_eq!(view.overview.partner_count, view.partners.len());
+}
+
+#[test]
+fn agreement_filters_start_from_an_index_and_still_check_everything() {
+    let snapshot = japan();
+    let lookup = Lookup::new(&snapshot, ctx(), false);
+    let by_country = AgreementFilter {
+        country: Some(jp()),
+        ..AgreementFilter::default()
+    };
+    let everything = AgreementFilter::default().select(&lookup);
+    let expected: Vec<_> = everything
+        .iter()
+        .filter(|a| lookup.partner_countries(a.party_ids()).contains(&jp()))
+        .map(|a| a.id.clone())
+        .collect();
+    let found: Vec<_> = by_country
+        .select(&lookup)
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(found, expected);
+    let by_partner = AgreementFilter {
+        partner: Some(slug("utokyo")),
+        ..AgreementFilter::default()
+    };
+    let expected: Vec<_> = everything
+        .iter()
+        .filter(|a| {
+            a.parties.iter().any(|p| {
+                lookup.within(&p.organisation, &slug("utokyo"))
+                    || p.unit
+                        .as_ref()
+                        .is_some_and(|u| lookup.within(u, &slug("utokyo")))
+            })
+        })
+        .map(|a| a.id.clone())
+        .collect();
+    let found: Vec<_> = by_partner
+        .select(&lookup)
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert!(!found.is_empty());
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn organisation_filters_match_names_in_any_script() {
+    let snapshot = japan();
+    let lookup = Lookup::new(&snapshot, ctx(), true);
+    let filter = OrganisationFilter {
+        country: Some(jp()),
+        text: TextFilter::new(Some("東京")),
+        ..OrganisationFilter::default()
+    };
+    let ids: Vec<&str> = filter
+        .select(&lookup)
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert!(ids.contains(&"utokyo") && ids.contains(&"tmu"), "{ids:?}");
+}
+
+#[test]
+fn the_public_view_shares_records_and_drops_internal_ones_and_notes() {
+    let mut snapshot = japan();
+    let utokyo = Arc::make_mut(snapshot.organisations.get_mut(&slug("utokyo")).unwrap());
+    utokyo.internal_notes = Some("staff only".into());
+    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
+    riken.visibility = Visibility::Internal;
+    snapshot.invalidate();
+    let public = snapshot.public();
+    let tmu = slug("tmu");
+    assert!(
+        Arc::ptr_eq(&snapshot.organisations[&tmu], &public.organisations[&tmu]),
+        "a record without staff-only fields is held once"
+    );
+    assert_eq!(public.organisations[&slug("utokyo")].internal_notes, None);
+    assert!(!public.organisations.contains_key(&slug("riken")));
+    let lookup = Lookup::new(&public, ctx(), true);
+    assert!(
+        !lookup
+            .orgs(lookup.index.orgs_in_country(jp()))
+            .any(|o| o.id == slug("riken")),
+        "the public indexes hold no internal record"
+    );
+}

@@ -1,0 +1,105 @@
+//! Answers that depend only on the data (and the day, for derived statuses)
+//! kept as bytes until the registry's revision or the day changes, so a
+//! popular country page or map view is rendered once per change, not per
+//! request. Bounded by total size: when full it starts over.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use axum::body::Bytes;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+
+/// Most bytes held before the cache starts over.
+const BUDGET_BYTES: usize = 32 * 1024 * 1024;
+
+/// A rendered answer.
+#[derive(Debug, Clone)]
+pub struct CachedPage {
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+    /// Its body.
+    pub body: Bytes,
+}
+
+impl IntoResponse for CachedPage {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response()
+    }
+}
+
+#[derive(Default)]
+struct Entries {
+    revision: i64,
+    day: Option<NaiveDate>,
+    bytes: usize,
+    pages: HashMap<String, CachedPage>,
+}
+
+/// Rendered answers of one revision and day, by request.
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<Entries>,
+}
+
+impl PageCache {
+    /// The answer to `key` rendered at this revision and day, if kept.
+    pub fn get(&self, revision: i64, day: NaiveDate, key: &str) -> Option<CachedPage> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.revision != revision || entries.day != Some(day) {
+            return None;
+        }
+        entries.pages.get(key).cloned()
+    }
+
+    /// Keeps the answer to `key` rendered at this revision and day.
+    pub fn put(&self, revision: i64, day: NaiveDate, key: String, page: CachedPage) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        // An older revision's answer never replaces a newer one's.
+        if revision < entries.revision {
+            return;
+        }
+        if entries.revision != revision
+            || entries.day != Some(day)
+            || entries.bytes + page.body.len() > BUDGET_BYTES
+        {
+            *entries = Entries {
+                revision,
+                day: Some(day),
+                ..Entries::default()
+            };
+        }
+        entries.bytes += page.body.len();
+        entries.pages.insert(key, page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &'static str) -> CachedPage {
+        CachedPage {
+            content_type: "text/plain",
+            body: Bytes::from_static(text.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn answers_are_kept_per_revision_and_day() {
+        let cache = PageCache::default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        cache.put(3, day, "/a".into(), page("three"));
+        assert_eq!(cache.get(3, day, "/a").unwrap().body, "three");
+        assert!(cache.get(4, day, "/a").is_none(), "a newer revision misses");
+        assert!(
+            cache.get(3, day.succ_opt().unwrap(), "/a").is_none(),
+            "so does the next day"
+        );
+        cache.put(4, day, "/a".into(), page("four"));
+        cache.put(3, day, "/a".into(), page("stale"));
+        assert_eq!(cache.get(4, day, "/a").unwrap().body, "four");
+        assert!(cache.get(3, day, "/a").is_none());
+    }
+}
