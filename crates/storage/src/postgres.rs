@@ -135,12 +135,12 @@ impl PostgresStore {
 
     /// Accounts, tokens and sessions are not revisioned, so they skip the writers' lock.
     async fn begin_plain(&self) -> Result<Transaction<'static, Postgres>, StoreError> {
-        Ok(self.pool.begin().await.db()?)
+        self.pool.begin().await.db()
     }
 
     /// Commits a write.
     async fn commit(&self, tx: Transaction<'static, Postgres>) -> Result<(), StoreError> {
-        Ok(tx.commit().await.db()?)
+        tx.commit().await.db()
     }
 
     /// Nothing to do before a write.
@@ -195,11 +195,10 @@ impl PostgresStore {
                 .bind(now),
         };
         let rows = query.fetch_all(conn).await.db()?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|row| row.try_get(0))
             .collect::<Result<_, _>>()
-            .db()?)
+            .db()
     }
 
     /// Creates or replaces records (each at most once), keeping their `created_at`.

@@ -157,7 +157,7 @@ impl SqliteStore {
 
     /// Takes the write lock up front so two writers queue instead of failing mid-way.
     async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await.db()?)
+        self.pool.begin_with("BEGIN IMMEDIATE").await.db()
     }
 
     /// Accounts, tokens and sessions are not revisioned: the same immediate lock suffices.
@@ -235,11 +235,10 @@ impl SqliteStore {
             }
         };
         let rows = query.fetch_all(conn).await.db()?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|row| row.try_get(0))
             .collect::<Result<_, _>>()
-            .db()?)
+            .db()
     }
 
     /// Creates or replaces records (each at most once), keeping their `created_at`.
