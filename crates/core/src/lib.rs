@@ -15,3 +15,4 @@ pub use store::{
     StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, erased_marker,
     new_document_id,
 };
+pub use write::{WriteError, Writer};
