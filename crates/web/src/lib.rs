@@ -13,6 +13,7 @@ pub mod staff;
 mod state;
 pub mod templates;
 pub mod views;
+pub mod writer;
 
 use std::future::Future;
 
