@@ -40,6 +40,23 @@ async fn a_write_based_on_an_old_version_is_refused() {
         }
         other => panic!("expected stale, got {other:?}"),
     }
+    let patch = serde_json::json!({"title": "Patched", "home_unit": null});
+    match w.patched::<Agreement>("ours", first.revision, &patch).await {
+        Err(WriteError::Stale { actual, .. }) => assert_eq!(actual, second.revision),
+        other => panic!("expected stale, got {other:?}"),
+    }
+    let doc = w
+        .patched::<Agreement>("ours", second.revision, &patch)
+        .await
+        .unwrap();
+    assert_eq!(
+        (doc["title"].as_str(), doc.get("home_unit")),
+        (Some("Patched"), None)
+    );
+    assert!(
+        doc.get("updated_at").is_none(),
+        "timestamps are the store's"
+    );
     match w.delete::<Agreement>(&editor, "ours", first.revision).await {
         Err(WriteError::Stale {
             expected, actual, ..

@@ -174,6 +174,34 @@ impl Writer {
         Ok(())
     }
 
+    /// The document of record `id` at revision `expected` with a JSON merge
+    /// patch (RFC 7386) applied, timestamps left out: what a patch asks the
+    /// record to become, to be read with [`record_from_json`] and saved with
+    /// [`Writer::update`]. A newer stored version is [`WriteError::Stale`].
+    pub async fn patched<E: Entity>(
+        &self,
+        id: &str,
+        expected: i64,
+        patch: &serde_json::Value,
+    ) -> Result<serde_json::Value, WriteError> {
+        let stored = self.stored::<E>(id).await?;
+        if stored.revision != expected {
+            return Err(WriteError::Stale {
+                collection: E::COLLECTION.to_string(),
+                id: id.to_owned(),
+                expected,
+                actual: stored.revision,
+            });
+        }
+        let mut doc = serde_json::to_value(&stored.record)?;
+        if let Some(map) = doc.as_object_mut() {
+            map.remove("created_at");
+            map.remove("updated_at");
+        }
+        merge_patch(&mut doc, patch);
+        Ok(doc)
+    }
+
     /// Saves a country's editorial profile (admins only).
     pub async fn save_country(
         &self,

@@ -162,37 +162,6 @@ pub(super) fn with_path_id(mut doc: Value, id: &str) -> Result<Value, AppError> 
     Ok(doc)
 }
 
-/// `PATCH`: the stored record (at revision `expected`) with a merge patch applied.
-pub(super) async fn patched<E: Entity>(
-    state: &AppState,
-    id: &str,
-    expected: i64,
-    patch: &Value,
-) -> Result<Value, AppError> {
-    let stored = state
-        .registry()
-        .get::<E>(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION)))?;
-    if stored.revision != expected {
-        return Err(kizuna_core::StoreError::Stale {
-            collection: E::COLLECTION.to_string(),
-            id: id.to_owned(),
-            expected,
-            actual: stored.revision,
-        }
-        .into());
-    }
-    let mut doc =
-        serde_json::to_value(&stored.record).map_err(|e| AppError::Internal(e.to_string()))?;
-    if let Some(map) = doc.as_object_mut() {
-        map.remove("created_at");
-        map.remove("updated_at");
-    }
-    kizuna_core::write::merge_patch(&mut doc, patch);
-    with_path_id(doc, id)
-}
-
 /// Handlers of one collection: create, replace, patch, delete and the staff read.
 macro_rules! collection_writes {
     ($module:ident, $ty:ty, $coll:literal) => {
@@ -205,7 +174,7 @@ macro_rules! collection_writes {
             use utoipa_axum::router::OpenApiRouter;
             use utoipa_axum::routes;
 
-            use super::{JsonBody, if_match, patched, record_response, with_path_id};
+            use super::{JsonBody, if_match, record_response, with_path_id};
             use crate::error::Problem;
             use kizuna_core::write::record_from_json;
 
@@ -265,8 +234,8 @@ macro_rules! collection_writes {
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
             pub async fn patch(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(patch): JsonBody) -> Result<Response, AppError> {
                 let expected = if_match(&headers)?;
-                let doc = patched::<$ty>(&state, &id, expected, &patch).await?;
                 let writer = writer(&state).await;
+                let doc = with_path_id(writer.patched::<$ty>(&id, expected, &patch).await?, &id)?;
                 let record = record_from_json::<$ty>(writer.snapshot(), doc)?;
                 let saved = writer.update(&staff.user, record, expected).await?;
                 after_write(&state).await;
