@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use kizuna_core::{Registry, Store};
+use kizuna_core::{Registry, Store, WriteError, Writer};
 use kizuna_domain::Dataset;
 use kizuna_web::{AppState, WebSettings};
 
@@ -74,9 +74,9 @@ async fn open(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
         .with_context(|| format!("opening the database at {}", redact(&url)))
 }
 
-/// Parses and validates a dataset, listing every problem.
+/// Parses a dataset; its records are checked when it is loaded.
 fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
-    let mut data: Dataset = match format {
+    Ok(match format {
         ImportFormat::Json => {
             serde_json::from_str(text).context("the file is not a Kizuna JSON dataset")?
         }
@@ -84,27 +84,32 @@ fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
             toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
         }
         ImportFormat::Ror => bail!("a ROR file is not a Kizuna dataset"),
-    };
-    if let Err(errors) = data.validate() {
-        let lines: Vec<String> = errors
-            .0
-            .iter()
-            .map(|e| format!("  {}: {}", e.field, e.message))
-            .collect();
-        bail!(
-            "nothing was imported; {} problem(s):\n{}",
-            lines.len(),
-            lines.join("\n")
-        );
-    }
-    Ok(data)
+    })
 }
 
-async fn load(registry: &Registry, data: &Dataset, actor: &str) -> anyhow::Result<()> {
-    let report = registry
-        .load_dataset(data, actor)
+/// Loads a dataset through the core's write path: every record is checked by
+/// the same rules and references as a single change, and nothing is written
+/// unless all of it passes.
+async fn load(registry: &Registry, mut data: Dataset, actor: &str) -> anyhow::Result<()> {
+    let writer = Writer::load(registry.clone())
         .await
-        .context("writing the records")?;
+        .context("reading the registry")?;
+    let report = match writer.import(&mut data, actor).await {
+        Ok(report) => report,
+        Err(WriteError::Invalid(errors)) => {
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|e| format!("  {}: {}", e.field, e.message))
+                .collect();
+            bail!(
+                "nothing was imported; {} problem(s):\n{}",
+                lines.len(),
+                lines.join("\n")
+            );
+        }
+        Err(e) => return Err(e).context("writing the records"),
+    };
     println!(
         "{} created, {} updated, {} unchanged (revision {}).",
         report.created,
@@ -118,7 +123,9 @@ async fn load(registry: &Registry, data: &Dataset, actor: &str) -> anyhow::Resul
 async fn load_demo(registry: &Registry) -> anyhow::Result<()> {
     let data = parse_dataset(JAPAN, ImportFormat::Toml).context("the built-in Japan dataset")?;
     print!("Japan demo dataset: ");
-    load(registry, &data, "demo").await
+    load(registry, data, "demo")
+        .await
+        .context("the built-in Japan dataset")
 }
 
 async fn import(
@@ -133,7 +140,9 @@ async fn import(
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let data =
         parse_dataset(&text, format).with_context(|| format!("importing {}", file.display()))?;
-    load(registry, &data, "import").await
+    load(registry, data, "import")
+        .await
+        .with_context(|| format!("importing {}", file.display()))
 }
 
 /// Imports ROR records with a progress bar on a terminal and a summary at the end.

@@ -16,3 +16,4 @@ pub use store::{
     StoredDocument, StoredRecord, UserAccount, UserPatch, WriteReport, WriteStep, erased_marker,
     new_document_id,
 };
+pub use write::{WriteError, Writer};

@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kizuna_core::StoreError;
+use kizuna_core::{StoreError, WriteError};
 use kizuna_domain::{FieldError, ValidationErrors};
 use serde::Serialize;
 
@@ -57,6 +57,26 @@ impl From<StoreError> for AppError {
                 "{collection}/{id} was changed by someone else since you loaded it; reload it and make your change again"
             )),
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<WriteError> for AppError {
+    fn from(e: WriteError) -> Self {
+        let message = e.to_string();
+        match e {
+            WriteError::Forbidden(m) => AppError::Forbidden(m),
+            WriteError::Invalid(errors) => AppError::Invalid(errors),
+            WriteError::NotFound(m) => AppError::NotFound(m),
+            WriteError::AlreadyExists { .. } | WriteError::Conflict(_) => {
+                AppError::Conflict(message)
+            }
+            WriteError::Stale { .. } | WriteError::StaleDeletion { .. } => {
+                AppError::PreconditionFailed(message)
+            }
+            WriteError::BadInput(m) => AppError::BadRequest(m),
+            WriteError::Store(e) => AppError::from(e),
+            WriteError::Internal(m) => AppError::Internal(m),
         }
     }
 }

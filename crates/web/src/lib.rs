@@ -13,6 +13,7 @@ pub mod pages;
 pub mod staff;
 mod state;
 pub mod templates;
+pub mod writer;
 
 use std::future::Future;
 

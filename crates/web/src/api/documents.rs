@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kizuna_core::write::NewFile;
 use kizuna_domain::{Action, Agreement, DocumentRef};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -16,7 +17,7 @@ use super::writes::{body_bytes, etag, if_match_optional};
 use super::{ApiQuery, ListResponse};
 use crate::error::Problem;
 use crate::staff::auth::Staff;
-use crate::staff::writes::{self, NewFile};
+use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 
 /// Query parameters of an upload.
@@ -180,9 +181,12 @@ pub async fn upload(
         content_type: media_type(&headers),
         data,
     };
-    let (reference, saved) = writes::attach_document(&state, &staff, &id, file, expected)
+    let (reference, saved) = writer(&state)
         .await
-        .map_err(IntoResponse::into_response)?;
+        .attach_document(&staff.user, &id, file, expected)
+        .await
+        .map_err(|e| AppError::from(e).into_response())?;
+    after_write(&state).await;
     let mut response = (StatusCode::CREATED, axum::Json(&reference)).into_response();
     let h = response.headers_mut();
     h.insert(header::ETAG, etag(saved.revision));
@@ -280,7 +284,11 @@ pub async fn remove(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let expected = if_match_optional(&headers)?;
-    let saved = writes::detach_document(&state, &staff, &id, &doc, expected).await?;
+    let saved = writer(&state)
+        .await
+        .detach_document(&staff.user, &id, &doc, expected)
+        .await?;
+    after_write(&state).await;
     Ok((
         [(header::ETAG, etag(saved.revision))],
         StatusCode::NO_CONTENT,

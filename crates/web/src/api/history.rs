@@ -18,7 +18,7 @@ use super::ListResponse;
 use super::writes::{JsonBody, if_match, record_response};
 use crate::error::Problem;
 use crate::staff::auth::Staff;
-use crate::staff::writes::{self, Erasure, checks};
+use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 
 /// One change of a record: who, when, what, and the documents before and after.
@@ -121,7 +121,8 @@ macro_rules! collection_history {
             pub async fn restore(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
                 let expected = if_match(&headers)?;
                 let request = restore_request(doc)?;
-                let saved = writes::restore::<$ty>(&state, &staff, &id, request.revision, expected).await?;
+                let saved = writer(&state).await.restore::<$ty>(&staff.user, &id, request.revision, expected).await?;
+                after_write(&state).await;
                 record_response(&state, saved, StatusCode::OK).await
             }
         }
@@ -164,10 +165,35 @@ pub async fn renew(
             }
         }
     }
-    let snapshot = state.snapshot().await;
-    let successor = writes::record_from_json::<Agreement>(&snapshot, doc)?;
-    let saved = writes::renew(&state, &staff, &id, successor).await?;
+    let writer = writer(&state).await;
+    let successor = kizuna_core::write::record_from_json::<Agreement>(writer.snapshot(), doc)?;
+    let saved = writer.renew(&staff.user, &id, successor).await?;
+    after_write(&state).await;
     record_response(&state, saved, StatusCode::CREATED).await
+}
+
+/// What an erasure did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Erasure {
+    /// The contact erased.
+    pub id: String,
+    /// Whether the contact itself still existed (else only its history was scrubbed).
+    pub deleted: bool,
+    /// Records that linked to the contact and no longer do (`collection/id`).
+    pub references_removed: Vec<String>,
+    /// Change-log entries whose documents were replaced.
+    pub history_entries_redacted: u64,
+}
+
+impl From<kizuna_core::write::Erasure> for Erasure {
+    fn from(e: kizuna_core::write::Erasure) -> Self {
+        Erasure {
+            id: e.id,
+            deleted: e.deleted,
+            references_removed: e.references_removed,
+            history_entries_redacted: e.history_entries_redacted,
+        }
+    }
 }
 
 /// Everything the registry holds about a person.
@@ -213,7 +239,9 @@ pub async fn export_contact(
         return Err(AppError::NotFound(format!("contacts/{id} does not exist")));
     }
     let linked_from = match id.parse() {
-        Ok(slug) => checks::referrers(&snapshot, Collection::Contacts, &slug),
+        Ok(slug) => {
+            kizuna_core::write::references::referrers(&snapshot, Collection::Contacts, &slug)
+        }
         Err(_) => Vec::new(),
     };
     let export = ContactExport {
@@ -244,8 +272,9 @@ pub async fn erase_contact(
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let erased = writes::erase_contact(&state, &staff, &id).await?;
-    Ok(axum::Json(erased).into_response())
+    let erased = writer(&state).await.erase_contact(&staff.user, &id).await?;
+    after_write(&state).await;
+    Ok(axum::Json(Erasure::from(erased)).into_response())
 }
 
 /// The routes above.

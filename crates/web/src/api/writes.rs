@@ -1,6 +1,6 @@
 //! Writes through the JSON API: `POST /{collection}`, `PUT`/`PATCH`/`DELETE
 //! /{collection}/{id}` with `If-Match`, and staff reads of whole records.
-//! Every change goes through [`crate::staff::writes`].
+//! Every change goes through [`kizuna_core::Writer`].
 
 use axum::extract::{FromRequest, Request};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -162,37 +162,6 @@ pub(super) fn with_path_id(mut doc: Value, id: &str) -> Result<Value, AppError> 
     Ok(doc)
 }
 
-/// `PATCH`: the stored record (at revision `expected`) with a merge patch applied.
-pub(super) async fn patched<E: Entity>(
-    state: &AppState,
-    id: &str,
-    expected: i64,
-    patch: &Value,
-) -> Result<Value, AppError> {
-    let stored = state
-        .registry()
-        .get::<E>(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION)))?;
-    if stored.revision != expected {
-        return Err(kizuna_core::StoreError::Stale {
-            collection: E::COLLECTION.to_string(),
-            id: id.to_owned(),
-            expected,
-            actual: stored.revision,
-        }
-        .into());
-    }
-    let mut doc =
-        serde_json::to_value(&stored.record).map_err(|e| AppError::Internal(e.to_string()))?;
-    if let Some(map) = doc.as_object_mut() {
-        map.remove("created_at");
-        map.remove("updated_at");
-    }
-    crate::staff::writes::merge_patch(&mut doc, patch);
-    with_path_id(doc, id)
-}
-
 /// Handlers of one collection: create, replace, patch, delete and the staff read.
 macro_rules! collection_writes {
     ($module:ident, $ty:ty, $coll:literal) => {
@@ -205,10 +174,12 @@ macro_rules! collection_writes {
             use utoipa_axum::router::OpenApiRouter;
             use utoipa_axum::routes;
 
-            use super::{JsonBody, if_match, patched, record_response, with_path_id};
+            use super::{JsonBody, if_match, record_response, with_path_id};
             use crate::error::Problem;
+            use kizuna_core::write::record_from_json;
+
             use crate::staff::auth::Staff;
-            use crate::staff::writes;
+            use crate::writer::{after_write, writer};
             use crate::{AppError, AppState};
 
             #[doc = concat!("Creates a record of `", $coll, "`; an absent `id` is made from its name.")]
@@ -220,9 +191,10 @@ macro_rules! collection_writes {
                     (status = 409, description = "The id is taken", body = Problem, content_type = "application/problem+json"),
                     (status = 422, description = "Field errors, all of them", body = Problem, content_type = "application/problem+json")))]
             pub async fn create(State(state): State<AppState>, staff: Staff, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
-                let snapshot = state.snapshot().await;
-                let record = writes::record_from_json::<$ty>(&snapshot, doc)?;
-                let saved = writes::create(&state, &staff, record).await?;
+                let writer = writer(&state).await;
+                let record = record_from_json::<$ty>(writer.snapshot(), doc)?;
+                let saved = writer.create(&staff.user, record).await?;
+                after_write(&state).await;
                 record_response(&state, saved, StatusCode::CREATED).await
             }
 
@@ -240,9 +212,10 @@ macro_rules! collection_writes {
                     (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json")))]
             pub async fn replace(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
                 let expected = if_match(&headers)?;
-                let snapshot = state.snapshot().await;
-                let record = writes::record_from_json::<$ty>(&snapshot, with_path_id(doc, &id)?)?;
-                let saved = writes::update(&state, &staff, record, expected).await?;
+                let writer = writer(&state).await;
+                let record = record_from_json::<$ty>(writer.snapshot(), with_path_id(doc, &id)?)?;
+                let saved = writer.update(&staff.user, record, expected).await?;
+                after_write(&state).await;
                 record_response(&state, saved, StatusCode::OK).await
             }
 
@@ -261,10 +234,11 @@ macro_rules! collection_writes {
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
             pub async fn patch(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(patch): JsonBody) -> Result<Response, AppError> {
                 let expected = if_match(&headers)?;
-                let doc = patched::<$ty>(&state, &id, expected, &patch).await?;
-                let snapshot = state.snapshot().await;
-                let record = writes::record_from_json::<$ty>(&snapshot, doc)?;
-                let saved = writes::update(&state, &staff, record, expected).await?;
+                let writer = writer(&state).await;
+                let doc = with_path_id(writer.patched::<$ty>(&id, expected, &patch).await?, &id)?;
+                let record = record_from_json::<$ty>(writer.snapshot(), doc)?;
+                let saved = writer.update(&staff.user, record, expected).await?;
+                after_write(&state).await;
                 record_response(&state, saved, StatusCode::OK).await
             }
 
@@ -281,7 +255,8 @@ macro_rules! collection_writes {
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
             pub async fn delete(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
                 let expected = if_match(&headers)?;
-                writes::delete::<$ty>(&state, &staff, &id, expected).await?;
+                writer(&state).await.delete::<$ty>(&staff.user, &id, expected).await?;
+                after_write(&state).await;
                 Ok(StatusCode::NO_CONTENT.into_response())
             }
 

@@ -50,36 +50,22 @@ impl Staff {
     /// Whether the user may do `action` on a record administered by `home_unit`.
     pub fn may(
         &self,
-        state_snapshot: &kizuna_core::Snapshot,
+        snapshot: &kizuna_core::Snapshot,
         action: Action,
         home_unit: Option<&Slug>,
     ) -> bool {
-        let parents = |id: &Slug| {
-            state_snapshot
-                .organisations
-                .get(id)
-                .and_then(|o| o.parent.clone())
-        };
-        self.user.may(action, home_unit, &parents)
+        kizuna_core::write::scope::may(&self.user, snapshot, action, home_unit)
     }
 
     /// Refuses with 403 unless the user may do `action` there.
     pub fn require(
         &self,
-        state_snapshot: &kizuna_core::Snapshot,
+        snapshot: &kizuna_core::Snapshot,
         action: Action,
         home_unit: Option<&Slug>,
     ) -> Result<(), AppError> {
-        if self.may(state_snapshot, action, home_unit) {
-            return Ok(());
-        }
-        let place = home_unit
-            .map(|u| format!("records of `{u}`"))
-            .unwrap_or_else(|| "central records".to_owned());
-        Err(AppError::Forbidden(format!(
-            "a {} may not {action} {place}",
-            self.user.role
-        )))
+        kizuna_core::write::scope::require(&self.user, snapshot, action, home_unit)?;
+        Ok(())
     }
 }
 

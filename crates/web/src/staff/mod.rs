@@ -1,5 +1,5 @@
-//! The staff side: sign-in, the back office, every change to the registry,
-//! history and feeds.
+//! The staff side: sign-in, the back office (every change goes through
+//! `kizuna_core::Writer`), history and feeds.
 
 pub mod admin;
 pub mod auth;
@@ -7,7 +7,6 @@ pub mod csrf;
 pub mod dashboard;
 pub mod feeds;
 pub mod session_store;
-pub mod writes;
 
 use axum::Router;
 

@@ -16,7 +16,7 @@ use super::view::{self, FormView, OptionView};
 use super::{Datalist, PageUser, datalists, page};
 use crate::staff::auth::{Staff, StaffPage};
 use crate::staff::csrf::Csrf;
-use crate::staff::writes;
+use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 
 /// A country in the list.
@@ -236,7 +236,10 @@ pub async fn save(
     let (doc, errors) = forms::to_json(COUNTRY, &posted.state, base);
     let result = if errors.0.is_empty() {
         match serde_json::from_value::<CountryProfile>(doc) {
-            Ok(p) => writes::save_country(&state, &staff, p).await,
+            Ok(p) => {
+                let saved = writer(&state).await.save_country(&staff.user, p).await;
+                finish(&state, saved).await
+            }
             Err(e) => Err(AppError::Invalid(forms::unreadable(errors, e))),
         }
     } else {

@@ -11,7 +11,7 @@ use super::records::AdminRecord;
 use super::{PageUser, page};
 use crate::staff::auth::{Staff, StaffPage};
 use crate::staff::csrf::Csrf;
-use crate::staff::writes;
+use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 
 /// The delete confirmation page.
@@ -86,7 +86,11 @@ pub async fn delete<E: AdminRecord>(
     let found = current::<E>(&state, &id).await?;
     let posted = forms::from_pairs(&[], &pairs);
     let c = E::COLLECTION.as_str();
-    match writes::delete::<E>(&state, &staff, &id, posted.revision).await {
+    let deleted = writer(&state)
+        .await
+        .delete::<E>(&staff.user, &id, posted.revision)
+        .await;
+    match finish(&state, deleted).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/{c}?deleted={id}")).into_response()),
         Err(AppError::PreconditionFailed(_)) => {
             let conflict = Conflict {

@@ -15,7 +15,7 @@ use super::view::{self, FormView};
 use super::{Datalist, PageUser, datalists, page};
 use crate::staff::auth::{Staff, StaffPage};
 use crate::staff::csrf::Csrf;
-use crate::staff::writes;
+use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::Link;
 
@@ -289,9 +289,12 @@ pub async fn create<E: AdminRecord>(
     let snapshot = state.snapshot().await;
     let result = if ensure_id::<E>(&snapshot, &mut posted.state) {
         match forms::to_record::<E>(E::FIELDS, &posted.state, json!({})) {
-            Ok(record) => writes::create(&state, &staff, record)
-                .await
-                .map(|v| v.record.id().to_string()),
+            Ok(record) => {
+                let saved = writer(&state).await.create(&staff.user, record).await;
+                finish(&state, saved)
+                    .await
+                    .map(|v| v.record.id().to_string())
+            }
             Err(errors) => Err(AppError::Invalid(errors)),
         }
     } else {
@@ -402,9 +405,13 @@ pub async fn save<E: AdminRecord>(
     posted.state.compact(E::FIELDS);
     let base = serde_json::to_value(&found.record).unwrap_or_default();
     let result = match forms::to_record::<E>(E::FIELDS, &posted.state, base) {
-        Ok(record) => writes::update(&state, &staff, record, posted.revision)
-            .await
-            .map(|_| ()),
+        Ok(record) => {
+            let saved = writer(&state)
+                .await
+                .update(&staff.user, record, posted.revision)
+                .await;
+            finish(&state, saved).await.map(|_| ())
+        }
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     let (errors, status) = match result {

@@ -16,7 +16,7 @@ use super::schema::Field;
 use super::{PageUser, page};
 use crate::staff::auth::{Staff, StaffPage};
 use crate::staff::csrf::Csrf;
-use crate::staff::writes;
+use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 
 /// One field that a change touched.
@@ -237,7 +237,11 @@ pub async fn restore<E: AdminRecord>(
     Form(form): Form<RestoreForm>,
 ) -> Result<Response, AppError> {
     let c = E::COLLECTION.as_str();
-    match writes::restore::<E>(&state, &staff, &id, form.to_revision, form.revision).await {
+    let restored = writer(&state)
+        .await
+        .restore::<E>(&staff.user, &id, form.to_revision, form.revision)
+        .await;
+    match finish(&state, restored).await {
         Ok(_) => Ok(
             Redirect::to(&format!("/admin/{c}/{id}?restored={}", form.to_revision)).into_response(),
         ),

@@ -1,6 +1,6 @@
 //! The back office: lists, forms to create, edit and delete every kind of
 //! record and the country pages' Markdown, agreement renewal, and each
-//! record's history with restore. Every change goes through `staff::writes`.
+//! record's history with restore. Every change goes through `kizuna_core::Writer`.
 //!
 //! Forms work without JavaScript (adding a row, removing one and previewing
 //! Markdown re-render the form on the server); `assets/admin.js` makes the

@@ -13,7 +13,7 @@ use super::forms::{self, Action};
 use super::records::AdminRecord;
 use crate::staff::auth::StaffPage;
 use crate::staff::csrf::Csrf;
-use crate::staff::writes;
+use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::Link;
 
@@ -115,9 +115,13 @@ pub async fn renew(
     let snapshot = state.snapshot().await;
     let result = if ensure_id::<Agreement>(&snapshot, &mut posted.state) {
         match forms::to_record::<Agreement>(Agreement::FIELDS, &posted.state, json!({})) {
-            Ok(successor) => writes::renew(&state, &staff, &id, successor)
-                .await
-                .map(|v| v.record.id.to_string()),
+            Ok(successor) => {
+                let saved = writer(&state)
+                    .await
+                    .renew(&staff.user, &id, successor)
+                    .await;
+                finish(&state, saved).await.map(|v| v.record.id.to_string())
+            }
             Err(errors) => Err(AppError::Invalid(errors)),
         }
     } else {

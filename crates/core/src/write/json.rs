@@ -3,12 +3,11 @@
 
 use std::collections::HashMap;
 
-use kizuna_core::Snapshot;
 use kizuna_domain::{Entity, Slug, ValidationErrors};
 use serde_json::{Map, Value};
 
-use super::checks;
-use crate::AppError;
+use super::{WriteError, references};
+use crate::Snapshot;
 
 /// A stand-in id while the real one is derived from the title.
 const PLACEHOLDER: &str = "pending-id";
@@ -16,11 +15,11 @@ const PLACEHOLDER: &str = "pending-id";
 /// Reads a record from a JSON object, reporting every field error at once;
 /// an absent, null or empty `id` is generated from the title ([`generate_id`]),
 /// and an agreement's derived `status` (as a read shows it) is ignored.
-pub fn record_from_json<E: Entity>(snapshot: &Snapshot, doc: Value) -> Result<E, AppError> {
+pub fn record_from_json<E: Entity>(snapshot: &Snapshot, doc: Value) -> Result<E, WriteError> {
     let Value::Object(mut map) = doc else {
         let mut errors = ValidationErrors::default();
         errors.add("", "send the record as a JSON object");
-        return Err(AppError::Invalid(errors));
+        return Err(WriteError::Invalid(errors));
     };
     let generate = match map.get("id") {
         None | Some(Value::Null) => true,
@@ -48,7 +47,7 @@ pub fn generate_id<E: Entity>(snapshot: &Snapshot, title: &str) -> Slug {
         let singular = E::COLLECTION.as_str().trim_end_matches('s');
         singular.parse().expect("collection names are slugs")
     });
-    let free = |s: &Slug| !checks::exists(snapshot, E::COLLECTION, s);
+    let free = |s: &Slug| !references::exists(snapshot, E::COLLECTION, s);
     if free(&base) {
         return base;
     }
@@ -63,14 +62,10 @@ pub fn generate_id<E: Entity>(snapshot: &Snapshot, title: &str) -> Slug {
 }
 
 /// The record with another id.
-pub fn with_id<E: Entity>(record: E, id: &Slug) -> Result<E, AppError> {
-    let mut doc = serde_json::to_value(record).map_err(internal)?;
+pub fn with_id<E: Entity>(record: E, id: &Slug) -> Result<E, WriteError> {
+    let mut doc = serde_json::to_value(record)?;
     doc["id"] = Value::String(id.to_string());
-    serde_json::from_value(doc).map_err(internal)
-}
-
-fn internal(e: serde_json::Error) -> AppError {
-    AppError::Internal(e.to_string())
+    Ok(serde_json::from_value(doc)?)
 }
 
 /// Applies a JSON merge patch (RFC 7386) to `target`.
@@ -92,10 +87,9 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
+/// A serde error as `(field path, message)`; the path comes first
+/// (`parties[0].organisation: …`) and the position last (` at line …`).
 fn split(text: &str) -> (String, String) {
-    let text = text
-        .strip_prefix("Failed to deserialize the JSON body into the target type: ")
-        .unwrap_or(text);
     let text = match text.rfind(" at line ") {
         Some(i) => &text[..i],
         None => text,
@@ -155,16 +149,17 @@ fn stand_in(message: &str) -> Option<Value> {
 /// Parses `map` as `E`; on failure drops (or, when required, stands in for)
 /// the offending top-level field and tries again, so every bad field is
 /// named, then adds the rule and reference problems of what remains.
-fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Result<E, AppError> {
+fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Result<E, WriteError> {
     let mut errors = ValidationErrors::default();
     let mut dropped: Vec<String> = Vec::new();
     let mut stand_ins: HashMap<String, Value> = HashMap::new();
     let partial: Option<E> = loop {
         let bytes = serde_json::to_vec(&map).expect("JSON values serialise");
-        match axum::Json::<E>::from_bytes(&bytes) {
-            Ok(axum::Json(record)) => break Some(record),
-            Err(rejection) => {
-                let (field, message) = split(&rejection.body_text());
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        match serde_path_to_error::deserialize::<_, E>(&mut deserializer) {
+            Ok(record) => break Some(record),
+            Err(e) => {
+                let (field, message) = split(&e.to_string());
                 let key = top_key(&field).to_owned();
                 if dropped.contains(&key) {
                     // A required field was dropped: stand in for it once, else stop.
@@ -190,7 +185,7 @@ fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Res
         }
     };
     let Some(mut record) = partial else {
-        return Err(AppError::Invalid(errors));
+        return Err(WriteError::Invalid(errors));
     };
     if errors.0.is_empty() {
         // Rules and references are checked by the write, after permission.
@@ -202,7 +197,7 @@ fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Res
             errors.0.push(e);
         }
     }
-    Err(AppError::Invalid(errors))
+    Err(WriteError::Invalid(errors))
 }
 
 #[cfg(test)]
@@ -212,9 +207,9 @@ mod tests {
 
     use super::*;
 
-    fn fields(result: Result<impl std::fmt::Debug, AppError>) -> Vec<String> {
+    fn fields(result: Result<impl std::fmt::Debug, WriteError>) -> Vec<String> {
         match result {
-            Err(AppError::Invalid(errors)) => errors.0.into_iter().map(|e| e.field).collect(),
+            Err(WriteError::Invalid(errors)) => errors.0.into_iter().map(|e| e.field).collect(),
             other => panic!("expected field errors, got {other:?}"),
         }
     }

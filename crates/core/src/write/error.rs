@@ -1,0 +1,100 @@
+//! What a write can fail with, in words safe to show the person who asked.
+
+use kizuna_domain::ValidationErrors;
+
+use crate::StoreError;
+
+/// Why a change was refused or failed; each variant says what an edge needs
+/// to answer (a status, a message, field errors, the revisions compared).
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The actor's role or unit scope does not allow the change.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The record breaks its rules or names ids that do not exist (every problem, by field).
+    #[error("the record is not valid")]
+    Invalid(ValidationErrors),
+    /// The record, the version or the document acted on does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// A new record's id is taken.
+    #[error("{collection}/{id} already exists")]
+    AlreadyExists {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+    },
+    /// The change contradicts what is stored (others still refer to the record,
+    /// the version to restore deleted or erased it).
+    #[error("{0}")]
+    Conflict(String),
+    /// The record changed since the version the writer based its change on.
+    #[error(
+        "{collection}/{id} was changed by someone else since you loaded it; reload it and make your change again"
+    )]
+    Stale {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// The revision the writer saw.
+        expected: i64,
+        /// The current revision.
+        actual: i64,
+    },
+    /// A deleted record is restored expecting another revision than its deletion's.
+    #[error(
+        "{collection}/{id} was deleted at revision {deleted_at}, not {expected}; reload its history"
+    )]
+    StaleDeletion {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// The revision the writer saw.
+        expected: i64,
+        /// The revision of the deletion.
+        deleted_at: i64,
+    },
+    /// The request cannot be carried out as given (an empty file).
+    #[error("{0}")]
+    BadInput(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(StoreError),
+    /// A record could not be converted; a bug, not the writer's fault.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { collection, id } => {
+                WriteError::NotFound(format!("{collection}/{id} does not exist"))
+            }
+            StoreError::AlreadyExists { collection, id } => {
+                WriteError::AlreadyExists { collection, id }
+            }
+            StoreError::Stale {
+                collection,
+                id,
+                expected,
+                actual,
+            } => WriteError::Stale {
+                collection,
+                id,
+                expected,
+                actual,
+            },
+            other => WriteError::Store(other),
+        }
+    }
+}
+
+impl From<serde_json::Error> for WriteError {
+    fn from(e: serde_json::Error) -> Self {
+        WriteError::Internal(e.to_string())
+    }
+}
