@@ -44,14 +44,21 @@ impl Dataset {
         self.country.iter().chain(self.countries.iter())
     }
 
-    /// Normalises and validates every record and checks that every reference resolves.
-    pub fn validate(&mut self) -> Result<(), ValidationErrors> {
+    /// Normalises every record and lists what is wrong with each on its own
+    /// (its rules, ids given twice), prefixed by `collection.id`.
+    pub fn record_problems(&mut self) -> ValidationErrors {
         let mut errors = ValidationErrors::default();
         check_all(&mut self.organisations, &mut errors);
         check_all(&mut self.agreements, &mut errors);
         check_all(&mut self.programmes, &mut errors);
         check_all(&mut self.funding, &mut errors);
         check_all(&mut self.contacts, &mut errors);
+        errors
+    }
+
+    /// Normalises and validates every record and checks that every reference resolves.
+    pub fn validate(&mut self) -> Result<(), ValidationErrors> {
+        let mut errors = self.record_problems();
 
         let orgs: HashMap<&Slug, &Organisation> =
             self.organisations.iter().map(|o| (&o.id, o)).collect();

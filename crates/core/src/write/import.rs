@@ -28,12 +28,7 @@ impl Writer {
 /// field prefixed by `collection.id`: each record's own rules, ids given twice,
 /// and ids named that exist neither in the dataset nor in `snapshot`.
 pub fn dataset_problems(snapshot: &Snapshot, data: &mut Dataset) -> ValidationErrors {
-    let mut errors = ValidationErrors::default();
-    rules(&mut data.organisations, &mut errors);
-    rules(&mut data.agreements, &mut errors);
-    rules(&mut data.programmes, &mut errors);
-    rules(&mut data.funding, &mut errors);
-    rules(&mut data.contacts, &mut errors);
+    let mut errors = data.record_problems();
     let after = overlay(snapshot, data);
     if let Some(home) = &data.home
         && !after.organisations.contains_key(home)
@@ -67,21 +62,6 @@ fn place(record: &Typed) -> String {
         Typed::Programme(r) => of(r),
         Typed::Funding(r) => of(r),
         Typed::Contact(r) => of(r),
-    }
-}
-
-/// Normalises and validates each record and notes ids given twice.
-fn rules<E: Entity>(records: &mut [E], errors: &mut ValidationErrors) {
-    let mut seen = HashSet::new();
-    for record in records.iter_mut() {
-        record.normalise();
-        let at = format!("{}.{}", E::COLLECTION, record.id());
-        if !seen.insert(record.id().clone()) {
-            errors.add(&at, "this id is used twice");
-        }
-        if let Err(e) = record.validate() {
-            errors.extend_prefixed(&at, e);
-        }
     }
 }
 
