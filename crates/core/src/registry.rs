@@ -5,7 +5,6 @@ use std::sync::Arc;
 use kizuna_domain::{
     Collection, CountryCode, CountryProfile, Dataset, Entity, Organisation, RecordSet, Slug,
 };
-use serde::Serialize;
 
 use crate::read::Snapshot;
 
@@ -112,9 +111,7 @@ impl Registry {
     ) -> Result<Option<CountryProfile>, StoreError> {
         let id = country.as_str().to_ascii_lowercase();
         let stored = self.store.get(COUNTRIES, &id).await?;
-        stored
-            .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
-            .transpose()
+        stored.map(decode_country).transpose()
     }
 
     /// The change that writes a country profile.
@@ -179,7 +176,7 @@ impl Registry {
         snapshot.contacts = records(self.list(&all).await?);
         snapshot.countries = countries
             .into_iter()
-            .map(|s| decode(COUNTRIES, s).map(|v: Versioned<CountryProfile>| v.record))
+            .map(decode_country)
             .collect::<Result<_, _>>()?;
         Ok(snapshot)
     }
@@ -257,31 +254,34 @@ fn new_record<E: Entity>(collection: RecordSet, record: &E) -> NewRecord {
     }
 }
 
-pub(crate) fn decode<T: serde::de::DeserializeOwned + Serialize>(
+/// Reads a stored record straight into its type (no intermediate JSON tree:
+/// at start-up this is every record of the registry).
+pub(crate) fn decode<E: Entity>(
     collection: RecordSet,
     stored: StoredRecord,
-) -> Result<Versioned<T>, StoreError> {
-    let mut doc = stored.doc;
-    if let Some(map) = doc.as_object_mut() {
-        map.insert(
-            "created_at".into(),
-            serde_json::to_value(stored.created_at).expect("times serialise"),
-        );
-        map.insert(
-            "updated_at".into(),
-            serde_json::to_value(stored.updated_at).expect("times serialise"),
-        );
-        if collection == COUNTRIES {
-            map.remove("created_at");
-        }
-    }
-    let record = serde_json::from_value(doc).map_err(|source| StoreError::Corrupt {
-        collection: collection.to_string(),
-        id: stored.id.clone(),
-        source,
-    })?;
+) -> Result<Versioned<E>, StoreError> {
+    let mut record: E = parse(collection, &stored)?;
+    record.set_timestamps(stored.created_at, stored.updated_at);
     Ok(Versioned {
         record,
         revision: stored.revision,
+    })
+}
+
+/// Reads a stored country profile.
+pub(crate) fn decode_country(stored: StoredRecord) -> Result<CountryProfile, StoreError> {
+    let mut profile: CountryProfile = parse(COUNTRIES, &stored)?;
+    profile.updated_at = Some(stored.updated_at);
+    Ok(profile)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    collection: RecordSet,
+    stored: &StoredRecord,
+) -> Result<T, StoreError> {
+    serde_json::from_str(&stored.doc).map_err(|source| StoreError::Corrupt {
+        collection: collection.to_string(),
+        id: stored.id.clone(),
+        source,
     })
 }

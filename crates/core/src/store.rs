@@ -63,14 +63,22 @@ pub enum StoreError {
 pub struct StoredRecord {
     /// Record id.
     pub id: String,
-    /// The JSON document, without timestamps.
-    pub doc: serde_json::Value,
+    /// The JSON document as stored, without timestamps: read straight into
+    /// its type by the registry.
+    pub doc: String,
     /// First written.
     pub created_at: DateTime<Utc>,
     /// Last written.
     pub updated_at: DateTime<Utc>,
     /// Revision of the last change to this record (its version, for ETags).
     pub revision: i64,
+}
+
+impl StoredRecord {
+    /// The document as a JSON tree, for callers that look at single fields.
+    pub fn value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(&self.doc)
+    }
 }
 
 /// A record to write, with the columns lists filter on.

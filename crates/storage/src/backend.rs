@@ -115,7 +115,6 @@ macro_rules! impl_store {
     ($store:ty, $db:ty, $sql:ident, $name:literal) => {
         impl $store {
             fn record_from_row(
-                collection: &str,
                 row: &<$db as sqlx::Database>::Row,
             ) -> Result<$crate::StoredRecord, $crate::StoreError> {
                 use sqlx::Row;
@@ -124,7 +123,7 @@ macro_rules! impl_store {
                 let created: String = row.try_get(2).db()?;
                 let updated: String = row.try_get(3).db()?;
                 Ok($crate::StoredRecord {
-                    doc: $crate::backend::parse_doc(collection, &id, &doc)?,
+                    doc,
                     id,
                     created_at: $crate::backend::parse_time(&created),
                     updated_at: $crate::backend::parse_time(&updated),
@@ -228,8 +227,7 @@ macro_rules! impl_store {
                     .fetch_optional(&self.pool)
                     .await
                     .db()?;
-                row.map(|r| Self::record_from_row(collection.as_str(), &r))
-                    .transpose()
+                row.map(|r| Self::record_from_row(&r)).transpose()
             }
 
             async fn list(
@@ -248,9 +246,7 @@ macro_rules! impl_store {
                     .fetch_all(&self.pool)
                     .await
                     .db()?;
-                rows.iter()
-                    .map(|r| Self::record_from_row(collection.as_str(), r))
-                    .collect()
+                rows.iter().map(|r| Self::record_from_row(r)).collect()
             }
 
             async fn apply_stream(

@@ -61,7 +61,10 @@ async fn writes_are_versioned_and_logged(store: Arc<dyn Store>) {
         .unwrap()
         .unwrap();
     assert_eq!(stored.revision, 1);
-    assert_eq!(stored.doc["names"][0]["value"], "University of Tokyo");
+    assert_eq!(
+        stored.value().unwrap()["names"][0]["value"],
+        "University of Tokyo"
+    );
 
     let renamed = org("utokyo", "JP", "public", &["The University of Tokyo"]);
     let report = store
@@ -240,7 +243,7 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
             .unwrap()
             .unwrap();
         assert_eq!(stored.revision, at as i64 + 1, "{}", records[at].id);
-        assert_eq!(stored.doc, records[at].doc);
+        assert_eq!(stored.value().unwrap(), records[at].doc);
     }
     let jp = ListFilter {
         country: Some("JP".parse().unwrap()),
@@ -293,7 +296,7 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(renamed.doc["names"][0]["value"], "renamed 0");
+    assert_eq!(renamed.value().unwrap()["names"][0]["value"], "renamed 0");
     assert_eq!(renamed.revision, 1_201);
     assert_eq!(renamed.created_at, created.created_at, "created_at is kept");
     assert!(renamed.updated_at >= created.updated_at);
@@ -389,7 +392,10 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
         .unwrap()
         .unwrap();
     assert_eq!(
-        (tmu.revision, &tmu.doc["names"][0]["value"]),
+        (
+            tmu.revision,
+            &tmu.value().unwrap()["names"][0]["value"].clone()
+        ),
         (7, &json!("TMU 3"))
     );
     let again = store
@@ -398,7 +404,10 @@ async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
         .unwrap()
         .unwrap();
     assert_eq!(
-        (again.revision, &again.doc["names"][0]["value"]),
+        (
+            again.revision,
+            &again.value().unwrap()["names"][0]["value"].clone()
+        ),
         (9, &json!("KI again"))
     );
     assert!(
@@ -531,7 +540,7 @@ async fn a_large_batch_whose_last_change_fails_leaves_nothing(store: Arc<dyn Sto
             .await
             .unwrap();
         assert_eq!(all.len(), 1, "no record is written");
-        assert_eq!(all[0].doc["names"][0]["value"], "KI");
+        assert_eq!(all[0].value().unwrap()["names"][0]["value"], "KI");
     }
 }
 

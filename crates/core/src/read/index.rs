@@ -28,7 +28,6 @@ pub struct Indexes {
     programmes_of_org: HashMap<Slug, Vec<usize>>,
     funding_of_org: HashMap<Slug, Vec<usize>>,
     contacts_of_org: HashMap<Slug, Vec<usize>>,
-    located: Vec<Slug>,
 }
 
 const NONE_USIZE: &[usize] = &[];
@@ -61,9 +60,6 @@ impl Indexes {
             }
             for cc in countries_of(s, o) {
                 push(&mut ix.orgs_in_country, cc, o.id.clone());
-            }
-            if o.location.is_some() {
-                ix.located.push(o.id.clone());
             }
         }
         let home = s.home.clone().unwrap_or_else(no_home);
@@ -252,11 +248,6 @@ impl Indexes {
         self.contacts_of_org
             .get(id)
             .map_or(NONE_USIZE, Vec::as_slice)
-    }
-
-    /// Organisations with a location, in id order.
-    pub fn located(&self) -> &[Slug] {
-        &self.located
     }
 }
 

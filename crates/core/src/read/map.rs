@@ -92,7 +92,11 @@ pub fn partners<'a>(lookup: &Lookup<'a>, filter: &MapFilter) -> Vec<PartnerPoint
     let candidates: Vec<&'a Organisation> = if filter.all {
         match filter.country {
             Some(cc) => lookup.orgs(lookup.index.orgs_in_country(cc)).collect(),
-            None => lookup.orgs(lookup.index.located()).collect(),
+            // One pass over the map in id order: no look-up per organisation.
+            None => lookup
+                .organisations()
+                .filter(|o| o.location.is_some())
+                .collect(),
         }
     } else {
         let ids: BTreeSet<&Slug> = agreements

@@ -10,7 +10,7 @@ use kizuna_domain::{
 };
 
 use super::index::Indexes;
-use crate::registry::decode;
+use crate::registry::{decode, decode_country};
 use crate::store::{StoreError, StoredRecord};
 
 /// Every record at one revision, held in memory for pages that combine many.
@@ -158,7 +158,7 @@ impl Snapshot {
                 self.countries
                     .retain(|c| !c.country.as_str().eq_ignore_ascii_case(id));
                 if let Some(s) = stored {
-                    self.countries.push(decode(RecordSet::Countries, s)?.record);
+                    self.countries.push(decode_country(s)?);
                     self.countries.sort_by_key(|c| c.country);
                 }
             }
