@@ -8,6 +8,7 @@ pub mod cache;
 mod error;
 pub mod finder;
 mod health;
+pub mod http;
 pub mod markdown;
 pub mod pages;
 pub mod staff;
@@ -61,8 +62,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
-        .layer(middleware::from_fn_with_state(state.clone(), staff::csrf::protect))
-        .layer(staff::session_store::layer(&state))
+        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::protect))
+        .layer(http::session_store::layer(&state))
         .layer(middleware::from_fn(health::track))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
@@ -85,7 +86,7 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let follower = state.spawn_follower();
-    let pruner = staff::session_store::spawn_pruner(&state);
+    let pruner = http::session_store::spawn_pruner(&state);
     let app = router(state);
     // The peer address is what sign-in throttling counts per client.
     let served = axum::serve(

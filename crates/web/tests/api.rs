@@ -290,3 +290,31 @@ async fn the_api_reads_the_same_on_postgres() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_country_answer_counts_each_list_and_links_to_the_whole_of_it() {
+    let app = spawn_app().await;
+    let jp = app.json("/api/v1/countries/jp").await;
+    for list in ["agreements", "programmes", "funding", "contacts"] {
+        assert_eq!(
+            jp["totals"][list].as_u64().unwrap() as usize,
+            jp[list].as_array().unwrap().len(),
+            "{list}: the Japan dataset is below the list limit"
+        );
+        let more = jp["more"][list].as_str().unwrap();
+        assert_eq!(more, format!("/api/v1/{list}?country=JP"));
+        let whole = app.json(more).await;
+        assert_eq!(whole["total"], jp["totals"][list], "{list}");
+    }
+    let partners: Vec<&str> = jp["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        partners.contains(&"utokyo") && !partners.contains(&"ki"),
+        "{partners:?}"
+    );
+    assert!(jp["totals"]["organisations"].as_u64().unwrap() >= partners.len() as u64);
+}

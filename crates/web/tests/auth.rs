@@ -10,7 +10,7 @@ use browser::{Browser, PASSWORD, add_user, csrf_field, location};
 use common::{TestApp, spawn_app};
 use kizuna_core::{Registry, UserPatch};
 use kizuna_domain::Role;
-use kizuna_web::staff::session_store;
+use kizuna_web::http::session_store;
 use kizuna_web::{AppState, WebSettings};
 
 #[tokio::test]

@@ -15,8 +15,8 @@ use common::spawn_app;
 use kizuna_core::credentials::new_api_token;
 use kizuna_domain::Role;
 use kizuna_web::AppState;
-use kizuna_web::staff::auth::Staff;
-use kizuna_web::staff::{csrf, session_store};
+use kizuna_web::http::auth::Staff;
+use kizuna_web::http::{csrf, session_store};
 
 fn probe_router(state: AppState) -> Router {
     async fn who(staff: Staff) -> Json<serde_json::Value> {

@@ -26,6 +26,11 @@ impl TextFilter {
         )
     }
 
+    /// Whether there is no text to look for (so callers can skip gathering it).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
     /// Whether any of `haystack` contains the text.
     pub fn matches<'h>(&self, haystack: impl IntoIterator<Item = &'h str>) -> bool {
         match &self.0 {
@@ -108,7 +113,7 @@ impl AgreementFilter {
             || self.subject_area.is_some()
             || self.unit.is_some()
             || self.partner.is_some()
-            || self.text != TextFilter::default()
+            || !self.text.is_empty()
     }
 
     /// Whether `a` passes every filter but the country.
@@ -137,12 +142,13 @@ impl AgreementFilter {
                 })
             })
             && self.status.is_none_or(|s| lookup.status(a) == s)
-            && self.text.matches(
-                std::iter::once(a.title.as_str())
-                    .chain(a.study_programmes.iter().map(String::as_str))
-                    .chain(a.research_fields.iter().map(String::as_str))
-                    .chain(org_names(lookup, a.party_ids())),
-            )
+            && (self.text.is_empty()
+                || self.text.matches(
+                    std::iter::once(a.title.as_str())
+                        .chain(a.study_programmes.iter().map(String::as_str))
+                        .chain(a.research_fields.iter().map(String::as_str))
+                        .chain(org_names(lookup, a.party_ids())),
+                ))
     }
 
     /// The matching agreements this audience may see, in id order.

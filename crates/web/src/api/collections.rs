@@ -15,7 +15,7 @@ use kizuna_domain::{
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiQuery, ListResponse, json, parse_param};
+use crate::http::query::{ApiQuery, ListResponse, json, parse_param};
 use crate::{AppError, AppState};
 
 /// An agreement with its derived status.

@@ -34,12 +34,14 @@ pub struct CountryOut {
     /// Figures.
     pub overview: CountryOverview,
     /// Partner organisations in the country (and units of them): those linked
-    /// by an agreement, programme, funding opportunity or contact.
+    /// by an agreement, programme, funding opportunity or contact; the first
+    /// [`LIST_LIMIT`] by id (`totals` and `more` say how to get the rest).
     pub organisations: Vec<Organisation>,
-    /// How many organisations of any kind the registry holds in the country.
-    pub organisations_total: usize,
-    /// Where to page through all of them: `/api/v1/organisations?country=CC`.
-    pub organisations_url: String,
+    /// How many records each list holds in all (`organisations`: every
+    /// organisation in the country, partner or not).
+    pub totals: CountryTotals,
+    /// Where to page through each whole list with the collection APIs.
+    pub more: CountryLinks,
     /// Agreements with a partner in the country.
     pub agreements: Vec<AgreementOut>,
     /// Programmes with a partner in the country.
@@ -52,6 +54,42 @@ pub struct CountryOut {
     pub sections: CountrySections,
 }
 
+/// Most records of each kind in one country answer; the collection APIs page the rest,
+/// so the answer stays small at any registry size.
+pub const LIST_LIMIT: usize = 100;
+
+/// How many records concern the country, list by list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryTotals {
+    /// Organisations in the country (partners or not).
+    pub organisations: usize,
+    /// Partner organisations.
+    pub partners: usize,
+    /// Agreements.
+    pub agreements: usize,
+    /// Programmes.
+    pub programmes: usize,
+    /// Funding opportunities.
+    pub funding: usize,
+    /// Contacts.
+    pub contacts: usize,
+}
+
+/// The collection API queries that list everything about the country.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CountryLinks {
+    /// `/api/v1/organisations?country=CC`.
+    pub organisations: String,
+    /// `/api/v1/agreements?country=CC`.
+    pub agreements: String,
+    /// `/api/v1/programmes?country=CC`.
+    pub programmes: String,
+    /// `/api/v1/funding?country=CC`.
+    pub funding: String,
+    /// `/api/v1/contacts?country=CC`.
+    pub contacts: String,
+}
+
 /// The generated country page as data.
 #[utoipa::path(get, path = "/countries/{cc}", tag = "countries", params(("cc" = String, Path, description = "ISO 3166-1 alpha-2 code, either case")),
     responses((status = 200, body = CountryOut), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
@@ -59,7 +97,7 @@ pub async fn get_country(
     State(state): State<AppState>,
     Path(cc): Path<String>,
 ) -> Result<Response, AppError> {
-    let code = crate::pages::country_code(&cc)?;
+    let code = crate::http::query::country_code(&cc)?;
     let ctx = state.status_context();
     state
         .cached(
@@ -86,24 +124,38 @@ pub async fn get_country(
                         key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
                         supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
                     },
-                    organisations: records.partners.into_iter().cloned().collect(),
-                    organisations_total: CountryRecords::organisation_count(&lookup, code),
-                    organisations_url: format!("/api/v1/organisations?country={code}"),
-                    agreements: records
-                        .agreements
-                        .into_iter()
-                        .map(|a| AgreementOut {
-                            agreement: a.clone(),
-                            status: lookup.status(a),
-                        })
-                        .collect(),
-                    programmes: records.programmes.into_iter().cloned().collect(),
-                    funding: records.funding.into_iter().cloned().collect(),
-                    contacts: records.contacts.into_iter().cloned().collect(),
+                    totals: CountryTotals {
+                        organisations: CountryRecords::organisation_count(&lookup, code),
+                        partners: records.partners.len(),
+                        agreements: records.agreements.len(),
+                        programmes: records.programmes.len(),
+                        funding: records.funding.len(),
+                        contacts: records.contacts.len(),
+                    },
+                    more: CountryLinks {
+                        organisations: format!("/api/v1/organisations?country={code}"),
+                        agreements: format!("/api/v1/agreements?country={code}"),
+                        programmes: format!("/api/v1/programmes?country={code}"),
+                        funding: format!("/api/v1/funding?country={code}"),
+                        contacts: format!("/api/v1/contacts?country={code}"),
+                    },
+                    organisations: first(&records.partners, Organisation::clone),
+                    agreements: first(&records.agreements, |a| AgreementOut {
+                        agreement: (*a).clone(),
+                        status: lookup.status(a),
+                    }),
+                    programmes: first(&records.programmes, Programme::clone),
+                    funding: first(&records.funding, FundingOpportunity::clone),
+                    contacts: first(&records.contacts, Contact::clone),
                     sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
                 };
                 serde_json::to_string(&out).map_err(|e| AppError::Internal(e.to_string()))
             },
         )
         .await
+}
+
+/// The first [`LIST_LIMIT`] of a list, copied.
+fn first<T, O>(list: &[&T], copy: impl Fn(&T) -> O) -> Vec<O> {
+    list.iter().take(LIST_LIMIT).map(|x| copy(x)).collect()
 }

@@ -13,10 +13,10 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::writes::{body_bytes, etag, if_match_optional};
-use super::{ApiQuery, ListResponse};
 use crate::error::Problem;
-use crate::staff::auth::Staff;
+use crate::http::auth::Staff;
+use crate::http::body::{body_bytes, etag, if_match_optional};
+use crate::http::query::{ApiQuery, ListResponse};
 use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 

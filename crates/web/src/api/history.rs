@@ -14,10 +14,11 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::ListResponse;
-use super::writes::{JsonBody, if_match, record_response};
+use super::writes::record_response;
 use crate::error::Problem;
-use crate::staff::auth::Staff;
+use crate::http::auth::Staff;
+use crate::http::body::{JsonBody, if_match};
+use crate::http::query::ListResponse;
 use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 

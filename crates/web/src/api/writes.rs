@@ -2,116 +2,15 @@
 //! /{collection}/{id}` with `If-Match`, and staff reads of whole records.
 //! Every change goes through [`kizuna_core::Writer`].
 
-use axum::extract::{FromRequest, Request};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kizuna_core::Versioned;
 use kizuna_domain::{Agreement, Collection, Entity};
 use serde_json::Value;
 
-use crate::error::Problem;
+use crate::http::body::etag;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
-
-/// A problem document with a status `AppError` has no variant for.
-pub(super) fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> Response {
-    let body = Problem {
-        kind: format!("/problems/{slug}"),
-        title: title.to_owned(),
-        status: status.as_u16(),
-        detail,
-        errors: Vec::new(),
-    };
-    let mut response = (status, axum::Json(&body)).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
-    response.extensions_mut().insert(body);
-    response
-}
-
-/// Reads a whole request body (the router's body limit applies: over it is a 413 problem).
-pub(super) async fn body_bytes(body: axum::body::Body) -> Result<axum::body::Bytes, Response> {
-    axum::body::to_bytes(body, usize::MAX).await.map_err(|e| {
-        let text = format!("{e:?} {e}");
-        if text.contains("length limit") {
-            problem(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too-large",
-                "Too large",
-                "the request body is larger than this server accepts".to_owned(),
-            )
-        } else {
-            AppError::BadRequest(format!("the request body could not be read: {e}")).into_response()
-        }
-    })
-}
-
-/// A JSON request body (`application/json` or `application/*+json`), read as a value.
-pub struct JsonBody(pub Value);
-
-impl<S: Send + Sync> FromRequest<S> for JsonBody {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        let content_type = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .map(|v| v.trim().to_ascii_lowercase())
-            .unwrap_or_default();
-        let json = content_type == "application/json"
-            || (content_type.starts_with("application/") && content_type.ends_with("+json"));
-        if !json {
-            return Err(problem(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                "Unsupported media type",
-                "send the record as JSON, with `Content-Type: application/json`".to_owned(),
-            ));
-        }
-        let bytes = body_bytes(request.into_body()).await?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
-            AppError::BadRequest(format!("the body is not valid JSON: {e}")).into_response()
-        })
-    }
-}
-
-/// The revision `If-Match` names, if sent: one strong ETag, `"<revision>"`.
-pub(super) fn if_match_optional(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
-    let Some(value) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    value
-        .to_str()
-        .ok()
-        .map(str::trim)
-        .and_then(|v| v.strip_prefix('"')?.strip_suffix('"'))
-        .and_then(|v| v.parse::<i64>().ok())
-        .map(Some)
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                "`If-Match` must be the record's ETag as sent, like `\"42\"`".to_owned(),
-            )
-        })
-}
-
-/// The revision `If-Match` names; without one the change is refused with 428.
-pub(super) fn if_match(headers: &HeaderMap) -> Result<i64, AppError> {
-    if_match_optional(headers)?.ok_or_else(|| {
-        AppError::PreconditionRequired(
-            "send the ETag of the version you changed as `If-Match` (GET the record first)"
-                .to_owned(),
-        )
-    })
-}
-
-/// An ETag header value for a revision.
-pub(super) fn etag(revision: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are header-safe")
-}
 
 /// A record as staff see it, with its `ETag` (agreements with their derived status).
 pub(super) async fn record_response<E: Entity>(
@@ -174,11 +73,12 @@ macro_rules! collection_writes {
             use utoipa_axum::router::OpenApiRouter;
             use utoipa_axum::routes;
 
-            use super::{JsonBody, if_match, record_response, with_path_id};
+            use super::{record_response, with_path_id};
+            use crate::http::body::{JsonBody, if_match};
             use crate::error::Problem;
             use kizuna_core::write::record_from_json;
 
-            use crate::staff::auth::Staff;
+            use crate::http::auth::Staff;
             use crate::writer::{after_write, writer};
             use crate::{AppError, AppState};
 

@@ -19,7 +19,7 @@ use utoipa::IntoParams;
 
 pub use page::map_page;
 
-use crate::api::{ApiQuery, parse_param};
+use crate::http::query::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
 
 /// Filters shared by the map page, the map API and the country counts.

@@ -10,8 +10,8 @@ use serde::Serialize;
 use kizuna_core::read::map::{home_units, partners};
 
 use super::MapParams;
-use crate::api::ApiQuery;
-use crate::pages::{public_lookup, render};
+use crate::http::query::ApiQuery;
+use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{Link, OrgRef};
 

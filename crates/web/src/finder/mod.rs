@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 
 pub use page::search_page;
 
-use crate::api::{ApiQuery, parse_param};
+use crate::http::query::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
 
 /// Most hits a page may ask for.

@@ -5,8 +5,8 @@ use axum::response::Html;
 use serde::Serialize;
 
 use super::{SearchParams, run};
-use crate::api::ApiQuery;
-use crate::pages::render;
+use crate::http::query::ApiQuery;
+use crate::http::render::render;
 use crate::{AppError, AppState};
 
 #[derive(Debug, Serialize)]

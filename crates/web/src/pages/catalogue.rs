@@ -7,7 +7,8 @@ use axum::response::{Html, Response};
 use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
-use super::{public_lookup, render};
+use crate::http::query::country_code;
+use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::country::CountryView;
 use kizuna_core::read::rows::{AgreementRow, ContactRow, FundingRow, OrgRef};
@@ -120,12 +121,6 @@ pub async fn countries(State(state): State<AppState>) -> Result<Response, AppErr
                 .0)
         })
         .await
-}
-
-/// Parses a country code from a path, or answers 404.
-pub(crate) fn country_code(cc: &str) -> Result<CountryCode, AppError> {
-    cc.parse()
-        .map_err(|_| AppError::NotFound(format!("`{cc}` is not a country code we know")))
 }
 
 /// `GET /countries/{cc}`.

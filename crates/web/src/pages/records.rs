@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::response::Html;
 use kizuna_domain::Slug;
 
-use super::{public_lookup, render};
+use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::records::{AgreementView, FundingView, OrganisationView, ProgrammeView};
 

@@ -13,9 +13,9 @@ use chrono::Days;
 use kizuna_domain::{Agreement, AgreementStatus};
 use serde::Serialize;
 
-use super::auth::{Staff, StaffPage};
-use super::csrf::Csrf;
-use crate::pages::Layout;
+use crate::http::auth::{Staff, StaffPage};
+use crate::http::csrf::Csrf;
+use crate::http::render::Layout;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 

@@ -12,7 +12,7 @@ use kizuna_domain::{AgreementStatus, ChangeKind, Visibility};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
 
-use super::auth::Staff;
+use crate::http::auth::Staff;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 
@@ -146,13 +146,28 @@ pub async fn changes(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let base = base_url(&headers);
+    let atom_type = "application/atom+xml; charset=utf-8";
+    state
+        .cached(
+            format!("changes.atom {base}"),
+            atom_type,
+            async |snapshot| changes_feed(&state, &snapshot, &base).await,
+        )
+        .await
+}
+
+/// The Atom document of the latest public changes, links under `base`.
+async fn changes_feed(
+    state: &AppState,
+    snapshot: &kizuna_core::Snapshot,
+    base: &str,
+) -> Result<String, AppError> {
     let store = state.registry().store();
     let newest = store.revision().await?;
     let entries = store
         .changes_since((newest - ATOM_ENTRIES * 4).max(0), ATOM_ENTRIES * 4)
         .await?;
-    let snapshot = state.public_snapshot().await;
-    let base = base_url(&headers);
     let public = |doc: &Option<serde_json::Value>| {
         doc.as_ref()
             .is_some_and(|d| d["visibility"] == Visibility::Public.as_str())
@@ -199,19 +214,14 @@ pub async fn changes(
         .and_then(|h| snapshot.organisations.get(h))
         .map(|o| o.display_name().to_owned())
         .unwrap_or_else(|| "Kizuna".to_owned());
-    let xml = atom(
+    atom(
         &format!("{site}: recent changes"),
         &format!("{base}/feeds/changes.atom"),
-        &base,
+        base,
         updated,
         &shown,
     )
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        xml,
-    )
-        .into_response())
+    .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 fn atom(

@@ -14,8 +14,8 @@ use super::forms::{self, Action, FormState};
 use super::schema::{self, COUNTRY};
 use super::view::{self, FormView, OptionView};
 use super::{Datalist, PageUser, datalists, page};
-use crate::staff::auth::{Staff, StaffPage};
-use crate::staff::csrf::Csrf;
+use crate::http::auth::{Staff, StaffPage};
+use crate::http::csrf::Csrf;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 

@@ -9,8 +9,8 @@ use super::edit::{Conflict, current};
 use super::forms;
 use super::records::AdminRecord;
 use super::{PageUser, page};
-use crate::staff::auth::{Staff, StaffPage};
-use crate::staff::csrf::Csrf;
+use crate::http::auth::{Staff, StaffPage};
+use crate::http::csrf::Csrf;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 

@@ -14,8 +14,8 @@ use super::edit::Conflict;
 use super::records::AdminRecord;
 use super::schema::Field;
 use super::{PageUser, page};
-use crate::staff::auth::{Staff, StaffPage};
-use crate::staff::csrf::Csrf;
+use crate::http::auth::{Staff, StaffPage};
+use crate::http::csrf::Csrf;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::records::{AdminRecord, ListRow};
 use super::view::OptionView;
 use super::{PageUser, page};
-use crate::staff::auth::StaffPage;
-use crate::staff::csrf::Csrf;
+use crate::http::auth::StaffPage;
+use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 

@@ -28,9 +28,9 @@ use kizuna_domain::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::auth::{Staff, StaffPage};
-use super::csrf::Csrf;
 use super::dashboard::render_admin;
+use crate::http::auth::{Staff, StaffPage};
+use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
 pub use records::AdminRecord;
 use schema::Target;

@@ -1,12 +1,9 @@
 //! Who is asking: a signed-in person (session cookie) or another system (API
 //! token); signing in (throttled per account and per address) and out.
 
-mod login;
-
 use std::convert::Infallible;
 use std::net::SocketAddr;
 
-use axum::Router;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
@@ -20,7 +17,7 @@ use crate::{AppError, AppState};
 /// The session key holding the signed-in user's id.
 pub const USER_KEY: &str = "user_id";
 /// The session key holding when the session was last used (Unix seconds).
-const SEEN_KEY: &str = "seen";
+pub(crate) const SEEN_KEY: &str = "seen";
 /// Failed sign-ins of one account, within [`WINDOW_MINUTES`], that lock it.
 pub const ACCOUNT_LIMIT: i64 = 5;
 /// Failed sign-ins from one address, within [`WINDOW_MINUTES`], that lock it.
@@ -88,7 +85,7 @@ pub async fn user_from_token(state: &AppState, parts: &Parts) -> Result<Option<U
     }
 }
 
-fn session_error(e: tower_sessions::session::Error) -> AppError {
+pub(crate) fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::Internal(format!("session: {e}"))
 }
 
@@ -233,11 +230,6 @@ pub fn safe_next(next: Option<&str>) -> String {
         }
         _ => "/admin".to_owned(),
     }
-}
-
-/// Sign-in and sign-out routes.
-pub fn routes(_state: AppState) -> Router<AppState> {
-    login::routes()
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ pub async fn refusal(state: &AppState, headers: &HeaderMap, path: &str) -> Respo
         title: "Form expired".to_owned(),
         detail: REFUSED.to_owned(),
     };
-    match crate::pages::render(state, "error.html", view.title.clone(), path, view).await {
+    match crate::http::render::render(state, "error.html", view.title.clone(), path, view).await {
         Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),
         Err(_) => problem.into_response(),
     }

@@ -12,11 +12,11 @@ use kizuna_domain::Email;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::{
+use crate::http::auth::{
     ACCOUNT_LIMIT, ADDRESS_LIMIT, ClientAddr, SEEN_KEY, USER_KEY, WINDOW_MINUTES, safe_next,
     session_error,
 };
-use crate::staff::csrf::{self, Csrf};
+use crate::http::csrf::{self, Csrf};
 use crate::{AppError, AppState};
 
 /// Field-level problems of the sign-in form.
@@ -56,7 +56,9 @@ struct LoginForm {
 }
 
 async fn render_login(state: &AppState, status: StatusCode, view: LoginView) -> Response {
-    match crate::pages::render(state, "login.html", "Sign in".to_owned(), "/login", view).await {
+    match crate::http::render::render(state, "login.html", "Sign in".to_owned(), "/login", view)
+        .await
+    {
         Ok(html) => (status, html).into_response(),
         Err(e) => e.into_response(),
     }

@@ -1,0 +1,11 @@
+//! The HTTP pieces every feature shares: reading queries, paths and JSON
+//! bodies, versions (`If-Match`/`ETag`), rendering pages, who is signed in
+//! (tokens and sessions), CSRF and the session store. Features use these and
+//! never each other's internals.
+
+pub mod auth;
+pub mod body;
+pub mod csrf;
+pub mod query;
+pub mod render;
+pub mod session_store;

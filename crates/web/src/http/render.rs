@@ -1,0 +1,66 @@
+//! Rendering pages: the layout every page shares and the typed page a
+//! template receives.
+
+use axum::response::Html;
+use serde::Serialize;
+
+use crate::{AppError, AppState};
+use kizuna_core::read::Lookup;
+
+/// What every page's layout needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    /// The `<title>` and first heading.
+    pub title: String,
+    /// The request path, for marking the current navigation item.
+    pub path: String,
+    /// The home organisation's name, shown in the header.
+    pub site_name: String,
+}
+
+/// A page: its layout and its typed view.
+#[derive(Debug, Serialize)]
+pub struct Page<T: Serialize> {
+    /// Layout.
+    pub layout: Layout,
+    /// The page's own data.
+    pub view: T,
+}
+
+/// Renders `template` with `view` inside the layout.
+pub async fn render<T: Serialize>(
+    state: &AppState,
+    template: &str,
+    title: String,
+    path: &str,
+    view: T,
+) -> Result<Html<String>, AppError> {
+    let page = Page {
+        layout: Layout::new(state, title, path).await,
+        view,
+    };
+    Ok(Html(state.templates().render(template, &page)?))
+}
+
+impl Layout {
+    /// The layout of a page at `path`, named after the home organisation.
+    pub async fn new(state: &AppState, title: String, path: &str) -> Layout {
+        let snapshot = state.public_snapshot().await;
+        let site_name = snapshot
+            .home
+            .as_ref()
+            .and_then(|h| snapshot.organisations.get(h))
+            .map(|o| o.display_name().to_owned())
+            .unwrap_or_else(|| "Kizuna".to_owned());
+        Layout {
+            title,
+            path: path.to_owned(),
+            site_name,
+        }
+    }
+}
+
+/// A public reader of the current snapshot.
+pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_core::Snapshot) -> Lookup<'a> {
+    Lookup::new(snapshot, state.status_context(), true)
+}
