@@ -1,6 +1,6 @@
 //! The one error type of the HTTP edge. It becomes an RFC 9457 problem
 //! document; page routes turn the same error into an HTML page (see
-//! `pages::render_errors`), so both surfaces say the same thing.
+//! `http::render::render_errors`), so both surfaces say the same thing.
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};

@@ -1,9 +1,12 @@
-//! Rendering pages: the layout every page shares and the typed page a
-//! template receives.
+//! Rendering pages: the layout every page shares, the typed page a template
+//! receives, and problems from page handlers turned into HTML error pages.
 
-use axum::response::Html;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
+use crate::error::Problem;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 
@@ -63,4 +66,38 @@ impl Layout {
 /// A public reader of the current snapshot.
 pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_core::Snapshot) -> Lookup<'a> {
     Lookup::new(snapshot, state.status_context(), true)
+}
+
+/// The error page's view.
+#[derive(Debug, Serialize)]
+struct ErrorView {
+    status: u16,
+    title: String,
+    detail: String,
+}
+
+/// Turns problem documents from page handlers into HTML error pages.
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let Some(problem) = response.extensions().get::<Problem>().cloned() else {
+        return response;
+    };
+    let status = response.status();
+    let view = ErrorView {
+        status: problem.status,
+        title: problem.title.clone(),
+        detail: problem.detail,
+    };
+    match render(&state, "error.html", problem.title, &path, view).await {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "the error page itself failed");
+            response
+        }
+    }
 }

@@ -2,14 +2,10 @@
 //! template; errors on these routes become HTML pages.
 
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::middleware;
 use axum::routing::get;
-use serde::Serialize;
 
-use crate::error::Problem;
-use crate::http::render::render;
+use crate::http::render::render_errors;
 use crate::{AppError, AppState};
 
 mod catalogue;
@@ -35,38 +31,4 @@ pub fn routes(state: AppState) -> Router<AppState> {
 
 async fn not_found() -> AppError {
     AppError::NotFound("There is no page at this address.".to_owned())
-}
-
-/// The error page's view.
-#[derive(Debug, Serialize)]
-struct ErrorView {
-    status: u16,
-    title: String,
-    detail: String,
-}
-
-/// Turns problem documents from page handlers into HTML error pages.
-pub(crate) async fn render_errors(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let path = request.uri().path().to_owned();
-    let response = next.run(request).await;
-    let Some(problem) = response.extensions().get::<Problem>().cloned() else {
-        return response;
-    };
-    let status = response.status();
-    let view = ErrorView {
-        status: problem.status,
-        title: problem.title.clone(),
-        detail: problem.detail,
-    };
-    match render(&state, "error.html", problem.title, &path, view).await {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "the error page itself failed");
-            response
-        }
-    }
 }

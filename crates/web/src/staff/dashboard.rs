@@ -227,6 +227,6 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/admin", get(dashboard))
         .layer(middleware::from_fn_with_state(
             state,
-            crate::pages::render_errors,
+            crate::http::render::render_errors,
         ))
 }

@@ -99,7 +99,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/admin/picker", get(picker))
         .layer(middleware::from_fn_with_state(
             state,
-            crate::pages::render_errors,
+            crate::http::render::render_errors,
         ))
 }
 
