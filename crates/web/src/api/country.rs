@@ -56,7 +56,7 @@ pub struct CountryOut {
 
 /// Most records of each kind in one country answer; the collection APIs page the rest,
 /// so the answer stays small at any registry size.
-pub const LIST_LIMIT: usize = 100;
+pub const LIST_LIMIT: usize = 50;
 
 /// How many records concern the country, list by list.
 #[derive(Debug, Serialize, ToSchema)]
