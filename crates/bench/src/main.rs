@@ -17,6 +17,7 @@ mod measure;
 mod options;
 mod queries;
 mod report;
+mod results;
 mod rng;
 mod run;
 mod stats;
@@ -41,7 +42,7 @@ fn main() -> anyhow::Result<()> {
         None => std::env::temp_dir().join(format!("kizuna-bench-{}", std::process::id())),
     };
     std::fs::create_dir_all(&work).with_context(|| format!("creating {}", work.display()))?;
-    let results: Vec<run::DatasetResult> = options
+    let results: Vec<results::DatasetResult> = options
         .datasets
         .iter()
         .map(|&kind| run::run(&options, kind, &work))

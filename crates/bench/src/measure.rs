@@ -8,7 +8,7 @@ use crate::endpoints::{Group, discover, plan};
 use crate::http::{Limits, fetch, load};
 use crate::kizuna::cpu_ticks;
 use crate::options::Options;
-use crate::run::{DatasetResult, Row, progress};
+use crate::results::{DatasetResult, Row, progress};
 
 /// Shortest wait for answers still pending when a run stops sending.
 const MIN_GRACE: Duration = Duration::from_secs(15);

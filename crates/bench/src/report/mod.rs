@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::endpoints::Group;
 use crate::machine::Header;
 use crate::options::{DatasetKind, Options};
-use crate::run::{DatasetResult, Row};
+use crate::results::{DatasetResult, Row};
 
 /// Slowest allowed p99 at one client.
 const P99_BUDGET: Duration = Duration::from_millis(20);

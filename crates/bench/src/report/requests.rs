@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{ceiling, ms, p99_met, percent, ratio, ratio_met, verdict};
 use crate::endpoints::Group;
 use crate::options::Options;
-use crate::run::DatasetResult;
+use crate::results::DatasetResult;
 use crate::stats::Run;
 
 /// A rate with one decimal when it is small.
