@@ -23,7 +23,10 @@ type Xml = Writer<Vec<u8>>;
 pub fn response(iias: &[(&Iia, &str)]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     write_response(&mut w, iias).expect("writing to memory cannot fail");
-    String::from_utf8(w.into_inner()).expect("quick-xml writes the UTF-8 it is given")
+    let mut xml =
+        String::from_utf8(w.into_inner()).expect("quick-xml writes the UTF-8 it is given");
+    xml.push('\n');
+    xml
 }
 
 fn write_response(w: &mut Xml, iias: &[(&Iia, &str)]) -> io::Result<()> {
