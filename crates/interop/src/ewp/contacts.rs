@@ -51,16 +51,7 @@ fn card(contact: &Contact, notes: &mut Vec<String>) -> (ContactCard, bool) {
         .as_deref()
         .map(str::trim)
         .filter(|e| !e.is_empty());
-    let fits = |e: &&str| {
-        e.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain
-                    .split_once('.')
-                    .is_some_and(|(first, rest)| !first.is_empty() && !rest.is_empty())
-        })
-    };
-    if email.is_some_and(|e| !fits(&e)) {
+    if email.is_some_and(|e| !fits_ewp_email(e)) {
         notes.push(format!(
             "the e-mail address of {} does not fit EWP's pattern and is left out",
             contact.id
@@ -84,10 +75,23 @@ fn card(contact: &Contact, notes: &mut Vec<String>) -> (ContactCard, bool) {
             .as_deref()
             .filter(|p| !p.trim().is_empty())
             .map(Phone::parse),
-        email: email.filter(fits).map(str::to_owned),
+        email: email.filter(|e| fits_ewp_email(e)).map(str::to_owned),
         role: role.map(str::to_owned),
     };
     (card, signs)
+}
+
+/// EWP's `Email` pattern, `[^@]+@[^.]+\..+` over the whole value (no line
+/// breaks: `.` does not match them); a second `@` is refused as well.
+fn fits_ewp_email(e: &str) -> bool {
+    !e.contains(['\n', '\r'])
+        && e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain
+                    .split_once('.')
+                    .is_some_and(|(first, rest)| !first.is_empty() && !rest.is_empty())
+        })
 }
 
 /// A partner with its first signer as signing contact and everyone else as contacts.
@@ -105,4 +109,51 @@ pub(crate) fn with_contacts(hei_id: String, ounit_id: Option<String>, cards: Car
         }
     }
     partner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(role: &str, email: &str) -> Contact {
+        serde_json::from_value(serde_json::json!({
+            "id": "p", "name": " Pat ", "role": role, "email": email
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn emails_must_fit_the_ewp_pattern() {
+        assert!(fits_ewp_email("a.b@ki.se"));
+        for bad in [
+            "a@.ki.se",
+            "a@ki.",
+            "@ki.se",
+            "a@kise",
+            "a@b@ki.se",
+            "a@ki.se\nx",
+        ] {
+            assert!(!fits_ewp_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_signing_role_makes_the_signing_contact() {
+        let mut notes = Vec::new();
+        let (signer, signs) = card(&contact("Rector (SIGNATORY)", "pat@ki.se"), &mut notes);
+        assert!(signs);
+        assert_eq!(
+            (signer.name.as_str(), signer.email.as_deref()),
+            ("Pat", Some("pat@ki.se"))
+        );
+        let (other, signs) = card(&contact("Coordinator", "pat@.ki.se"), &mut notes);
+        assert!(!signs && other.email.is_none());
+        assert_eq!(notes.len(), 1, "the dropped address is noted");
+        let partner = with_contacts("ki.se".into(), None, vec![(other, false), (signer, true)]);
+        assert_eq!(
+            partner.signing_contact.map(|c| c.role),
+            Some(Some("Rector (SIGNATORY)".into()))
+        );
+        assert_eq!(partner.contacts.len(), 1);
+    }
 }

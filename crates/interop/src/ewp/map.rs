@@ -6,6 +6,13 @@
 //! Nothing is guessed: a condition that lacks what the schema requires keeps
 //! the whole agreement out, with the reason, rather than sending a partner an
 //! IIA with made-up numbers.
+//!
+//! Dates: `in-effect` is "signed" (a draft is a proposal); `terminated_on`,
+//! whenever it falls, is `terminated-as-a-whole` (EWP has no other way to say
+//! an IIA ended early); `signing-date` is given only when the day is known.
+//! The home institution's units are known to EWP by their Kizuna ids; a
+//! partner's unit only by the id its own Organizational Units API gives it,
+//! which Kizuna does not record, so it is left out with a note.
 
 use kizuna_core::Snapshot;
 use kizuna_domain::{
