@@ -46,12 +46,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { file } => backup(&registry, &file).await,
         Command::Import { format, file } => import(&registry, format, &file).await,
         Command::Export {
+            format: ExportFormat::Ewp,
+            agreement,
+            out,
+        } => crate::ewp::export(&registry, agreement.as_ref(), out.as_deref()).await,
+        Command::Export {
             format: ExportFormat::Json,
+            agreement: None,
+            out: None,
         } => {
             let data = dump(&registry).await?;
             println!("{}", serde_json::to_string_pretty(&data)?);
             Ok(())
         }
+        Command::Export { .. } => Err(anyhow::anyhow!(
+            "--agreement and --out apply to `export ewp` only"
+        )),
         Command::User { command } => crate::users::run(&registry, command).await,
     };
     store.close().await;

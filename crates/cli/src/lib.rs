@@ -2,6 +2,7 @@
 
 mod commands;
 pub mod config;
+mod ewp;
 mod users;
 
 use std::path::PathBuf;
@@ -84,6 +85,12 @@ pub enum Command {
     Export {
         /// Format to write.
         format: ExportFormat,
+        /// ewp: only this agreement (an error if it cannot be an IIA).
+        #[arg(long, value_name = "ID", value_parser = parse_slug)]
+        agreement: Option<Slug>,
+        /// ewp: write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Manage staff accounts: add them, set passwords, issue and revoke API tokens.
     User {
@@ -186,6 +193,9 @@ pub enum ImportFormat {
 pub enum ExportFormat {
     /// A Kizuna dataset in JSON.
     Json,
+    /// Erasmus Without Paper IIAs v7 (`iias-get-response`) of the agreements with
+    /// SCHAC-coded partners; the others are listed on standard error with the reasons.
+    Ewp,
 }
 
 /// Sets up tracing: `RUST_LOG` wins, else -v flags; JSON with KIZUNA_LOG_FORMAT=json.

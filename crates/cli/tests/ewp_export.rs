@@ -1,0 +1,128 @@
+//! `kizuna export ewp`, run as a user would: the IIAs go to the file or to
+//! standard output, what cannot be an IIA is listed on standard error.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kizuna(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("KIZUNA_DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("kizuna runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const DATASET: &str = r#"
+home = "ki"
+
+[[organisations]]
+id = "ki"
+kind = "education"
+names = [{ value = "Karolinska Institutet", kind = "display" }]
+identifiers = { schac = "ki.se" }
+
+[[organisations]]
+id = "uw"
+kind = "education"
+names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
+identifiers = { schac = "uw.edu.pl" }
+
+[[organisations]]
+id = "riken"
+kind = "facility"
+names = [{ value = "RIKEN", kind = "display" }]
+
+[[agreements]]
+id = "ki-uw"
+kind = "staff_exchange"
+level = "central"
+title = "Staff training KI – UW"
+parties = [{ organisation = "ki" }, { organisation = "uw" }]
+signed = true
+  [[agreements.conditions]]
+  direction = "outgoing"
+  mobility = "staff_training"
+  places_per_year = 2
+  first_year = 2027
+  last_year = 2028
+
+[[agreements]]
+id = "ki-riken"
+kind = "research"
+level = "central"
+title = "Research"
+parties = [{ organisation = "ki" }, { organisation = "riken" }]
+signed = true
+"#;
+
+fn loaded() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "kizuna-ewp-cli-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("data.toml");
+    std::fs::write(&file, DATASET).unwrap();
+    let import = kizuna(&dir, &["import", "toml", file.to_str().unwrap()]);
+    assert!(import.status.success(), "{import:?}");
+    dir
+}
+
+#[test]
+fn export_ewp_writes_the_iias_and_lists_the_rest() {
+    let dir = loaded();
+    let file = dir.join("iias.xml");
+    let run = kizuna(&dir, &["export", "ewp", "--out", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{run:?}");
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("ki-uw: exported as IIA ki-uw (iia-hash "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ki-riken: not exported:\n  - the partner riken has no SCHAC code"),
+        "{stderr}"
+    );
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert!(xml.starts_with("<?xml") && xml.contains("<iia-id>ki-uw</iia-id>"));
+    assert!(xml.contains("<staff-training-mobility-spec>"));
+    assert!(
+        run.stdout.is_empty(),
+        "the file holds the XML, not standard output"
+    );
+    assert!(!dir.join("iias.partial").exists());
+}
+
+#[test]
+fn one_agreement_goes_to_standard_output_or_fails_with_its_reasons() {
+    let dir = loaded();
+    let one = kizuna(&dir, &["export", "ewp", "--agreement", "ki-uw"]);
+    assert!(one.status.success(), "{one:?}");
+    assert_eq!(text(&one.stdout).matches("<iia>").count(), 1);
+    let refused = kizuna(&dir, &["export", "ewp", "--agreement", "ki-riken"]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("it has no mobility conditions"));
+    assert!(
+        refused.stdout.is_empty(),
+        "no document for an agreement that is no IIA"
+    );
+    let unknown = kizuna(&dir, &["export", "ewp", "--agreement", "nope"]);
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("there is no agreement with the id nope"));
+    let json = kizuna(&dir, &["export", "json", "--agreement", "ki-uw"]);
+    assert!(
+        !json.status.success(),
+        "the EWP flags are not silently ignored"
+    );
+}

@@ -1,0 +1,299 @@
+//! From a Kizuna agreement to an IIA, or the reasons it cannot be one.
+//!
+//! An IIA binds two higher education institutions known by SCHAC code, each
+//! possibly through one of its units, and states its mobility conditions
+//! fully (places, academic years, and languages for studies and teaching).
+//! Nothing is guessed: a condition that lacks what the schema requires keeps
+//! the whole agreement out, with the reason, rather than sending a partner an
+//! IIA with made-up numbers.
+//!
+//! Dates: `in-effect` is "signed" (a draft is a proposal); `terminated_on`,
+//! whenever it falls, is `terminated-as-a-whole` (EWP has no other way to say
+//! an IIA ended early); `signing-date` is given only when the day is known.
+//! The home institution's units are known to EWP by their Kizuna ids; a
+//! partner's unit only by the id its own Organizational Units API gives it,
+//! which Kizuna does not record, so it is left out with a note.
+
+use kizuna_core::Snapshot;
+use kizuna_domain::{
+    Agreement, Direction, MobilityCondition, MobilityType, Organisation, OrganisationKind,
+    PartialDate, Slug,
+};
+
+use super::contacts::{contacts, with_contacts};
+use super::hash::sha256_hex;
+use super::model::{Iia, MobilitySpec, SpecKind, academic_year, decimal};
+
+/// An IIA, with notes on what of the agreement it leaves out.
+pub(crate) type Mapped = (Iia, Vec<String>);
+
+/// One side of the agreement, resolved to its institution.
+pub(crate) struct Side<'a> {
+    pub(crate) institution: &'a Organisation,
+    pub(crate) unit: Option<&'a Slug>,
+}
+
+/// Maps an agreement, or says every reason it cannot be an IIA.
+pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mapped, Vec<String>> {
+    let mut reasons = Vec::new();
+    let mut notes = Vec::new();
+    let sides = sides(snapshot, agreement).map_err(|r| vec![r])?;
+    let (home, partner) = (&sides.0, &sides.1);
+    let home_hei = schac(home.institution, "the home organisation", &mut reasons);
+    let partner_hei = schac(partner.institution, "the partner", &mut reasons);
+    if agreement.conditions.is_empty() {
+        reasons.push("it has no mobility conditions".to_owned());
+    }
+    let home_unit = home.unit.and_then(|u| ounit_id(u, &mut notes));
+    if let Some(unit) = partner.unit {
+        notes.push(format!(
+            "the partner's unit {unit} is left out: its EWP ounit id is not recorded"
+        ));
+    }
+    let ends = Ends {
+        home: (home_hei.unwrap_or_default(), home_unit.clone()),
+        partner: (partner_hei.unwrap_or_default(), None),
+    };
+    let mut specs = Vec::new();
+    for (i, condition) in agreement.conditions.iter().enumerate() {
+        match spec(condition, &ends) {
+            Ok(spec) => specs.push(spec),
+            Err(problems) => reasons.extend(
+                problems
+                    .into_iter()
+                    .map(|p| format!("conditions[{i}]: {p}")),
+            ),
+        }
+    }
+    if !reasons.is_empty() {
+        return Err(reasons);
+    }
+    // The schema lists studies, traineeships, teaching, training in this order.
+    specs.sort_by_key(|s| s.kind);
+    let (home_contacts, partner_contacts) = contacts(snapshot, agreement, &sides, &mut notes);
+    let [home_hei, partner_hei] = [ends.home.0, ends.partner.0];
+    let mut home_partner = with_contacts(home_hei, home_unit, home_contacts);
+    home_partner.iia_id = Some(iia_id(&agreement.id));
+    home_partner.iia_code = Some(agreement.id.to_string());
+    home_partner.signing_date = match agreement.signed_on {
+        Some(PartialDate::Day(day)) => Some(day.to_string()),
+        _ => None,
+    };
+    let partner_partner = with_contacts(partner_hei, None, partner_contacts);
+    let iia = Iia {
+        partners: [home_partner, partner_partner],
+        in_effect: agreement.signed || agreement.signed_on.is_some(),
+        terminated: agreement.terminated_on.is_some(),
+        specs,
+    };
+    Ok((iia, notes))
+}
+
+/// The home side and the one partner side, or why there are not exactly those.
+fn sides<'a>(
+    snapshot: &'a Snapshot,
+    agreement: &'a Agreement,
+) -> Result<(Side<'a>, Side<'a>), String> {
+    let home_id = snapshot
+        .home
+        .as_ref()
+        .ok_or("no home organisation is configured")?;
+    let mut home = Vec::new();
+    let mut others = Vec::new();
+    for party in &agreement.parties {
+        let org = snapshot
+            .organisations
+            .get(&party.organisation)
+            .ok_or_else(|| format!("the party {} is not in the registry", party.organisation))?;
+        let institution = institution(snapshot, org);
+        let unit = party
+            .unit
+            .as_ref()
+            .or((institution.id != org.id).then_some(&org.id));
+        let side = Side { institution, unit };
+        if &institution.id == home_id {
+            home.push(side);
+        } else {
+            others.push(side);
+        }
+    }
+    if home.is_empty() {
+        let through = others
+            .iter()
+            .find(|s| s.institution.members.contains(home_id));
+        return Err(match through {
+            Some(c) => format!(
+                "the home organisation takes part only through the consortium {}; an IIA binds two institutions",
+                c.institution.id
+            ),
+            None => "the home organisation is not a party".to_owned(),
+        });
+    }
+    if home.len() > 1 || others.len() != 1 {
+        return Err(format!(
+            "an IIA binds two institutions; this agreement has {} parties",
+            agreement.parties.len()
+        ));
+    }
+    let partner = others.remove(0);
+    if partner.institution.kind == OrganisationKind::Consortium {
+        return Err(format!(
+            "the partner {} is a consortium; an IIA binds two institutions",
+            partner.institution.id
+        ));
+    }
+    Ok((home.remove(0), partner))
+}
+
+/// The organisation a unit belongs to (walking up through units), or itself.
+pub(crate) fn institution<'a>(snapshot: &'a Snapshot, org: &'a Organisation) -> &'a Organisation {
+    let mut current = org;
+    // The depth bound keeps a parent cycle in bad data from looping forever.
+    for _ in 0..32 {
+        if current.kind != OrganisationKind::Unit {
+            break;
+        }
+        match current
+            .parent
+            .as_ref()
+            .and_then(|p| snapshot.organisations.get(p))
+        {
+            Some(parent) => current = parent,
+            None => break,
+        }
+    }
+    current
+}
+
+fn schac(org: &Organisation, who: &str, reasons: &mut Vec<String>) -> Option<String> {
+    let code = org
+        .identifiers
+        .schac
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if code.is_none() {
+        reasons.push(format!(
+            "{who} {} has no SCHAC code (identifiers.schac)",
+            org.id
+        ));
+    }
+    code.map(str::to_owned)
+}
+
+/// Home units are known to EWP by their Kizuna id, which fits the schema's
+/// 64 printable characters unless it is longer.
+fn ounit_id(unit: &Slug, notes: &mut Vec<String>) -> Option<String> {
+    if unit.as_str().len() <= 64 {
+        return Some(unit.to_string());
+    }
+    notes.push(format!(
+        "the home unit {unit} is left out: its id is longer than the 64 characters of an EWP ounit id"
+    ));
+    None
+}
+
+/// The agreement's id, which EWP wants in at most 64 characters: longer ids
+/// keep their start and end in a hash of the whole, so they stay unique and stable.
+fn iia_id(id: &Slug) -> String {
+    let id = id.as_str();
+    if id.len() <= 64 {
+        return id.to_owned();
+    }
+    format!("{}-{}", &id[..47], &sha256_hex(id)[..16])
+}
+
+/// The (SCHAC code, ounit id) of the home and the partner ends.
+struct Ends {
+    home: (String, Option<String>),
+    partner: (String, Option<String>),
+}
+
+fn spec(c: &MobilityCondition, ends: &Ends) -> Result<MobilitySpec, Vec<String>> {
+    let kind = match c.mobility {
+        MobilityType::StudentStudies => SpecKind::StudentStudies,
+        MobilityType::StudentTraineeship => SpecKind::StudentTraineeship,
+        MobilityType::StaffTeaching => SpecKind::StaffTeacher,
+        MobilityType::StaffTraining => SpecKind::StaffTraining,
+    };
+    let mut problems = Vec::new();
+    let places = c.places_per_year.filter(|&p| p > 0);
+    if places.is_none() {
+        problems.push("places_per_year is missing; EWP needs at least one place a year".to_owned());
+    }
+    let years_known = |year: Option<i32>, field: &str, problems: &mut Vec<String>| {
+        let year = year.filter(|y| (1000..=9998).contains(y));
+        if year.is_none() {
+            problems.push(format!("{field} is missing; EWP needs the academic years"));
+        }
+        year
+    };
+    let first = years_known(c.first_year, "first_year", &mut problems);
+    let last = years_known(c.last_year, "last_year", &mut problems);
+    if kind.needs_language() && c.languages.is_empty() {
+        problems.push(format!(
+            "{} needs at least one recommended language in EWP",
+            c.mobility
+        ));
+    }
+    let total = if kind.is_student() {
+        if c.days_per_year.is_some() {
+            problems.push("student mobility is counted in months_per_year, not days".to_owned());
+        }
+        c.months_per_year.and_then(decimal)
+    } else {
+        if c.months_per_year.is_some() {
+            problems.push("staff mobility is counted in days_per_year, not months".to_owned());
+        }
+        if c.eqf_level.is_some() {
+            problems.push("EWP has no EQF level for staff mobility".to_owned());
+        }
+        c.days_per_year.filter(|&d| d > 0).map(|d| d.to_string())
+    };
+    let (Some(places), Some(first), Some(last)) = (places, first, last) else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (sending, receiving) = match c.direction {
+        Direction::Outgoing => (&ends.home, &ends.partner),
+        Direction::Incoming => (&ends.partner, &ends.home),
+    };
+    Ok(MobilitySpec {
+        kind,
+        sending_hei_id: sending.0.clone(),
+        sending_ounit_id: sending.1.clone(),
+        receiving_hei_id: receiving.0.clone(),
+        receiving_ounit_id: receiving.1.clone(),
+        first_year: academic_year(first),
+        last_year: academic_year(last),
+        mobilities_per_year: places,
+        languages: c
+            .languages
+            .iter()
+            .map(|l| (l.lang.to_string(), l.cefr.map(|c| c.as_str().to_owned())))
+            .collect(),
+        subject_areas: c.subject_area.iter().map(|s| s.to_string()).collect(),
+        total_per_year: total,
+        eqf_levels: if kind.is_student() {
+            c.eqf_level.into_iter().collect()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_ids_are_cut_to_64_characters_and_stay_distinct() {
+        let a: Slug = "a".repeat(70).parse().unwrap();
+        let b: Slug = format!("{}b", "a".repeat(69)).parse().unwrap();
+        assert_eq!(iia_id(&a).len(), 64);
+        assert_ne!(iia_id(&a), iia_id(&b));
+        assert_eq!(iia_id(&"ki-uw".parse().unwrap()), "ki-uw");
+    }
+}

@@ -1,0 +1,33 @@
+//! Erasmus Without Paper: inter-institutional agreements (IIAs API v7).
+//!
+//! [`export`] turns the registry's agreements with SCHAC-coded partners into
+//! an `iias-get-response` and lists the agreements it cannot express, with
+//! the reasons; [`hash`] computes the `iia-hash` of any IIAs v7 response the
+//! way the EWP kit's XSLT defines it, so a partner's copy can be checked.
+
+mod contacts;
+mod export;
+pub mod hash;
+mod map;
+pub mod model;
+mod write;
+
+use kizuna_domain::Slug;
+
+pub use export::{ExportedIia, IiaExport, Skipped, export};
+pub use hash::{IiaDigest, digest_response, sha256_hex};
+pub use write::{CONTACT_NS, IIAS_NS, PHONE_NS, response};
+
+/// Why an EWP export or hash could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum EwpError {
+    /// `--agreement` named no agreement of the registry.
+    #[error("there is no agreement with the id {0}")]
+    UnknownAgreement(Slug),
+    /// The document is not well-formed XML.
+    #[error("the document is not well-formed XML: {0}")]
+    Xml(String),
+    /// The XSLT would fail on this document too.
+    #[error("the IIA hash cannot be computed: {0}")]
+    Hash(String),
+}
