@@ -19,6 +19,15 @@ need_chromium() {
   fi
 }
 
+need_xmllint() {
+  # The EWP export tests validate against the official XSDs with xmllint.
+  if ! command -v xmllint >/dev/null 2>&1; then
+    step "Installing xmllint for the EWP schema tests"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+  fi
+}
+
 need_postgres() {
   export KIZUNA_TEST_POSTGRES_URL="${KIZUNA_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
@@ -33,4 +42,5 @@ need_postgres() {
 
 need_npm_packages
 if [ "${KIZUNA_SKIP_BROWSER_SETUP:-}" != 1 ]; then need_chromium; fi
+need_xmllint
 need_postgres
