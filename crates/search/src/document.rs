@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 
 use kizuna_core::Snapshot;
-use kizuna_domain::rules::{self, OrganisationLookup};
 use kizuna_domain::{
     Agreement, Collection, Contact, CountryCode, FundingOpportunity, Organisation, Programme, Slug,
     Visibility,
@@ -11,6 +10,7 @@ use kizuna_domain::{
 use tantivy::TantivyDocument;
 
 use crate::countries::country_names;
+use crate::refs::Refs;
 use crate::schema::{Fields, facet};
 use crate::text::plain_text;
 use crate::tokenizer::normalise;
@@ -181,52 +181,9 @@ impl<'a> DocBuilder<'a> {
         Ok(())
     }
 
-    fn org(&self, id: &Slug) -> Option<&'a Organisation> {
-        self.snapshot.organisations.organisation(id)
-    }
-
-    /// Every name of an organisation, in every language.
-    fn all_names(&self, id: &Slug) -> impl Iterator<Item = String> + 'a {
-        self.org(id)
-            .into_iter()
-            .flat_map(|o| o.names.iter().map(|n| n.value.clone()))
-    }
-
-    fn display_name(&self, id: &Slug) -> Option<String> {
-        self.org(id).map(|o| o.display_name().to_owned())
-    }
-
-    /// Countries of the partners: parties other than the home side, a
-    /// consortium counting with its members.
-    fn partner_countries<'p>(
-        &self,
-        parties: impl IntoIterator<Item = &'p Slug>,
-    ) -> BTreeSet<CountryCode> {
-        let orgs = &self.snapshot.organisations;
-        match &self.snapshot.home {
-            Some(home) => rules::partner_countries(parties, home, orgs)
-                .into_iter()
-                .collect(),
-            // Without a configured home every party is a partner.
-            None => parties
-                .into_iter()
-                .filter_map(|id| orgs.get(id))
-                .flat_map(|o| {
-                    let members = o.members.iter().filter_map(|m| orgs.get(m));
-                    o.country
-                        .into_iter()
-                        .chain(members.filter_map(|m| m.country))
-                })
-                .collect(),
-        }
-    }
-
-    fn is_home_side(&self, id: &Slug) -> bool {
-        let orgs = &self.snapshot.organisations;
-        self.snapshot
-            .home
-            .as_ref()
-            .is_some_and(|home| rules::is_home_side(id, home, orgs))
+    /// What a record of `visibility` may show of the organisations it links to.
+    fn refs(&self, visibility: Visibility) -> Refs<'a> {
+        Refs::new(self.snapshot, visibility)
     }
 
     fn organisation(&self, o: &Organisation) -> Record {
@@ -255,20 +212,17 @@ impl<'a> DocBuilder<'a> {
         r.body.extend(o.city.clone());
         r.body.push(o.kind.as_str().to_owned());
         r.country_names();
-        let parent = o.parent.iter().flat_map(|p| self.all_names(p));
+        let refs = self.refs(o.visibility);
+        let parent = o.parent.iter().flat_map(|p| refs.all_names(p));
         r.body.extend(parent);
         let members: Vec<String> = o
             .members
             .iter()
-            .filter_map(|m| self.display_name(m))
+            .filter_map(|m| refs.display_name(m))
             .collect();
         r.body.extend(members.iter().cloned());
-        r.body.extend(
-            o.members
-                .iter()
-                .filter_map(|m| self.org(m)?.acronym())
-                .map(str::to_owned),
-        );
+        r.body
+            .extend(o.members.iter().filter_map(|m| refs.acronym(m)));
         let notes = o.notes.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(notes.clone());
 
@@ -283,7 +237,7 @@ impl<'a> DocBuilder<'a> {
             .map(|n| n.value.as_str())
             .filter(|n| *n != o.display_name())
             .collect();
-        let parent_name = o.parent.as_ref().and_then(|p| self.display_name(p));
+        let parent_name = o.parent.as_ref().and_then(|p| refs.display_name(p));
         r.summary = vec![others.join(" · "), place.clone()];
         r.summary.extend(parent_name);
         r.summary.push(members.join(" · "));
@@ -294,23 +248,24 @@ impl<'a> DocBuilder<'a> {
 
     fn agreement(&self, a: &Agreement) -> Record {
         let mut r = Record::new(Collection::Agreements, &a.id, &a.title, a.visibility);
-        r.countries = self.partner_countries(a.party_ids());
+        let refs = self.refs(a.visibility);
+        r.countries = refs.partner_countries(a.party_ids());
         r.kind = Some(a.kind.as_str());
         r.level = Some(a.level.as_str());
         r.education_levels = a.education_levels.iter().map(|l| l.as_str()).collect();
         let mut partners = Vec::new();
         for party in &a.parties {
-            if self.is_home_side(&party.organisation) {
-                r.body.extend(self.display_name(&party.organisation));
+            if refs.is_home_side(&party.organisation) {
+                r.body.extend(refs.display_name(&party.organisation));
             } else {
-                r.body.extend(self.all_names(&party.organisation));
-                partners.extend(self.display_name(&party.organisation));
+                r.body.extend(refs.all_names(&party.organisation));
+                partners.extend(refs.display_name(&party.organisation));
             }
             r.body
-                .extend(party.unit.iter().flat_map(|u| self.all_names(u)));
+                .extend(party.unit.iter().flat_map(|u| refs.all_names(u)));
         }
         r.body
-            .extend(a.home_unit.iter().flat_map(|u| self.all_names(u)));
+            .extend(a.home_unit.iter().flat_map(|u| refs.all_names(u)));
         r.body.extend(a.study_programmes.iter().cloned());
         r.body.extend(a.research_fields.iter().cloned());
         r.body
@@ -333,14 +288,15 @@ impl<'a> DocBuilder<'a> {
 
     fn programme(&self, p: &Programme) -> Record {
         let mut r = Record::new(Collection::Programmes, &p.id, &p.title, p.visibility);
-        r.countries = self.partner_countries(&p.partners);
+        let refs = self.refs(p.visibility);
+        r.countries = refs.partner_countries(&p.partners);
         r.kind = Some(p.kind.as_str());
         r.education_levels = p.education_levels.iter().map(|l| l.as_str()).collect();
         for id in p.partners.iter().chain(&p.units) {
-            r.body.extend(self.all_names(id));
+            r.body.extend(refs.all_names(id));
         }
         r.body
-            .extend(p.locations.iter().filter_map(|l| self.display_name(l)));
+            .extend(p.locations.iter().filter_map(|l| refs.display_name(l)));
         r.body.extend(p.recurrence.clone());
         r.body.push(words(p.kind.as_str()));
         r.body
@@ -351,7 +307,7 @@ impl<'a> DocBuilder<'a> {
         let partners: Vec<String> = p
             .partners
             .iter()
-            .filter_map(|id| self.display_name(id))
+            .filter_map(|id| refs.display_name(id))
             .collect();
         r.summary = vec![partners.join(" · "), description.clone()];
         r.fallback = vec![description, partners.join(" · ")];
@@ -360,11 +316,12 @@ impl<'a> DocBuilder<'a> {
 
     fn funding(&self, f: &FundingOpportunity) -> Record {
         let mut r = Record::new(Collection::Funding, &f.id, &f.title, f.visibility);
+        let refs = self.refs(f.visibility);
         r.countries = f.destination_countries.iter().copied().collect();
         r.kind = Some(f.kind.as_str());
         r.career_stages = f.career_stages.iter().map(|s| s.as_str()).collect();
         r.body
-            .extend(f.funder.iter().flat_map(|id| self.all_names(id)));
+            .extend(f.funder.iter().flat_map(|id| refs.all_names(id)));
         r.body.extend(f.amount.clone());
         r.body.push(words(f.kind.as_str()));
         r.body
@@ -372,7 +329,7 @@ impl<'a> DocBuilder<'a> {
         r.country_names();
         let eligibility = f.eligibility.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(eligibility.clone());
-        let funder = f.funder.as_ref().and_then(|id| self.display_name(id));
+        let funder = f.funder.as_ref().and_then(|id| refs.display_name(id));
         let destinations: Vec<&str> = r.countries.iter().map(|c| c.name()).collect();
         r.summary = vec![
             funder.clone().unwrap_or_default(),
@@ -385,17 +342,18 @@ impl<'a> DocBuilder<'a> {
 
     fn contact(&self, c: &Contact) -> Record {
         let mut r = Record::new(Collection::Contacts, &c.id, &c.name, c.visibility);
+        let refs = self.refs(c.visibility);
         r.countries = c.countries.iter().copied().collect();
         r.body.extend(c.role.clone());
         for id in c.organisation.iter().chain(&c.unit) {
-            r.body.extend(self.all_names(id));
+            r.body.extend(refs.all_names(id));
         }
         r.country_names();
         let employer: Vec<String> = c
             .unit
             .iter()
             .chain(&c.organisation)
-            .filter_map(|id| self.display_name(id))
+            .filter_map(|id| refs.display_name(id))
             .collect();
         let countries: Vec<&str> = r.countries.iter().map(|c| c.name()).collect();
         r.summary = vec![

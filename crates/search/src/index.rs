@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use kizuna_core::Snapshot;
-use kizuna_domain::{Collection, Slug};
+use kizuna_domain::{Collection, Slug, Visibility};
 use tantivy::collector::TopDocs;
 use tantivy::schema::{Schema, Value};
 use tantivy::tokenizer::TextAnalyzer;
@@ -284,12 +284,15 @@ impl SearchIndex {
             let Ok(kind) = text(f.facets[facet::TYPE]).parse::<Collection>() else {
                 continue;
             };
+            // A document without a readable visibility is treated as internal.
+            let visibility = text(f.visibility).parse().unwrap_or(Visibility::Internal);
             hits.push(Hit {
                 kind,
                 id: text(f.id).to_owned(),
                 title: text(f.title).to_owned(),
                 snippet: highlighter.snippet(text(f.summary), text(f.fallback)),
                 score,
+                visibility,
             });
         }
         Ok(hits)

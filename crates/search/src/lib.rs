@@ -13,6 +13,7 @@ mod fuzzy;
 mod index;
 mod links;
 mod query;
+mod refs;
 mod schema;
 mod snippet;
 mod text;
@@ -21,7 +22,7 @@ mod tokenizer;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use kizuna_domain::{Collection, CountryCode};
+use kizuna_domain::{Collection, CountryCode, Visibility};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -55,7 +56,9 @@ pub enum SearchError {
 /// A search: text, filters and a page.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
-    /// What the user typed; empty lists everything that passes the filters.
+    /// What the user typed; empty (or only spaces) lists everything that passes
+    /// the filters, while text with nothing searchable in it (`*`, `(`, one
+    /// overlong word) finds nothing, or only an exact name match.
     pub q: String,
     /// Collections to search; empty means all.
     pub types: Vec<Collection>,
@@ -91,6 +94,8 @@ pub struct Hit {
     pub snippet: String,
     /// Relevance; only comparable within one result list.
     pub score: f32,
+    /// `internal` for a record only staff may see (never in a public search).
+    pub visibility: Visibility,
 }
 
 /// A page of hits with facet counts over every match.

@@ -9,8 +9,8 @@
 use kizuna_domain::Collection;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
-    Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -55,6 +55,8 @@ pub struct Parsed {
     pub groups: Vec<Group>,
     /// The whole query in the exact-match form.
     pub exact: String,
+    /// Nothing was typed (or only spaces): every record matches.
+    pub blank: bool,
 }
 
 /// Takes the query text apart with the index's own analyzer.
@@ -98,6 +100,7 @@ pub fn parse(q: &str, analyzer: &mut TextAnalyzer, prefix_last: bool) -> Parsed 
     Parsed {
         groups,
         exact: normalise(q),
+        blank: q.trim().is_empty(),
     }
 }
 
@@ -161,8 +164,15 @@ fn group_query(group: &Group, f: &Fields) -> Box<dyn Query> {
 
 /// Builds the query for `parsed`; `prefix` ranks organisations higher still (suggestions).
 pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Box<dyn Query> {
-    let matching: Box<dyn Query> = if parsed.groups.is_empty() {
+    let matching: Box<dyn Query> = if parsed.blank {
         Box::new(AllQuery)
+    } else if parsed.groups.is_empty() {
+        // Text with no word to search for (`*`, `(`, one word too long to be
+        // indexed) finds what is named exactly so, never everything.
+        match parsed.exact.as_str() {
+            "" => Box::new(EmptyQuery),
+            exact => boosted(term_query(f.exact, exact), EXACT_BOOST),
+        }
     } else {
         let every_group = parsed.groups.iter().map(|g| group_query(g, f)).collect();
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(

@@ -8,7 +8,10 @@ use crate::tokenizer::TOKENIZER;
 
 /// Bump when the schema or the tokenisation changes: an index written by
 /// another version is wiped and rebuilt instead of being misread.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: visibility is stored (hits say it); documents of public records no
+/// longer carry internal organisations, so older indexes must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [
@@ -78,7 +81,7 @@ impl Fields {
         let names = b.add_text_field("names", text(false));
         let body = b.add_text_field("body", text(false));
         let exact = b.add_text_field("exact", STRING);
-        let visibility = b.add_text_field("visibility", STRING | FAST);
+        let visibility = b.add_text_field("visibility", STRING | FAST | STORED);
         let summary = b.add_text_field("summary", STORED);
         let fallback = b.add_text_field("fallback", STORED);
         // Only the type is read back (to name the hit's collection).

@@ -47,13 +47,15 @@
         li.id = id + '-' + i;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
-        li.dataset.href = '/' + h.type + '/' + encodeURIComponent(h.id);
+        // Only staff get internal records; those open in the back office.
+        var internal = h.visibility === 'internal';
+        li.dataset.href = (internal ? '/admin/' : '/') + h.type + '/' + encodeURIComponent(h.id);
         var title = document.createElement('span');
         title.className = 'suggestion-title';
         title.textContent = h.title;
         var type = document.createElement('span');
         type.className = 'suggestion-type';
-        type.textContent = h.type;
+        type.textContent = internal ? h.type + ' · internal' : h.type;
         li.appendChild(title);
         li.appendChild(type);
         li.addEventListener('mousedown', function (e) { e.preventDefault(); location.href = li.dataset.href; });

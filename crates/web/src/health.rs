@@ -44,13 +44,41 @@ fn prometheus() -> &'static PrometheusHandle {
     })
 }
 
-/// `GET /metrics`.
+/// `GET /metrics`: request counts and latencies, then the registry's revision
+/// and how many *public* records it holds (`/metrics` is public: counts of
+/// internal records would tell anyone how much staff keep out of sight).
 pub async fn metrics(State(state): State<AppState>) -> String {
-    let snapshot = state.snapshot().await;
-    metrics::gauge!("kizuna_revision").set(snapshot.revision as f64);
-    metrics::gauge!("kizuna_organisations").set(snapshot.organisations.len() as f64);
-    metrics::gauge!("kizuna_agreements").set(snapshot.agreements.len() as f64);
-    prometheus().render()
+    let public = state.public_snapshot().await;
+    let mut text = prometheus().render();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    // Written per request from this application's own snapshot rather than
+    // as process-wide gauges, which several applications in one process
+    // (tests, embedders) would overwrite for each other.
+    let gauges = [
+        (
+            "kizuna_revision",
+            "The registry revision this node has caught up with.",
+            public.revision,
+        ),
+        (
+            "kizuna_organisations",
+            "Public organisations.",
+            public.organisations.len() as i64,
+        ),
+        (
+            "kizuna_agreements",
+            "Public agreements.",
+            public.agreements.len() as i64,
+        ),
+    ];
+    for (name, help, value) in gauges {
+        text.push_str(&format!(
+            "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n"
+        ));
+    }
+    text
 }
 
 /// Counts requests and their latency per route.

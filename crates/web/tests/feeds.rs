@@ -138,3 +138,51 @@ async fn the_atom_feed_lists_public_changes_only() {
         "every public record change of the demo"
     );
 }
+
+#[tokio::test]
+async fn a_record_made_internal_takes_its_earlier_entries_out_of_the_feed() {
+    let app = spawn_app().await;
+    let registry = app.registry();
+    let entries =
+        |feed: &str, title: &str| feed.matches(&format!("<title>{title}</title>")).count();
+    let feed = app.get("/feeds/changes.atom").await.body;
+    // The controls: both records were added in public.
+    assert_eq!(
+        entries(&feed, "Added: JSPS fellowship programmes"),
+        1,
+        "{feed}"
+    );
+    assert_eq!(entries(&feed, "Added: Lotta Lundqvist"), 1, "{feed}");
+
+    let mut jsps = registry
+        .get::<FundingOpportunity>("jsps-fellowships")
+        .await
+        .unwrap()
+        .unwrap();
+    jsps.record.visibility = kizuna_domain::Visibility::Internal;
+    registry
+        .save(&jsps.record, Expect::Revision(jsps.revision), "test")
+        .await
+        .unwrap();
+    // A record deleted while public keeps its history, its removal included.
+    let lotta = registry
+        .get::<kizuna_domain::Contact>("lotta-lundqvist")
+        .await
+        .unwrap()
+        .unwrap();
+    registry
+        .delete(
+            kizuna_domain::Collection::Contacts,
+            "lotta-lundqvist",
+            Expect::Revision(lotta.revision),
+            "test",
+        )
+        .await
+        .unwrap();
+    app.state.refresh().await.unwrap();
+    let feed = app.get("/feeds/changes.atom").await.body;
+    assert!(!feed.contains("JSPS fellowship"), "{feed}");
+    assert!(!feed.contains("/funding/jsps-fellowships"), "{feed}");
+    assert_eq!(entries(&feed, "Added: Lotta Lundqvist"), 1, "{feed}");
+    assert_eq!(entries(&feed, "Removed: Lotta Lundqvist"), 1, "{feed}");
+}

@@ -20,8 +20,11 @@ fn hit_ids(v: &Value) -> Vec<String> {
 }
 
 fn search_uri(q: &str, extra: &str) -> String {
-    let encoded: String = q
-        .bytes()
+    format!("/api/v1/search?q={}{extra}", encode(q))
+}
+
+fn encode(q: &str) -> String {
+    q.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() {
                 (b as char).to_string()
@@ -29,8 +32,7 @@ fn search_uri(q: &str, extra: &str) -> String {
                 format!("%{b:02X}")
             }
         })
-        .collect();
-    format!("/api/v1/search?q={encoded}{extra}")
+        .collect()
 }
 
 #[tokio::test]
@@ -224,4 +226,85 @@ async fn a_second_node_on_the_same_postgres_follows_within_two_seconds() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     follower.abort();
+}
+
+#[tokio::test]
+async fn text_with_nothing_searchable_finds_nothing_never_everything() {
+    let app = spawn_app().await;
+    // The control: an empty query lists every public record.
+    assert!(
+        app.json(&search_uri("", "")).await["total"]
+            .as_u64()
+            .unwrap()
+            > 20
+    );
+    let long_word = "a".repeat(64);
+    for q in ["*", "(", "\")", long_word.as_str()] {
+        let found = app.json(&search_uri(q, "")).await;
+        assert_eq!(found["total"], 0, "{q:?}: {found}");
+        assert!(found["hits"].as_array().unwrap().is_empty(), "{q:?}");
+        let suggested = app
+            .json(&format!("/api/v1/search/suggest?q={}", encode(q)))
+            .await;
+        assert!(suggested["hits"].as_array().unwrap().is_empty(), "{q:?}");
+        let page = app.get(&format!("/search?q={}", encode(q))).await;
+        assert_eq!(page.status, 200);
+        assert!(
+            !page.body.contains(r#"class="hit""#),
+            "{q:?} lists hits on the page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn staff_find_internal_records_marked_internal_and_the_public_never() {
+    let app = spawn_app().await;
+    let registry = app.registry();
+    let mut riken = registry
+        .get::<Organisation>("riken")
+        .await
+        .unwrap()
+        .unwrap();
+    riken.record.visibility = Visibility::Internal;
+    registry
+        .save(&riken.record, Expect::Revision(riken.revision), "test")
+        .await
+        .unwrap();
+    app.state.refresh().await.unwrap();
+    let token = common::viewer_token(&app).await;
+
+    let staff = common::get_with_token(&app, &token, &search_uri("RIKEN", "")).await;
+    assert_eq!(staff.status, 200, "{}", staff.body);
+    assert_eq!(staff.headers["cache-control"], "private, no-store");
+    let hits = staff.json()["hits"].as_array().unwrap().clone();
+    let found = hits
+        .iter()
+        .find(|h| h["id"] == "riken")
+        .expect("staff find RIKEN");
+    assert_eq!(found["visibility"], "internal");
+    assert!(
+        hits.iter()
+            .filter(|h| h["id"] != "riken")
+            .all(|h| h["visibility"] == "public")
+    );
+    let suggest = common::get_with_token(&app, &token, "/api/v1/search/suggest?q=RIKE").await;
+    assert_eq!(suggest.json()["hits"][0]["id"], "riken");
+    let page = common::get_with_token(&app, &token, "/search?q=RIKEN").await;
+    assert!(
+        page.body.contains(r#"href="/admin/organisations/riken""#),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Internal"));
+
+    let public = app.json(&search_uri("RIKEN", "")).await;
+    assert!(hit_ids(&public).iter().all(|id| id != "riken"), "{public}");
+    let suggest = app.json("/api/v1/search/suggest?q=RIKE").await;
+    assert!(hit_ids(&suggest).iter().all(|id| id != "riken"));
+    let page = app.get("/search?q=RIKEN").await.body;
+    assert!(!page.contains(r#"href="/organisations/riken""#));
+    assert!(!page.contains("/admin/organisations/riken"));
+    // A token that is unknown is refused, not quietly treated as the public.
+    let forged = common::get_with_token(&app, "kz_forged", &search_uri("RIKEN", "")).await;
+    assert_eq!(forged.status, 401);
 }

@@ -8,6 +8,7 @@ mod index;
 mod lookup;
 pub mod map;
 pub mod page;
+pub mod public;
 pub mod records;
 pub mod rows;
 mod snapshot;

@@ -6,10 +6,11 @@ use std::sync::{Arc, OnceLock};
 
 use kizuna_domain::{
     Agreement, Contact, CountryProfile, Dataset, Entity, FundingOpportunity, Organisation,
-    Programme, RecordSet, Slug,
+    Programme, RecordSet, Slug, Visibility,
 };
 
 use super::index::Indexes;
+use super::public::{PublicRecords, References, public_view};
 use crate::registry::{decode, decode_country};
 use crate::store::{StoreError, StoredRecord};
 
@@ -43,8 +44,14 @@ impl Snapshot {
         self.index.get_or_init(|| Arc::new(Indexes::build(self)))
     }
 
-    /// Every record of a dataset, as if stored at `revision`.
+    /// Every record of a dataset, as if stored at `revision`; lists are put
+    /// in id order, as storage returns them and lookups by id expect.
     pub fn from_dataset(data: &Dataset, revision: i64) -> Snapshot {
+        fn by_id<E: Entity>(records: &[E]) -> Vec<E> {
+            let mut sorted = records.to_vec();
+            sorted.sort_by(|a, b| a.id().cmp(b.id()));
+            sorted
+        }
         Snapshot {
             revision,
             home: data.home.clone(),
@@ -53,10 +60,10 @@ impl Snapshot {
                 .iter()
                 .map(|o| (o.id.clone(), Arc::new(o.clone())))
                 .collect(),
-            agreements: data.agreements.clone(),
-            programmes: data.programmes.clone(),
-            funding: data.funding.clone(),
-            contacts: data.contacts.clone(),
+            agreements: by_id(&data.agreements),
+            programmes: by_id(&data.programmes),
+            funding: by_id(&data.funding),
+            contacts: by_id(&data.contacts),
             countries: data.country_profiles().cloned().collect(),
             index: OnceLock::new(),
         }
@@ -69,17 +76,15 @@ impl Snapshot {
 }
 
 impl Snapshot {
-    /// What the public may see: public records only, staff-only fields removed.
+    /// What the public may see: public records only, staff-only fields removed,
+    /// and references to internal records dropped (see [`super::public`]).
     pub fn public(&self) -> Snapshot {
-        fn visible<E: Entity>(records: &[E]) -> Vec<E> {
+        let public = PublicRecords::of(self);
+        fn visible<E: Entity + References>(records: &[E], public: PublicRecords<'_>) -> Vec<E> {
             records
                 .iter()
-                .filter(|r| r.visibility() == kizuna_domain::Visibility::Public)
-                .cloned()
-                .map(|mut r| {
-                    r.redact_internal();
-                    r
-                })
+                .filter(|r| r.visibility() == Visibility::Public)
+                .map(|r| public_view(r.clone(), public))
                 .collect()
         }
         Snapshot {
@@ -88,25 +93,35 @@ impl Snapshot {
             organisations: self
                 .organisations
                 .iter()
-                .filter(|(_, o)| o.visibility == kizuna_domain::Visibility::Public)
+                .filter(|(_, o)| o.visibility == Visibility::Public)
                 .map(|(id, o)| {
-                    // Share the record unless it has staff-only fields to remove
-                    // (`Entity::redact_internal` of an organisation clears its notes).
-                    let shared = if o.internal_notes.is_none() {
+                    // Share the record unless it has something to remove: staff-only
+                    // fields (`Entity::redact_internal` clears its internal notes) or
+                    // a parent or member the public may not see.
+                    let hidden = |id: &Slug| !public.organisation(id);
+                    let hides =
+                        o.parent.as_ref().is_some_and(hidden) || o.members.iter().any(hidden);
+                    let shared = if o.internal_notes.is_none() && !hides {
                         o.clone()
                     } else {
-                        let mut redacted = Organisation::clone(o);
-                        redacted.redact_internal();
-                        Arc::new(redacted)
+                        Arc::new(public_view(Organisation::clone(o), public))
                     };
                     (id.clone(), shared)
                 })
                 .collect(),
-            agreements: visible(&self.agreements),
-            programmes: visible(&self.programmes),
-            funding: visible(&self.funding),
-            contacts: visible(&self.contacts),
-            countries: self.countries.clone(),
+            agreements: visible(&self.agreements, public),
+            programmes: visible(&self.programmes, public),
+            funding: visible(&self.funding, public),
+            contacts: visible(&self.contacts, public),
+            countries: self
+                .countries
+                .iter()
+                .cloned()
+                .map(|mut c| {
+                    c.drop_hidden_references(public);
+                    c
+                })
+                .collect(),
             index: OnceLock::new(),
         }
     }

@@ -170,3 +170,33 @@ fn the_public_view_shares_records_and_drops_internal_ones_and_notes() {
         "the public indexes hold no internal record"
     );
 }
+
+#[test]
+fn the_public_view_drops_references_to_internal_records() {
+    let mut snapshot = japan();
+    let riken = slug("riken");
+    let named = |s: &Snapshot| {
+        let agreement = s
+            .agreements
+            .iter()
+            .find(|a| a.id == slug("riken-phd-exchange"))
+            .unwrap();
+        let programme = s
+            .programmes
+            .iter()
+            .find(|p| p.id == slug("ki-riken-phd-course"))
+            .unwrap();
+        (
+            agreement.party_ids().any(|p| *p == riken),
+            programme.partners.contains(&riken),
+            s.organisations[&slug("riken-yokohama")].parent.as_ref() == Some(&riken),
+        )
+    };
+    // The control: while RIKEN is public its records name it.
+    assert_eq!(named(&snapshot.public()), (true, true, true));
+    Arc::make_mut(snapshot.organisations.get_mut(&riken).unwrap()).visibility =
+        Visibility::Internal;
+    snapshot.invalidate();
+    assert_eq!(named(&snapshot.public()), (false, false, false));
+    assert_eq!(named(&snapshot), (true, true, true), "staff still see it");
+}

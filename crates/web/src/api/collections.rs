@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use kizuna_core::read::filters::{
     AgreementFilter, ContactFilter, FundingFilter, OrganisationFilter, ProgrammeFilter, TextFilter,
 };
+use kizuna_core::read::public::{PublicRecords, References, public_view};
 use kizuna_core::read::{Lookup, Page};
 use kizuna_domain::{
     Agreement, AgreementStatus, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug,
@@ -306,8 +307,13 @@ pub async fn list_contacts(
     )
 }
 
-/// Reads one public record straight from storage, with its version as ETag.
-async fn one<E: Entity>(state: &AppState, id: &str) -> Result<(E, HeaderValue), AppError> {
+/// Reads one public record straight from storage, with its version as ETag,
+/// as the public sees it: staff-only fields removed and references to internal
+/// records (a party, a funder, a contact…) dropped.
+async fn one<E: Entity + References>(
+    state: &AppState,
+    id: &str,
+) -> Result<(E, HeaderValue), AppError> {
     let not_found = || AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION));
     let found = state.registry().get::<E>(id).await?.ok_or_else(not_found)?;
     if found.record.visibility() != Visibility::Public {
@@ -315,8 +321,8 @@ async fn one<E: Entity>(state: &AppState, id: &str) -> Result<(E, HeaderValue), 
     }
     let etag =
         HeaderValue::from_str(&format!("\"{}\"", found.revision)).expect("digits are header-safe");
-    let mut record = found.record;
-    record.redact_internal();
+    let snapshot = state.snapshot().await;
+    let record = public_view(found.record, PublicRecords::of(&snapshot));
     Ok((record, etag))
 }
 

@@ -3,7 +3,9 @@
 
 mod page;
 
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use kizuna_domain::{CareerStage, Collection, CountryCode, EducationLevel};
 use kizuna_search::{Hit, SearchQuery, SearchResults};
@@ -12,6 +14,9 @@ use utoipa::{IntoParams, ToSchema};
 
 pub use page::search_page;
 
+use tower_sessions::Session;
+
+use crate::http::auth::{user_from_session, user_from_token};
 use crate::http::query::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
 
@@ -46,8 +51,8 @@ pub struct SearchParams {
 }
 
 impl SearchParams {
-    /// Checks every value and builds the public query.
-    pub fn query(&self) -> Result<SearchQuery, AppError> {
+    /// Checks every value and builds the query `audience` may run.
+    pub fn query(&self, audience: Audience) -> Result<SearchQuery, AppError> {
         let limit = self.limit.unwrap_or(20);
         if limit == 0 || limit > MAX_LIMIT {
             return Err(AppError::BadRequest(format!(
@@ -75,11 +80,64 @@ impl SearchParams {
             level: level.map(|l| l.to_string()),
             education_level: education.map(|e| e.to_string()),
             career_stage: stage.map(|s| s.to_string()),
-            public_only: true,
+            public_only: !audience.staff,
             limit,
             offset: self.offset.unwrap_or(0),
         })
     }
+}
+
+/// Who is searching: staff (an API token or a signed-in session) also find
+/// internal records, each hit saying its visibility; everyone else finds
+/// public records only.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Audience {
+    /// A signed-in user or a valid API token.
+    pub staff: bool,
+}
+
+impl FromRequestParts<AppState> for Audience {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // A token that is sent but unknown is refused rather than silently
+        // treated as public: the caller meant to search as staff.
+        if user_from_token(state, parts).await?.is_some() {
+            return Ok(Audience { staff: true });
+        }
+        if let Some(session) = parts.extensions.get::<Session>().cloned() {
+            match user_from_session(state, &session).await {
+                Ok(user) => {
+                    return Ok(Audience {
+                        staff: user.is_some(),
+                    });
+                }
+                // A disabled or removed account was signed out: it searches as the public.
+                Err(AppError::Unauthorized(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Audience::default())
+    }
+}
+
+/// Staff answers differ from public ones: no shared cache may keep or mix them.
+fn private_to(audience: Audience, mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("authorization, cookie"),
+    );
+    if audience.staff {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
 }
 
 /// Whether a word is a kind of any collection.
@@ -100,15 +158,19 @@ pub async fn run(state: &AppState, query: SearchQuery) -> Result<SearchResults, 
         .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-/// Searches every public record.
+/// Searches every public record; with an API token or a session, internal ones too
+/// (their hits say `"visibility": "internal"`). Text with nothing searchable in it
+/// (`*`, `(`, one overlong word) finds no record; an empty `q` lists every one.
 #[utoipa::path(get, path = "/search", tag = "search", params(SearchParams),
-    responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn search_api(
     State(state): State<AppState>,
+    audience: Audience,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> Result<Response, AppError> {
-    let results = run(&state, params.query()?).await?;
-    Ok(axum::Json(results).into_response())
+    let results = run(&state, params.query(audience)?).await?;
+    Ok(private_to(audience, axum::Json(results).into_response()))
 }
 
 /// Parameters of suggestions.
@@ -127,17 +189,22 @@ pub struct Suggestions {
     pub hits: Vec<Hit>,
 }
 
-/// As-you-type suggestions (the last word is a prefix).
+/// As-you-type suggestions (the last word is a prefix); staff also get internal records.
 #[utoipa::path(get, path = "/search/suggest", tag = "search", params(SuggestParams),
-    responses((status = 200, body = Suggestions)))]
+    responses((status = 200, body = Suggestions), (status = 401, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn suggest_api(
     State(state): State<AppState>,
+    audience: Audience,
     ApiQuery(params): ApiQuery<SuggestParams>,
 ) -> Result<Response, AppError> {
     let index = state.search().clone();
-    let hits = tokio::task::spawn_blocking(move || index.suggest(&params.q, true, 8))
+    let public_only = !audience.staff;
+    let hits = tokio::task::spawn_blocking(move || index.suggest(&params.q, public_only, 8))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(axum::Json(Suggestions { hits }).into_response())
+    Ok(private_to(
+        audience,
+        axum::Json(Suggestions { hits }).into_response(),
+    ))
 }

@@ -1,10 +1,11 @@
 //! `GET /search`: results with type badges, facet filters and pages.
 
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::{IntoResponse, Response};
+use kizuna_domain::Visibility;
 use serde::Serialize;
 
-use super::{SearchParams, run};
+use super::{Audience, SearchParams, private_to, run};
 use crate::http::query::ApiQuery;
 use crate::http::render::render;
 use crate::{AppError, AppState};
@@ -16,6 +17,8 @@ struct HitView {
     title: String,
     /// Escaped by the search index, with matches in `<mark>`.
     snippet: String,
+    /// Only staff find internal records; theirs link to the back office.
+    internal: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,9 +119,10 @@ fn facet_label(facet: &str, value: &str) -> String {
 /// `GET /search`.
 pub async fn search_page(
     State(state): State<AppState>,
+    audience: Audience,
     ApiQuery(params): ApiQuery<SearchParams>,
-) -> Result<Html<String>, AppError> {
-    let query = params.query()?;
+) -> Result<Response, AppError> {
+    let query = params.query(audience)?;
     let (offset, limit) = (query.offset, query.limit);
     let results = run(&state, query).await?;
     let hits = results
@@ -129,6 +133,7 @@ pub async fn search_page(
             id: h.id,
             title: h.title,
             snippet: h.snippet,
+            internal: h.visibility == Visibility::Internal,
         })
         .collect::<Vec<_>>();
     let facets = FACET_LABELS
@@ -180,5 +185,6 @@ pub async fn search_page(
     } else {
         format!("Search: {q}")
     };
-    render(&state, "search.html", title, "/search", view).await
+    let page = render(&state, "search.html", title, "/search", view).await?;
+    Ok(private_to(audience, page.into_response()))
 }

@@ -8,13 +8,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
-use kizuna_domain::{AgreementStatus, ChangeKind, Visibility};
+use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet, Visibility};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
 
 use crate::http::auth::Staff;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
+use kizuna_core::read::public::PublicRecords;
+use std::collections::HashMap;
 
 /// Changes listed in the Atom feed.
 const ATOM_ENTRIES: i64 = 50;
@@ -164,7 +166,8 @@ async fn changes_feed(
     base: &str,
 ) -> Result<String, AppError> {
     let store = state.registry().store();
-    let newest = store.revision().await?;
+    // The feed is cached per revision of the snapshot: it lists the changes up to it.
+    let newest = snapshot.revision;
     let entries = store
         .changes_since((newest - ATOM_ENTRIES * 4).max(0), ATOM_ENTRIES * 4)
         .await?;
@@ -172,14 +175,33 @@ async fn changes_feed(
         doc.as_ref()
             .is_some_and(|d| d["visibility"] == Visibility::Public.as_str())
     };
+    // A record made internal since (or deleted while internal) takes its
+    // earlier public entries out of the feed; one whose last change was its
+    // deletion while public keeps them.
+    let public_now = PublicRecords::of(snapshot);
+    let mut last_change: HashMap<(RecordSet, &str), &kizuna_core::ChangeEntry> = HashMap::new();
+    for e in entries.iter().filter(|e| e.revision <= newest) {
+        last_change.insert((e.collection, e.record_id.as_str()), e);
+    }
+    let still_public = |e: &kizuna_core::ChangeEntry| {
+        let last = last_change.get(&(e.collection, e.record_id.as_str()));
+        match last {
+            Some(last) if last.action == ChangeKind::Delete => public(&last.before),
+            _ => e
+                .collection
+                .collection()
+                .is_some_and(|c| public_now.record(c, &e.record_id)),
+        }
+    };
     let mut shown: Vec<(String, String, String, DateTime<Utc>, i64)> = entries
         .iter()
         .rev()
-        .filter(|e| e.collection.collection().is_some())
+        .filter(|e| e.revision <= newest && e.collection.collection().is_some())
         .filter(|e| match e.action {
             ChangeKind::Delete => public(&e.before),
             _ => public(&e.after),
         })
+        .filter(|e| still_public(e))
         .take(ATOM_ENTRIES as usize)
         .map(|e| {
             let doc = e.after.as_ref().or(e.before.as_ref());

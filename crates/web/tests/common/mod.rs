@@ -114,3 +114,34 @@ pub fn ids(list: &serde_json::Value) -> Vec<String> {
         .map(|i| i["id"].as_str().unwrap().to_owned())
         .collect()
 }
+
+/// An API token of a new viewer (the least a member of staff can be).
+pub async fn viewer_token(app: &TestApp) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let email = format!("viewer-{n}@example.org").parse().unwrap();
+    let hash = kizuna_core::credentials::hash_password("correct horse battery staple").unwrap();
+    let user = app
+        .store
+        .create_user(&email, &hash, kizuna_domain::Role::Viewer, &[])
+        .await
+        .unwrap();
+    let (token, token_hash) = kizuna_core::credentials::new_api_token();
+    app.store
+        .create_token(user.id, "tests", &token_hash)
+        .await
+        .unwrap();
+    token
+}
+
+/// GETs `uri` with `Authorization: Bearer {token}`.
+pub async fn get_with_token(app: &TestApp, token: &str, uri: &str) -> TestResponse {
+    app.request(
+        Request::get(uri)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
