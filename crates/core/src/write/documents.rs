@@ -44,8 +44,8 @@ impl Writer {
     ) -> Result<(DocumentRef, Versioned<Agreement>), WriteError> {
         let current = self.stored::<Agreement>(id).await?;
         check_version(&current, expected)?;
-        let home = scope::home_unit(self.snapshot(), &current.record);
-        scope::require(user, self.snapshot(), Action::Update, home.as_ref())?;
+        let homes = scope::home_units(self.snapshot(), &current.record);
+        scope::require_all(user, self.snapshot(), Action::Update, &homes)?;
         if file.data.is_empty() {
             return Err(WriteError::BadInput("the file is empty".to_owned()));
         }
