@@ -55,6 +55,13 @@ impl Writer {
             content_type: file.content_type,
             size: file.data.len() as u64,
         };
+        let mut record = current.record.clone();
+        record.documents.push(reference.clone());
+        // The name and type are text like any other: checked before the
+        // bytes are stored under them.
+        super::problems(self.snapshot(), &mut record)
+            .into_result()
+            .map_err(WriteError::Invalid)?;
         let store = self.registry.store();
         store
             .put_document(&StoredDocument {
@@ -68,8 +75,6 @@ impl Writer {
                 uploaded_at: Utc::now(),
             })
             .await?;
-        let mut record = current.record.clone();
-        record.documents.push(reference.clone());
         let expect = Expect::Revision(current.revision);
         let stored = Some(&current.record);
         match self

@@ -13,7 +13,9 @@
 //! an update or delete needs permission for the stored version's home units
 //! and for the new one's, and a change of what an agreement renews needs
 //! permission for the agreements renewed (their status follows from it).
-
+//!
+//! Every text of a record obeys the domain's text rules ([`kizuna_domain::text`]:
+//! no control characters, a length limit), checked with its other rules.
 
 mod documents;
 mod erase;
@@ -229,9 +231,9 @@ impl Writer {
         profile: CountryProfile,
     ) -> Result<(), WriteError> {
         scope::require_admin(user, "edit country pages")?;
-        references::country_references(self.snapshot(), &profile)
-            .into_result()
-            .map_err(WriteError::Invalid)?;
+        let mut errors = profile.validate().err().unwrap_or_default();
+        errors.extend(references::country_references(self.snapshot(), &profile));
+        errors.into_result().map_err(WriteError::Invalid)?;
         self.registry
             .store()
             .apply(vec![Registry::put_country(&profile)], actor(user))
