@@ -122,9 +122,11 @@ async fn a_renewal_names_its_predecessor_and_is_checked_as_new() {
         .renew(&editor(), "riken-phd-exchange", agreement("y", None))
         .await;
     assert_forbidden(central);
-    w.renew(&editor(), "riken-phd-exchange", agreement("z", Some("cmb")))
-        .await
-        .unwrap();
+    // Renewing ends the central agreement: the editor's own successor does not make it theirs.
+    let own_successor = w
+        .renew(&editor(), "riken-phd-exchange", agreement("z", Some("cmb")))
+        .await;
+    assert_forbidden(own_successor);
 }
 
 #[tokio::test]

@@ -66,8 +66,8 @@ async fn an_editors_scope_reaches_the_units_below_theirs() {
         .get(&"cmb-lab".parse().unwrap())
         .unwrap();
     assert_eq!(
-        scope::home_unit(w.snapshot(), &**lab).unwrap().as_str(),
-        "cmb-lab"
+        scope::home_units(w.snapshot(), &**lab),
+        ["cmb-lab".parse::<kizuna_domain::Slug>().unwrap()]
     );
     w.create(&editor, agreement("lab", Some("cmb-lab")))
         .await
@@ -99,7 +99,7 @@ async fn viewers_change_nothing_and_only_admins_restore_or_edit_countries() {
         Err(WriteError::Forbidden(message)) => {
             assert_eq!(
                 message,
-                "only an admin may edit country pages; a editor may not"
+                "only an admin may edit country pages; an editor may not"
             )
         }
         other => panic!("expected forbidden, got {other:?}"),

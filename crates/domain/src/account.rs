@@ -21,6 +21,17 @@ crate::enums::vocabulary!(
     Role, "role" { Admin => "admin", Editor => "editor", Viewer => "viewer" }
 );
 
+impl Role {
+    /// The role with its article, for sentences: "an admin", "an editor", "a viewer".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Role::Admin => "an admin",
+            Role::Editor => "an editor",
+            Role::Viewer => "a viewer",
+        }
+    }
+}
+
 crate::enums::vocabulary!(
     /// Something a user asks to do to a record (or, for `ManageUsers`, to accounts).
     Action, "action" {
@@ -155,7 +166,7 @@ pub fn validate_assignment(role: Role, units: &[Slug]) -> Result<(), ValidationE
         ),
         Role::Admin | Role::Viewer if !units.is_empty() => errors.add(
             "units",
-            format!("only editors have units; a {role} has none"),
+            format!("only editors have units; {} has none", role.with_article()),
         ),
         _ => {}
     }
@@ -491,6 +502,11 @@ mod tests {
         );
         let err = validate_assignment(Role::Viewer, &[slug("cmb")]).unwrap_err();
         assert!(err.to_string().contains("only editors have units"), "{err}");
+        let err = validate_assignment(Role::Admin, &[slug("cmb")]).unwrap_err();
+        assert!(
+            err.to_string().contains("an admin has none"),
+            "the article fits the word: {err}"
+        );
         let err = validate_assignment(Role::Editor, &[slug("cmb"), slug("cmb")]).unwrap_err();
         assert!(err.to_string().contains("`cmb` is given twice"), "{err}");
     }

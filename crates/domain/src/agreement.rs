@@ -207,7 +207,8 @@ impl Agreement {
         self.parties.iter().map(|p| &p.organisation)
     }
 
-    /// Checks the rules serde cannot: parties, dates, links.
+    /// Checks the rules serde cannot: parties, dates, links, and the text
+    /// rules of every field.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
@@ -262,6 +263,7 @@ impl Agreement {
                 );
             }
         }
+        errors.extend(crate::text::record_text_problems(self));
         errors.into_result()
     }
 }

@@ -53,20 +53,18 @@ pub struct Contact {
 }
 
 impl Contact {
-    /// Checks the rules serde cannot.
+    /// Checks the rules serde cannot: the e-mail address, and the text rules of every field.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.name.trim().is_empty() {
             errors.add("name", "give the person's name");
         }
-        if let Some(email) = &self.email {
-            let mut parts = email.split('@');
-            let ok = matches!((parts.next(), parts.next(), parts.next()),
-                (Some(local), Some(domain), None) if !local.is_empty() && domain.contains('.'));
-            if !ok {
-                errors.add("email", "this is not an e-mail address");
-            }
+        if let Some(email) = &self.email
+            && let Err(problem) = crate::text::check_email_address(email)
+        {
+            errors.add("email", problem);
         }
+        errors.extend(crate::text::record_text_problems(self));
         errors.into_result()
     }
 }

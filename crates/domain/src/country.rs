@@ -4,7 +4,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::{CountryCode, SectionKey, Slug};
+use crate::text::{TextKind, text_problems};
+use crate::{CountryCode, SectionKey, Slug, ValidationErrors};
+
+/// The profile's multi-line texts (Markdown); every other text is one line.
+const TEXT_KINDS: &[(&str, TextKind)] = &[
+    ("sections.intro", TextKind::Long),
+    ("sections.education", TextKind::Long),
+    ("sections.doctoral", TextKind::Long),
+    ("sections.postdoc", TextKind::Long),
+    ("sections.funding", TextKind::Long),
+];
 
 /// Markdown kept per country, shown beside the generated lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -65,4 +75,13 @@ pub struct CountryProfile {
     /// Set by storage.
     #[serde(default)]
     pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl CountryProfile {
+    /// Checks the text rules of every field (the ids it names are the write
+    /// path's to check against the registry).
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let doc = serde_json::to_value(self).unwrap_or_default();
+        text_problems(&doc, TEXT_KINDS).into_result()
+    }
 }

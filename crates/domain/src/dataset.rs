@@ -45,7 +45,8 @@ impl Dataset {
     }
 
     /// Normalises every record and lists what is wrong with each on its own
-    /// (its rules, ids given twice), prefixed by `collection.id`.
+    /// (its rules, ids given twice), prefixed by `collection.id`, and the
+    /// text problems of each country profile, prefixed by `country.CC`.
     pub fn record_problems(&mut self) -> ValidationErrors {
         let mut errors = ValidationErrors::default();
         check_all(&mut self.organisations, &mut errors);
@@ -53,6 +54,11 @@ impl Dataset {
         check_all(&mut self.programmes, &mut errors);
         check_all(&mut self.funding, &mut errors);
         check_all(&mut self.contacts, &mut errors);
+        for profile in self.country_profiles() {
+            if let Err(e) = profile.validate() {
+                errors.extend_prefixed(&format!("country.{}", profile.country), e);
+            }
+        }
         errors
     }
 

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::text::TextKind;
 use crate::{
     Agreement, Contact, FundingOpportunity, Organisation, Programme, Slug, ValidationErrors,
     Visibility,
@@ -22,13 +23,15 @@ crate::enums::vocabulary!(
 pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     /// The collection that holds it.
     const COLLECTION: Collection;
+    /// The text fields that are not one line (see [`crate::text`]), by path.
+    const TEXT_KINDS: &'static [(&'static str, TextKind)];
     /// Its stable id.
     fn id(&self) -> &Slug;
     /// Who may see it.
     fn visibility(&self) -> Visibility;
     /// The name people know it by.
     fn title(&self) -> &str;
-    /// Checks every rule, reporting all problems.
+    /// Checks every rule, the text rules included, reporting all problems.
     fn validate(&self) -> Result<(), ValidationErrors>;
     /// Brings equivalent inputs to one form before validation.
     fn normalise(&mut self) {}
@@ -39,12 +42,13 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
 }
 
 macro_rules! entity {
-    ($ty:ty, $collection:ident, |$s:ident| $title:expr, |$r:ident| $redact:expr) => {
-        entity!($ty, $collection, |$s| $title, |$r| $redact, |_x| {});
+    ($ty:ty, $collection:ident, $text:expr, |$s:ident| $title:expr, |$r:ident| $redact:expr) => {
+        entity!($ty, $collection, $text, |$s| $title, |$r| $redact, |_x| {});
     };
-    ($ty:ty, $collection:ident, |$s:ident| $title:expr, |$r:ident| $redact:expr, |$n:ident| $normalise:expr) => {
+    ($ty:ty, $collection:ident, $text:expr, |$s:ident| $title:expr, |$r:ident| $redact:expr, |$n:ident| $normalise:expr) => {
         impl Entity for $ty {
             const COLLECTION: Collection = Collection::$collection;
+            const TEXT_KINDS: &'static [(&'static str, TextKind)] = $text;
             fn id(&self) -> &Slug {
                 &self.id
             }
@@ -74,12 +78,19 @@ macro_rules! entity {
     };
 }
 
-entity!(Organisation, Organisations, |s| s.display_name(), |o| o
-    .internal_notes =
-    None);
+use TextKind::{Link, Long};
+
+entity!(
+    Organisation,
+    Organisations,
+    &[("notes", Long), ("internal_notes", Long), ("website", Link)],
+    |s| s.display_name(),
+    |o| o.internal_notes = None
+);
 entity!(
     Agreement,
     Agreements,
+    &[("notes", Long), ("internal_notes", Long)],
     |s| &s.title,
     |a| {
         a.internal_notes = None;
@@ -87,10 +98,21 @@ entity!(
     },
     |a| a.normalise()
 );
-entity!(Programme, Programmes, |s| &s.title, |p| p.internal_notes =
-    None);
-entity!(FundingOpportunity, Funding, |s| &s.title, |_f| {});
-entity!(Contact, Contacts, |s| &s.name, |c| {
+entity!(
+    Programme,
+    Programmes,
+    &[("description", Long), ("internal_notes", Long)],
+    |s| &s.title,
+    |p| p.internal_notes = None
+);
+entity!(
+    FundingOpportunity,
+    Funding,
+    &[("eligibility", Long), ("url", Link)],
+    |s| &s.title,
+    |_f| {}
+);
+entity!(Contact, Contacts, &[], |s| &s.name, |c| {
     if c.details_visibility == Visibility::Internal {
         c.email = None;
         c.phone = None;
@@ -121,6 +143,54 @@ mod tests {
         assert_eq!(agreement.internal_notes, None);
         assert!(agreement.documents.is_empty());
         assert_eq!(agreement.notes.as_deref(), Some("public"));
+    }
+
+    /// Checks that `doc` reads as an `E` whose rules, seen through the trait
+    /// as through the type, refuse `field`.
+    fn refused<E: Entity>(doc: serde_json::Value, field: &str) {
+        let record: E = serde_json::from_value(doc).unwrap();
+        let errors = Entity::validate(&record).unwrap_err();
+        assert!(
+            errors.0.iter().any(|e| e.field == field),
+            "{}: {errors}",
+            E::COLLECTION
+        );
+    }
+
+    #[test]
+    fn every_kind_of_record_holds_every_text_to_the_text_rules() {
+        use serde_json::json;
+        let nul = "a\u{0}b";
+        refused::<Organisation>(
+            json!({"id": "x", "kind": "education", "city": nul,
+                "names": [{"value": "X", "kind": "display"}]}),
+            "city",
+        );
+        refused::<Agreement>(
+            json!({"id": "x", "kind": "mou", "level": "central", "title": "X",
+                "parties": [{"organisation": "a"}, {"organisation": "b"}],
+                "study_programmes": ["ok", nul]}),
+            "study_programmes[1]",
+        );
+        refused::<Programme>(
+            json!({"id": "x", "kind": "course", "title": "X", "partners": ["a"],
+                "recurrence": "a\nb"}),
+            "recurrence",
+        );
+        refused::<FundingOpportunity>(
+            json!({"id": "x", "kind": "scholarship", "title": "X", "amount": "\u{7f}"}),
+            "amount",
+        );
+        refused::<Contact>(json!({"id": "x", "name": "X", "phone": "\u{9b}1"}), "phone");
+        let notes = json!({"id": "x", "kind": "mou", "level": "central", "title": "X",
+            "parties": [{"organisation": "a"}, {"organisation": "b"}],
+            "notes": "two\r\nlines\tand a tab"});
+        let multi_line: Agreement = serde_json::from_value(notes).unwrap();
+        assert_eq!(
+            Entity::validate(&multi_line),
+            Ok(()),
+            "notes run over lines"
+        );
     }
 }
 

@@ -42,6 +42,11 @@ impl ValidationErrors {
         if self.0.is_empty() { Ok(()) } else { Err(self) }
     }
 
+    /// Adds every error of `other`.
+    pub fn extend(&mut self, other: ValidationErrors) {
+        self.0.extend(other.0);
+    }
+
     /// Adds every error of `other`, prefixing its fields with `prefix.`.
     pub fn extend_prefixed(&mut self, prefix: &str, other: ValidationErrors) {
         for e in other.0 {

@@ -82,17 +82,18 @@ pub struct FundingOpportunity {
 }
 
 impl FundingOpportunity {
-    /// Checks the rules serde cannot.
+    /// Checks the rules serde cannot: the link, and the text rules of every field.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
             errors.add("title", "give the opportunity a title");
         }
         if let Some(url) = &self.url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && let Err(problem) = crate::text::check_web_address(url)
         {
-            errors.add("url", "a link starts with https:// or http://");
+            errors.add("url", problem);
         }
+        errors.extend(crate::text::record_text_problems(self));
         errors.into_result()
     }
 }

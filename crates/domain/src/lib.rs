@@ -17,6 +17,7 @@ pub mod funding;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
+pub mod text;
 pub mod values;
 
 pub use account::{Action, Email, Role, User};
@@ -32,4 +33,5 @@ pub use error::{FieldError, ValidationErrors};
 pub use funding::{Deadline, FundingOpportunity};
 pub use organisation::{Identifiers, Location, Name, Organisation};
 pub use programme::Programme;
+pub use text::TextKind;
 pub use values::{CountryCode, IscedCode, LanguageTag, PartialDate, Slug};

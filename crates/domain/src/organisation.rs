@@ -132,7 +132,8 @@ impl Organisation {
             .map(|n| n.value.as_str())
     }
 
-    /// Checks the rules serde cannot: names, coordinates, kind-specific links.
+    /// Checks the rules serde cannot: names, coordinates, kind-specific
+    /// links, the website, and the text rules of every field.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.names.is_empty() {
@@ -167,10 +168,11 @@ impl Organisation {
             errors.add("members", "a consortium cannot be its own member");
         }
         if let Some(site) = &self.website
-            && !(site.starts_with("https://") || site.starts_with("http://"))
+            && let Err(problem) = crate::text::check_web_address(site)
         {
-            errors.add("website", "a website starts with https:// or http://");
+            errors.add("website", problem);
         }
+        errors.extend(crate::text::record_text_problems(self));
         errors.into_result()
     }
 }

@@ -55,7 +55,7 @@ pub struct Programme {
 }
 
 impl Programme {
-    /// Checks the rules serde cannot.
+    /// Checks the rules serde cannot, and the text rules of every field.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
@@ -64,6 +64,7 @@ impl Programme {
         if self.partners.is_empty() {
             errors.add("partners", "a programme needs at least one partner");
         }
+        errors.extend(crate::text::record_text_problems(self));
         errors.into_result()
     }
 }

@@ -36,10 +36,12 @@ use Act::*;
 use Place::*;
 use Who::*;
 
-/// The expected status of every combination, written out by hand.
+/// The expected status of every combination (3 roles × 4 places × 4
+/// actions), written out by hand.
 #[rustfmt::skip]
 const MATRIX: &[(Who, Place, Act, u16)] = &[
     (Admin, InScope, Create, 201), (Admin, InScope, Update, 200), (Admin, InScope, Delete, 204), (Admin, InScope, Restore, 200),
+    (Admin, BelowScope, Create, 201), (Admin, BelowScope, Update, 200), (Admin, BelowScope, Delete, 204), (Admin, BelowScope, Restore, 200),
     (Admin, OutOfScope, Create, 201), (Admin, OutOfScope, Update, 200), (Admin, OutOfScope, Delete, 204), (Admin, OutOfScope, Restore, 200),
     (Admin, Central, Create, 201), (Admin, Central, Update, 200), (Admin, Central, Delete, 204), (Admin, Central, Restore, 200),
     (Editor, InScope, Create, 201), (Editor, InScope, Update, 200), (Editor, InScope, Delete, 204), (Editor, InScope, Restore, 403),
@@ -47,8 +49,31 @@ const MATRIX: &[(Who, Place, Act, u16)] = &[
     (Editor, OutOfScope, Create, 403), (Editor, OutOfScope, Update, 403), (Editor, OutOfScope, Delete, 403), (Editor, OutOfScope, Restore, 403),
     (Editor, Central, Create, 403), (Editor, Central, Update, 403), (Editor, Central, Delete, 403), (Editor, Central, Restore, 403),
     (Viewer, InScope, Create, 403), (Viewer, InScope, Update, 403), (Viewer, InScope, Delete, 403), (Viewer, InScope, Restore, 403),
+    (Viewer, BelowScope, Create, 403), (Viewer, BelowScope, Update, 403), (Viewer, BelowScope, Delete, 403), (Viewer, BelowScope, Restore, 403),
+    (Viewer, OutOfScope, Create, 403), (Viewer, OutOfScope, Update, 403), (Viewer, OutOfScope, Delete, 403), (Viewer, OutOfScope, Restore, 403),
     (Viewer, Central, Create, 403), (Viewer, Central, Update, 403), (Viewer, Central, Delete, 403), (Viewer, Central, Restore, 403),
 ];
+
+const WHO: [Who; 3] = [Admin, Editor, Viewer];
+const PLACES: [Place; 4] = [InScope, BelowScope, OutOfScope, Central];
+const ACTS: [Act; 4] = [Create, Update, Delete, Restore];
+
+#[test]
+fn the_matrix_has_every_cell_once() {
+    for who in WHO {
+        for place in PLACES {
+            for act in ACTS {
+                let cell = format!("{who:?} {place:?} {act:?}");
+                let found = MATRIX
+                    .iter()
+                    .filter(|(w, p, a, _)| format!("{w:?} {p:?} {a:?}") == cell)
+                    .count();
+                assert_eq!(found, 1, "{cell}");
+            }
+        }
+    }
+    assert_eq!(MATRIX.len(), WHO.len() * PLACES.len() * ACTS.len());
+}
 
 fn home(place: Place) -> Option<&'static str> {
     match place {
@@ -57,6 +82,43 @@ fn home(place: Place) -> Option<&'static str> {
         OutOfScope => Some("bionut"),
         Central => None,
     }
+}
+
+/// Asserts what an allowed act did to the agreement at `uri` (created as
+/// `case` with the notes "Joint research.", then patched to notes "v2").
+async fn assert_done(app: &TestApp, act: Act, case: &str, place: Place, uri: &str) {
+    let stored = app.get(uri).await;
+    if let Delete = act {
+        expect_problem(&stored, 404);
+        return;
+    }
+    expect(&stored, 200);
+    let now = stored.json();
+    let title = match act {
+        Update => format!("{case} (changed)"),
+        _ => case.to_owned(),
+    };
+    assert_eq!(now["title"], title, "{case}: title");
+    // An update sends the first version's notes again, and a restore puts
+    // that version back: either way the patch's "v2" is gone.
+    assert_eq!(now["notes"], "Joint research.", "{case}: notes");
+    assert_eq!(now["home_unit"], json!(home(place)), "{case}: home unit");
+}
+
+/// Asserts that a refused act left the agreement at `uri` as it was.
+async fn assert_untouched(app: &TestApp, act: Act, case: &str, uri: &str) {
+    let stored = app.get(uri).await;
+    if let Create = act {
+        expect_problem(&stored, 404);
+        return;
+    }
+    expect(&stored, 200);
+    let now = stored.json();
+    assert_eq!(
+        (now["title"].as_str(), now["notes"].as_str()),
+        (Some(case), Some("v2")),
+        "{case}: unchanged"
+    );
 }
 
 async fn matrix(app: &TestApp) {
@@ -121,20 +183,9 @@ async fn matrix(app: &TestApp) {
                 "application/problem+json",
                 "{case}"
             );
-            let stored = app.get(&uri).await;
-            match act {
-                Create => expect_problem(&stored, 404),
-                _ => {
-                    expect(&stored, 200);
-                    let now = stored.json();
-                    assert_eq!(
-                        (now["title"].as_str(), now["notes"].as_str()),
-                        (Some(case.as_str()), Some("v2")),
-                        "{case}: unchanged"
-                    );
-                    now
-                }
-            };
+            assert_untouched(app, act, &case, &uri).await;
+        } else {
+            assert_done(app, act, &case, place, &uri).await;
         }
     }
 }
@@ -165,12 +216,26 @@ async fn every_collection_finds_its_home_unit() {
     let app = spawn_app().await;
     let c = cast(&app).await;
     let e = &c.editor;
-    // Programmes: the first unit under the home organisation.
+    // Programmes: every unit under the home organisation (a partner's units
+    // do not count); UTokyo–KI Link is run by `cmb` and `bionut`.
     assert_eq!(
         patch_as(
             &app,
             e,
             "/api/v1/programmes/utokyo-ki-link",
+            json!({"recurrence": "annual"})
+        )
+        .await,
+        403
+    );
+    let own = json!({"kind": "course", "title": "CMB course", "partners": ["utokyo"],
+        "units": ["cmb", "utokyo-iqb"]});
+    expect(&e.post(&app, "/api/v1/programmes", &own).await, 201);
+    assert_eq!(
+        patch_as(
+            &app,
+            e,
+            "/api/v1/programmes/cmb-course",
             json!({"recurrence": "annual"})
         )
         .await,

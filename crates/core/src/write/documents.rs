@@ -44,8 +44,8 @@ impl Writer {
     ) -> Result<(DocumentRef, Versioned<Agreement>), WriteError> {
         let current = self.stored::<Agreement>(id).await?;
         check_version(&current, expected)?;
-        let home = scope::home_unit(self.snapshot(), &current.record);
-        scope::require(user, self.snapshot(), Action::Update, home.as_ref())?;
+        let homes = scope::home_units(self.snapshot(), &current.record);
+        scope::require_all(user, self.snapshot(), Action::Update, &homes)?;
         if file.data.is_empty() {
             return Err(WriteError::BadInput("the file is empty".to_owned()));
         }
@@ -55,6 +55,13 @@ impl Writer {
             content_type: file.content_type,
             size: file.data.len() as u64,
         };
+        let mut record = current.record.clone();
+        record.documents.push(reference.clone());
+        // The name and type are text like any other: checked before the
+        // bytes are stored under them.
+        super::problems(self.snapshot(), &mut record)
+            .into_result()
+            .map_err(WriteError::Invalid)?;
         let store = self.registry.store();
         store
             .put_document(&StoredDocument {
@@ -68,8 +75,6 @@ impl Writer {
                 uploaded_at: Utc::now(),
             })
             .await?;
-        let mut record = current.record.clone();
-        record.documents.push(reference.clone());
         let expect = Expect::Revision(current.revision);
         let stored = Some(&current.record);
         match self

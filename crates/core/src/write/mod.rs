@@ -9,9 +9,13 @@
 //! newer one is [`WriteError::Stale`]). The change log records who (the
 //! user's e-mail address), when and the before/after.
 //!
-//! Who may change a record is decided by its home unit ([`scope::home_unit`]);
-//! an update or delete needs permission for the stored version's home unit
-//! and for the new one's.
+//! Who may change a record is decided by its home units ([`scope::home_units`]);
+//! an update or delete needs permission for the stored version's home units
+//! and for the new one's, and a change of what an agreement renews needs
+//! permission for the agreements renewed (their status follows from it).
+//!
+//! Every text of a record obeys the domain's text rules ([`kizuna_domain::text`]:
+//! no control characters, a length limit), checked with its other rules.
 
 mod documents;
 mod erase;
@@ -87,9 +91,10 @@ impl Writer {
             .ok_or_else(|| WriteError::NotFound(format!("{}/{id} does not exist", E::COLLECTION)))
     }
 
-    /// Checks and writes one record: permission for its home unit (and the
-    /// stored version's), rules and references, then the write expecting
-    /// `expect`; returns the record read back (timestamps filled in).
+    /// Checks and writes one record: permission for its home units (and the
+    /// stored version's, and the agreements whose renewal it changes), rules
+    /// and references, then the write expecting `expect`; returns the record
+    /// read back (timestamps filled in).
     async fn write<E: Entity>(
         &self,
         user: &User,
@@ -98,19 +103,37 @@ impl Writer {
         action: Action,
         stored: Option<&E>,
     ) -> Result<Versioned<E>, WriteError> {
-        let snapshot = self.snapshot();
         record.normalise();
-        let home = scope::home_unit(snapshot, &record);
-        scope::require(user, snapshot, action, home.as_ref())?;
-        if let Some(stored) = stored {
-            let home = scope::home_unit(snapshot, stored);
-            scope::require(user, snapshot, action, home.as_ref())?;
-        }
+        self.require_change(user, action, Some(&record), stored)?;
+        let snapshot = self.snapshot();
         problems(snapshot, &mut record)
             .into_result()
             .map_err(WriteError::Invalid)?;
         self.registry.save(&record, expect, actor(user)).await?;
         self.stored(record.id().as_str()).await
+    }
+
+    /// Refuses unless `user` may do `action` to a record that is `stored`
+    /// and becomes `record` (either absent for a create or a delete): every
+    /// home unit of both, and the agreements whose renewal changes.
+    fn require_change<E: Entity>(
+        &self,
+        user: &User,
+        action: Action,
+        record: Option<&E>,
+        stored: Option<&E>,
+    ) -> Result<(), WriteError> {
+        let snapshot = self.snapshot();
+        for version in record.iter().chain(stored.iter()) {
+            let homes = scope::home_units(snapshot, *version);
+            scope::require_all(user, snapshot, action, &homes)?;
+        }
+        if E::COLLECTION == Collection::Agreements {
+            let record = record.map(scope::Typed::of);
+            let stored = stored.map(scope::Typed::of);
+            scope::require_renewed(user, snapshot, record.as_ref(), stored.as_ref())?;
+        }
+        Ok(())
     }
 
     /// Creates a record (its id must be free: a taken one is
@@ -148,9 +171,8 @@ impl Writer {
         expected: i64,
     ) -> Result<(), WriteError> {
         let current = self.stored::<E>(id).await?;
+        self.require_change::<E>(user, Action::Delete, None, Some(&current.record))?;
         let snapshot = self.snapshot();
-        let home = scope::home_unit(snapshot, &current.record);
-        scope::require(user, snapshot, Action::Delete, home.as_ref())?;
         if current.revision != expected {
             // The writer's view is stale: say so before judging what it saw.
             return Err(WriteError::Stale {
@@ -209,9 +231,9 @@ impl Writer {
         profile: CountryProfile,
     ) -> Result<(), WriteError> {
         scope::require_admin(user, "edit country pages")?;
-        references::country_references(self.snapshot(), &profile)
-            .into_result()
-            .map_err(WriteError::Invalid)?;
+        let mut errors = profile.validate().err().unwrap_or_default();
+        errors.extend(references::country_references(self.snapshot(), &profile));
+        errors.into_result().map_err(WriteError::Invalid)?;
         self.registry
             .store()
             .apply(vec![Registry::put_country(&profile)], actor(user))

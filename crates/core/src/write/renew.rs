@@ -7,7 +7,9 @@ use crate::Versioned;
 
 impl Writer {
     /// Creates the successor of agreement `id`: `successor.renews` is set to
-    /// `id` (which must exist), and the successor is checked like any new record.
+    /// `id` (which must exist), and the successor is checked like any new
+    /// record; renewing ends the predecessor, so it needs permission to
+    /// change the predecessor too.
     pub async fn renew(
         &self,
         user: &User,

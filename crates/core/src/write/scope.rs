@@ -2,8 +2,8 @@
 //! rule applied to the acting user.
 
 use kizuna_domain::{
-    Action, Agreement, Collection, Contact, Entity, FundingOpportunity, Organisation,
-    OrganisationKind, Programme, Role, Slug, User,
+    Action, Agreement, AgreementLevel, Collection, Contact, Entity, FundingOpportunity,
+    Organisation, OrganisationKind, Programme, Role, Slug, User,
 };
 
 use super::WriteError;
@@ -56,49 +56,72 @@ fn under_home(snapshot: &Snapshot, unit: &Slug) -> bool {
     })
 }
 
-fn programme_home(snapshot: &Snapshot, p: &Programme) -> Option<Slug> {
-    p.units.iter().find(|u| under_home(snapshot, u)).cloned()
-}
-
-/// The home unit that decides who may change `record`; `None` is central (admins only).
-///
-/// Agreement: its `home_unit`. Programme: its first unit under the home
-/// organisation. Funding: the home unit of its agreement, else of its programme.
-/// Contact: its `unit`. Organisation: itself when it is a unit under the home
-/// organisation (a new unit, or one moved, counts as its new parent).
-pub fn home_unit<E: Entity>(snapshot: &Snapshot, record: &E) -> Option<Slug> {
-    typed_home_unit(snapshot, &Typed::of(record))
-}
-
-pub(crate) fn typed_home_unit(snapshot: &Snapshot, record: &Typed) -> Option<Slug> {
-    match record {
-        Typed::Agreement(a) => a.home_unit.clone(),
-        Typed::Programme(p) => programme_home(snapshot, p),
-        Typed::Funding(f) => {
-            let of_agreement = f.agreement.as_ref().and_then(|id| {
-                snapshot
-                    .agreements
-                    .iter()
-                    .find(|a| &a.id == id)
-                    .and_then(|a| a.home_unit.clone())
-            });
-            of_agreement.or_else(|| {
-                let id = f.programme.as_ref()?;
-                let p = snapshot.programmes.iter().find(|p| &p.id == id)?;
-                programme_home(snapshot, p)
-            })
+/// A programme's units under the home organisation, each once (the
+/// partners' units are theirs, not ours).
+fn programme_homes(snapshot: &Snapshot, p: &Programme) -> Vec<Slug> {
+    let mut units: Vec<Slug> = Vec::new();
+    for unit in p.units.iter().filter(|u| under_home(snapshot, u)) {
+        if !units.contains(unit) {
+            units.push(unit.clone());
         }
-        Typed::Contact(c) => c.unit.clone(),
+    }
+    units
+}
+
+/// An agreement's home unit; none when it is central (a central-level
+/// agreement stays central whatever unit it names).
+fn agreement_homes(a: &Agreement) -> Vec<Slug> {
+    match &a.home_unit {
+        Some(unit) if a.level != AgreementLevel::Central => vec![unit.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// The home units that decide who may change `record`: one needs permission
+/// for every one of them; none means central (admins only).
+///
+/// Agreement: its `home_unit`, unless its level is central. Programme: every
+/// unit of it under the home organisation. Funding: the home unit of its
+/// agreement, else the home units of its programme. Contact: its `unit`.
+/// Organisation: itself when it is a unit under the home organisation (a new
+/// unit, or one moved, counts as its new parent).
+pub fn home_units<E: Entity>(snapshot: &Snapshot, record: &E) -> Vec<Slug> {
+    typed_home_units(snapshot, &Typed::of(record))
+}
+
+pub(crate) fn typed_home_units(snapshot: &Snapshot, record: &Typed) -> Vec<Slug> {
+    match record {
+        Typed::Agreement(a) => agreement_homes(a),
+        Typed::Programme(p) => programme_homes(snapshot, p),
+        Typed::Funding(f) => {
+            let of_agreement = f
+                .agreement
+                .as_ref()
+                .and_then(|id| snapshot.agreements.iter().find(|a| &a.id == id))
+                .map(agreement_homes)
+                .unwrap_or_default();
+            if !of_agreement.is_empty() {
+                return of_agreement;
+            }
+            f.programme
+                .as_ref()
+                .and_then(|id| snapshot.programmes.iter().find(|p| &p.id == id))
+                .map(|p| programme_homes(snapshot, p))
+                .unwrap_or_default()
+        }
+        Typed::Contact(c) => c.unit.iter().cloned().collect(),
         Typed::Organisation(o) => {
-            let parent = o.parent.as_ref()?;
+            let Some(parent) = o.parent.as_ref() else {
+                return Vec::new();
+            };
             if o.kind != OrganisationKind::Unit || !under_home(snapshot, parent) {
-                return None;
+                return Vec::new();
             }
             let stored_parent = snapshot.organisations.get(&o.id).map(|s| &s.parent);
             if stored_parent == Some(&o.parent) {
-                Some(o.id.clone())
+                vec![o.id.clone()]
             } else {
-                Some(parent.clone())
+                vec![parent.clone()]
             }
         }
     }
@@ -108,6 +131,17 @@ pub(crate) fn typed_home_unit(snapshot: &Snapshot, record: &Typed) -> Option<Slu
 /// (an editor's units reach the units below them).
 pub fn may(user: &User, snapshot: &Snapshot, action: Action, home_unit: Option<&Slug>) -> bool {
     user.may(action, home_unit, &parents(snapshot))
+}
+
+/// Whether `user` may do `action` on a record administered by all of
+/// `home_units` (none: a central record).
+pub fn may_all(user: &User, snapshot: &Snapshot, action: Action, home_units: &[Slug]) -> bool {
+    if home_units.is_empty() {
+        return may(user, snapshot, action, None);
+    }
+    home_units
+        .iter()
+        .all(|unit| may(user, snapshot, action, Some(unit)))
 }
 
 /// Refuses with [`WriteError::Forbidden`] unless `user` may do `action` there.
@@ -124,19 +158,73 @@ pub fn require(
         .map(|u| format!("records of `{u}`"))
         .unwrap_or_else(|| "central records".to_owned());
     Err(WriteError::Forbidden(format!(
-        "a {} may not {action} {place}",
-        user.role
+        "{} may not {action} {place}",
+        user.role.with_article()
     )))
+}
+
+/// Refuses with [`WriteError::Forbidden`] unless `user` may do `action` on a
+/// record administered by all of `home_units` (none: a central record),
+/// naming the first unit out of reach.
+pub fn require_all(
+    user: &User,
+    snapshot: &Snapshot,
+    action: Action,
+    home_units: &[Slug],
+) -> Result<(), WriteError> {
+    if home_units.is_empty() {
+        return require(user, snapshot, action, None);
+    }
+    home_units
+        .iter()
+        .try_for_each(|unit| require(user, snapshot, action, Some(unit)))
+}
+
+/// Refuses unless `user` may change every agreement whose status a change of
+/// `record`'s `renews` (from `stored`'s) decides: renewing an agreement ends
+/// it, and unlinking a renewal revives it. Agreements not in the snapshot
+/// are left to the reference check.
+pub(crate) fn require_renewed(
+    user: &User,
+    snapshot: &Snapshot,
+    record: Option<&Typed>,
+    stored: Option<&Typed>,
+) -> Result<(), WriteError> {
+    let renews = |t: Option<&Typed>| match t {
+        Some(Typed::Agreement(a)) => a.renews.clone(),
+        _ => None,
+    };
+    let (now, before) = (renews(record), renews(stored));
+    if now == before {
+        return Ok(());
+    }
+    for id in now.iter().chain(before.iter()) {
+        let Some(renewed) = snapshot.agreements.iter().find(|a| &a.id == id) else {
+            continue;
+        };
+        require_all(user, snapshot, Action::Update, &agreement_homes(renewed)).map_err(
+            |refused| {
+                WriteError::Forbidden(format!(
+                    "whether `{id}` is renewed is decided by those who may change it: {refused}"
+                ))
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// Refuses unless `user` is an enabled admin; `what` names the act refused.
 pub fn require_admin(user: &User, what: &str) -> Result<(), WriteError> {
     if user.role == Role::Admin && !user.disabled {
         Ok(())
+    } else if user.disabled {
+        Err(WriteError::Forbidden(format!(
+            "a disabled account may not {what}"
+        )))
     } else {
         Err(WriteError::Forbidden(format!(
-            "only an admin may {what}; a {} may not",
-            user.role
+            "only an admin may {what}; {} may not",
+            user.role.with_article()
         )))
     }
 }

@@ -24,6 +24,18 @@ pub async fn registry() -> Registry {
     registry
 }
 
+/// A fresh registry with the Japan dataset on each database there is to
+/// test on: SQLite, and PostgreSQL when `KIZUNA_TEST_POSTGRES_URL` names a server.
+pub async fn registries() -> Vec<Registry> {
+    let mut all = vec![registry().await];
+    if let Some(store) = kizuna_storage::testing::fresh_postgres().await {
+        let registry = Registry::new(store.unwrap());
+        registry.load_dataset(&japan(), "test").await.unwrap();
+        all.push(registry);
+    }
+    all
+}
+
 /// A writer judging by the registry as it is now (after earlier writes).
 pub async fn writer(registry: &Registry) -> Writer {
     Writer::load(registry.clone()).await.unwrap()
