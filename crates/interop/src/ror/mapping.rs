@@ -108,7 +108,8 @@ pub(crate) fn organisation(
         .iter()
         .filter(|l| l.kind == "website")
         .map(|l| l.value.trim())
-        .find(|v| v.starts_with("https://") || v.starts_with("http://"))
+        // A malformed link loses the link, not the organisation.
+        .find(|v| kizuna_domain::text::check_web_address(v).is_ok())
         .map(str::to_owned);
     let external = |kind: &str| {
         record
@@ -276,5 +277,17 @@ mod tests {
         ]}));
         assert_eq!(names(&r)[0].value, "理化学研究所");
         assert_eq!(names(&r)[0].kind, NameKind::Display);
+    }
+
+    #[test]
+    fn a_malformed_website_is_left_out_and_the_organisation_kept() {
+        let r = record(serde_json::json!({"id": "x", "names": [
+            {"value": "Broken Link University", "types": ["ror_display"], "lang": "en"}],
+            "links": [{"type": "website", "value": "https://broken link.example"},
+                      {"type": "website", "value": "https://ok.example/"}]}));
+        let id: Slug = "broken".parse().unwrap();
+        let org = organisation(&r, "0x", id, names(&r));
+        assert_eq!(org.website.as_deref(), Some("https://ok.example/"));
+        assert!(org.validate().is_ok());
     }
 }
