@@ -5,9 +5,10 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use kizuna_core::{Registry, Store, WriteError, Writer};
 use kizuna_domain::Dataset;
-use kizuna_web::{AppState, WebSettings};
+use kizuna_web::{AppError, AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};
+use crate::lock::DataDirLock;
 use crate::{Cli, Command, ExportFormat, ImportFormat};
 
 /// The Japan dataset, built into the binary so `kizuna demo` works anywhere.
@@ -25,6 +26,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         listen,
     };
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
+    // Taken before the database is opened, so a refused command changes nothing.
+    let _data_dir = match &cli.command {
+        Command::Serve { .. } => Some(DataDirLock::acquire(&settings.data_dir, "serve")?),
+        Command::Reindex => Some(DataDirLock::acquire(&settings.data_dir, "reindex")?),
+        _ => None,
+    };
     let store = open(&settings).await?;
     let registry = Registry::new(store.clone());
     let result = match cli.command {
@@ -78,7 +85,7 @@ async fn open(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
             )
         })?;
     }
-    tracing::info!(database = %redact(&url), "opening the database");
+    tracing::debug!(database = %redact(&url), "opening the database");
     kizuna_storage::connect(&url)
         .await
         .with_context(|| format!("opening the database at {}", redact(&url)))
@@ -260,6 +267,11 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     };
     let state = AppState::new(registry, web)
         .await
+        .map_err(|e| match e {
+            // The edge hides internal details from clients; here the operator needs them.
+            AppError::Internal(detail) => anyhow::anyhow!(detail),
+            other => anyhow::Error::from(other),
+        })
         .context("preparing the web application")?;
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
