@@ -134,7 +134,8 @@ fn a_second_process_on_a_data_folder_in_use_is_told_why_and_changes_nothing() {
     assert!(listed.status.success(), "{}", text(&listed.stderr));
 
     server.terminate();
-    assert!(server.wait(Duration::from_secs(30)).success());
+    let status = server.wait(Duration::from_secs(30));
+    assert!(status.success(), "{status:?}");
     let reindexed = kizuna(&dir, &["reindex"], "");
     assert!(
         reindexed.status.success(),
@@ -216,4 +217,21 @@ fn sigterm_lets_a_request_in_flight_finish_and_then_exits_zero() {
         text(&exported.stdout).contains("Hanako Yamada"),
         "the write was committed"
     );
+}
+
+#[test]
+fn sigterm_right_after_start_up_still_stops_gracefully() {
+    let dir = temp_dir("early-stop");
+    assert!(kizuna(&dir, &["demo"], "").status.success());
+    for _ in 0..3 {
+        let mut server = Server::start(&dir);
+        server.terminate();
+        let status = server.wait(Duration::from_secs(30));
+        assert!(
+            status.success(),
+            "exit 0, not killed by the signal: {status:?}"
+        );
+        let rest: Vec<String> = server.stdout.by_ref().map_while(Result::ok).collect();
+        assert!(rest.iter().any(|l| l == "Kizuna stopped."), "{rest:?}");
+    }
 }
