@@ -46,8 +46,12 @@ need_xmllint() {
   # The EWP export tests validate against the official XSDs with xmllint.
   if ! command -v xmllint >/dev/null 2>&1; then
     step "Installing xmllint for the EWP schema tests"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
+    if ! { as_root apt-get update -qq &&
+           as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null; }; then
+      echo "Could not install Debian's libxml2-utils (xmllint; this needs root or sudo)." >&2
+      echo "Install it as root: apt-get install libxml2-utils" >&2
+      return 1
+    fi
   fi
 }
 
