@@ -8,5 +8,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   step "Installing front-end packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
-step "Building and starting Kizuna with the Japan demo dataset"
-exec cargo run --locked -p kizuna -- serve --demo "$@"
+step "Building Kizuna"
+cargo build --locked -p kizuna
+binary="${CARGO_TARGET_DIR:-$(pwd)/target}/debug/kizuna"
+step "Starting Kizuna with the Japan demo dataset"
+echo "The kizuna command is $binary (e.g. $binary --help; it reads ./kizuna-data from here)."
+exec "$binary" serve --demo "$@"

@@ -5,9 +5,10 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use kizuna_core::{Registry, Store, WriteError, Writer};
 use kizuna_domain::Dataset;
-use kizuna_web::{AppState, WebSettings};
+use kizuna_web::{AppError, AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};
+use crate::lock::DataDirLock;
 use crate::{Cli, Command, ExportFormat, ImportFormat};
 
 /// The Japan dataset, built into the binary so `kizuna demo` works anywhere.
@@ -25,6 +26,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         listen,
     };
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
+    // Taken before the database is opened, so a refused command changes nothing.
+    let _data_dir = match &cli.command {
+        Command::Serve { .. } => Some(DataDirLock::acquire(&settings.data_dir, "serve")?),
+        Command::Reindex => Some(DataDirLock::acquire(&settings.data_dir, "reindex")?),
+        _ => None,
+    };
     let store = open(&settings).await?;
     let registry = Registry::new(store.clone());
     let result = match cli.command {
@@ -78,7 +85,7 @@ async fn open(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
             )
         })?;
     }
-    tracing::info!(database = %redact(&url), "opening the database");
+    tracing::debug!(database = %redact(&url), "opening the database");
     kizuna_storage::connect(&url)
         .await
         .with_context(|| format!("opening the database at {}", redact(&url)))
@@ -260,38 +267,46 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     };
     let state = AppState::new(registry, web)
         .await
+        .map_err(|e| match e {
+            // The edge hides internal details from clients; here the operator needs them.
+            AppError::Internal(detail) => anyhow::anyhow!(detail),
+            other => anyhow::Error::from(other),
+        })
         .context("preparing the web application")?;
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
         .with_context(|| format!("listening on {}", settings.listen))?;
     let address = listener.local_addr()?;
+    let stop = shutdown_signal()?;
     println!("Kizuna is running at http://{address}/ (Ctrl-C to stop)");
-    kizuna_web::launch(state, listener, shutdown_signal())
+    kizuna_web::launch(state, listener, stop)
         .await
         .context("serving")?;
     println!("Kizuna stopped.");
     Ok(())
 }
 
-/// Completes on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes on Ctrl-C or SIGTERM. The handlers are installed here, before
+/// the server says it is running: installed lazily (on the future's first
+/// poll), a SIGTERM sent right after start-up would kill the process instead
+/// of stopping it gracefully.
+fn shutdown_signal() -> anyhow::Result<impl Future<Output = ()>> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut interrupt, mut terminate) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()).context("listening for Ctrl-C")?,
+            signal(SignalKind::terminate()).context("listening for SIGTERM")?,
+        )
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down: finishing requests in flight");
+    })
 }

@@ -3,6 +3,7 @@
 mod commands;
 pub mod config;
 mod ewp;
+mod lock;
 mod users;
 
 use std::path::PathBuf;
@@ -199,20 +200,82 @@ pub enum ExportFormat {
 }
 
 /// Sets up tracing: `RUST_LOG` wins, else -v flags; JSON with KIZUNA_LOG_FORMAT=json.
+///
+/// A server logs what it does (info); a one-shot command prints its own result
+/// on standard output and logs only warnings unless asked (-v). Colour only on a
+/// terminal, and never with `NO_COLOR` set.
 pub fn init_logging(cli: &Cli) {
+    use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
-    let default = match cli.verbose {
-        0 => "info,sqlx=warn,tower_http=info",
-        1 => "debug,sqlx=info",
+    let serving = matches!(cli.command, Command::Serve { .. });
+    let default = match (cli.verbose, serving) {
+        (0, true) => "info,sqlx=warn,tower_http=info",
+        (0, false) => "warn",
+        (1, _) => "debug,sqlx=info",
         _ => "trace",
     };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(use_colour(std::io::stderr().is_terminal()));
     if std::env::var("KIZUNA_LOG_FORMAT").is_ok_and(|f| f == "json") {
         builder.json().init();
     } else {
         builder.init();
+    }
+}
+
+/// Colour for a terminal unless `NO_COLOR` is set to anything but the empty
+/// string (<https://no-color.org>).
+fn use_colour(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints an error the one way every failure of the command is printed:
+/// `error: ` (as the argument parser writes it) and the chain of causes, each
+/// once (some causes repeat their source's text in their own).
+pub fn report_error(error: &anyhow::Error) {
+    eprintln!("error: {}", error_chain(error));
+}
+
+fn error_chain(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        // NO_COLOR is not set where the tests run (cargo does not set it).
+        if std::env::var_os("NO_COLOR").is_none() {
+            assert!(use_colour(true));
+        }
+        assert!(!use_colour(false));
+    }
+
+    #[test]
+    fn each_cause_is_said_once() {
+        let root = std::io::Error::other("unable to open database file");
+        let error = anyhow::Error::new(root)
+            .context("the database failed: unable to open database file")
+            .context("opening the database");
+        assert_eq!(
+            error_chain(&error),
+            "opening the database: the database failed: unable to open database file"
+        );
     }
 }

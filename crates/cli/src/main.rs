@@ -18,14 +18,14 @@ fn main() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            kizuna::report_error(&anyhow::Error::new(e).context("cannot start the async runtime"));
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(kizuna::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            kizuna::report_error(&e);
             ExitCode::FAILURE
         }
     }

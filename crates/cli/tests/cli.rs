@@ -214,3 +214,96 @@ fn reindex_builds_the_index_in_the_data_directory() {
     assert!(stdout(&out).contains("at revision 30"), "{}", stdout(&out));
     assert!(dir.join("index").join("kizuna-search-version").exists());
 }
+
+/// `kizuna ARGS --data-dir DIR` with the environment an operator's shell might
+/// have: no `RUST_LOG`, output to a pipe (not a terminal).
+fn kizuna_plain(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("KIZUNA_DATABASE_URL")
+        .env_remove("RUST_LOG")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("kizuna runs")
+}
+
+#[test]
+fn one_shot_commands_log_nothing_by_default_and_never_colour_a_pipe() {
+    let dir = temp_dir();
+    for args in [&["demo"][..], &["migrate"], &["export", "json"]] {
+        let out = kizuna_plain(&dir, args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.is_empty(), "{args:?} logged: {err}");
+    }
+    let verbose = kizuna_plain(&dir, &["-v", "migrate"]);
+    let err = String::from_utf8_lossy(&verbose.stderr);
+    assert!(
+        err.contains("opening the database"),
+        "-v asks for more: {err}"
+    );
+    assert!(
+        !err.contains('\u{1b}'),
+        "no colour codes on a pipe: {err:?}"
+    );
+}
+
+#[test]
+fn every_failure_starts_with_the_same_error_prefix() {
+    let dir = temp_dir();
+    let missing = dir.join("missing.json");
+    for args in [
+        vec!["import", "json", missing.to_str().unwrap()],
+        vec!["no-such-command"],
+        vec!["--config", missing.to_str().unwrap(), "migrate"],
+    ] {
+        let out = kizuna_plain(&dir, &args);
+        assert_eq!(out.status.code().map(|c| c != 0), Some(true), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(!err.contains("Error:"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_ror_fails_the_import_and_says_what_to_use() {
+    let dir = temp_dir();
+    kizuna(&dir, &["demo"]);
+    let backup = dir.join("backup.json");
+    assert!(
+        kizuna(&dir, &["backup", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    let withdrawn = dir.join("withdrawn.jsonl");
+    std::fs::write(
+        &withdrawn,
+        r#"{"id": "https://ror.org/007gp5s15", "status": "withdrawn", "names": []}"#,
+    )
+    .unwrap();
+    for file in [&backup, &empty, &withdrawn] {
+        let out = kizuna(&dir, &["import", "ror", file.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {err}", file.display());
+        assert!(err.contains("nothing was imported"), "{err}");
+        assert!(err.contains("`kizuna import json FILE`"), "{err}");
+    }
+    let err =
+        String::from_utf8_lossy(&kizuna(&dir, &["import", "ror", backup.to_str().unwrap()]).stderr)
+            .into_owned();
+    assert!(
+        err.contains("missing field `id`"),
+        "the first problem is named: {err}"
+    );
+    let export = kizuna(&dir, &["export", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(
+        v["organisations"].as_array().unwrap().len(),
+        15,
+        "unchanged"
+    );
+}

@@ -20,6 +20,10 @@ pub enum InteropError {
     /// The input is not JSON at all.
     #[error("the input is not ROR JSON: it starts with {0:?}, expected `{{` or `[`")]
     NotJson(char),
+    /// Not one record of the input could be imported: another format (a
+    /// Kizuna dataset, say), an empty file, or only skipped records.
+    #[error("{0}")]
+    NoUsableRecord(String),
     /// The registry refused a write or could not be read.
     #[error(transparent)]
     Store(#[from] kizuna_core::StoreError),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::spawn_app;
+use common::spawn_apps;
 use serde_json::Value;
 
 fn features(v: &Value) -> &Vec<Value> {
@@ -11,130 +11,133 @@ fn features(v: &Value) -> &Vec<Value> {
 
 #[tokio::test]
 async fn partners_cluster_at_world_view_and_split_when_zoomed_in() {
-    let app = spawn_app().await;
-    let world = app.json("/api/v1/map?zoom=2").await;
-    assert_eq!(world["type"], "FeatureCollection");
-    assert_eq!(
-        world["total"], 3,
-        "RIKEN, UTokyo and TMU are the located partners"
-    );
-    let total: u64 = features(&world)
-        .iter()
-        .map(|f| f["properties"]["count"].as_u64().unwrap())
-        .sum();
-    assert_eq!(total, 3);
-    assert!(
-        features(&world)
+    for app in spawn_apps().await {
+        let world = app.json("/api/v1/map?zoom=2").await;
+        assert_eq!(world["type"], "FeatureCollection");
+        assert_eq!(
+            world["total"], 3,
+            "RIKEN, UTokyo and TMU are the located partners"
+        );
+        let total: u64 = features(&world)
             .iter()
-            .any(|f| f["properties"]["cluster"] == true),
-        "Tokyo's partners merge at world view"
-    );
-    let close = app.json("/api/v1/map?zoom=12&bbox=138,34,141,37").await;
-    let ids: Vec<&str> = features(&close)
-        .iter()
-        .filter_map(|f| f["properties"]["id"].as_str())
-        .collect();
-    assert_eq!(ids, ["riken"], "RIKEN (Wako) stands alone when zoomed in");
-    // ROR gives UTokyo and TMU the same city coordinates: they never separate,
-    // so the server lists both in one feature instead of asking to zoom further.
-    let tokyo = features(&close)
-        .iter()
-        .find(|f| f["properties"]["cluster"] == true)
-        .unwrap();
-    assert!(tokyo["properties"]["expansion_zoom"].is_null());
-    let together: Vec<&str> = tokyo["properties"]["partners"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(together, ["tmu", "utokyo"]);
-    let utokyo = &tokyo["properties"]["partners"][1];
-    assert!(
-        tokyo["geometry"]["coordinates"][0].as_f64().unwrap() > 139.0,
-        "GeoJSON puts longitude first"
-    );
-    let titles: Vec<&str> = utokyo["agreements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
-    assert!(
-        titles.contains(&"trio-utokyo-spa-2022"),
-        "a point names its agreements: {titles:?}"
-    );
-    let elsewhere = app.json("/api/v1/map?zoom=6&bbox=0,40,20,60").await;
-    assert!(features(&elsewhere).is_empty(), "nothing outside the box");
+            .map(|f| f["properties"]["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(total, 3);
+        assert!(
+            features(&world)
+                .iter()
+                .any(|f| f["properties"]["cluster"] == true),
+            "Tokyo's partners merge at world view"
+        );
+        let close = app.json("/api/v1/map?zoom=12&bbox=138,34,141,37").await;
+        let ids: Vec<&str> = features(&close)
+            .iter()
+            .filter_map(|f| f["properties"]["id"].as_str())
+            .collect();
+        assert_eq!(ids, ["riken"], "RIKEN (Wako) stands alone when zoomed in");
+        // ROR gives UTokyo and TMU the same city coordinates: they never separate,
+        // so the server lists both in one feature instead of asking to zoom further.
+        let tokyo = features(&close)
+            .iter()
+            .find(|f| f["properties"]["cluster"] == true)
+            .unwrap();
+        assert!(tokyo["properties"]["expansion_zoom"].is_null());
+        let together: Vec<&str> = tokyo["properties"]["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(together, ["tmu", "utokyo"]);
+        let utokyo = &tokyo["properties"]["partners"][1];
+        assert!(
+            tokyo["geometry"]["coordinates"][0].as_f64().unwrap() > 139.0,
+            "GeoJSON puts longitude first"
+        );
+        let titles: Vec<&str> = utokyo["agreements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        assert!(
+            titles.contains(&"trio-utokyo-spa-2022"),
+            "a point names its agreements: {titles:?}"
+        );
+        let elsewhere = app.json("/api/v1/map?zoom=6&bbox=0,40,20,60").await;
+        assert!(features(&elsewhere).is_empty(), "nothing outside the box");
+    }
 }
 
 #[tokio::test]
 async fn filters_narrow_the_partners() {
-    let app = spawn_app().await;
-    let ids = |v: &Value| -> Vec<String> {
-        features(v)
-            .iter()
-            .filter_map(|f| f["properties"]["id"].as_str().map(str::to_owned))
-            .collect()
-    };
-    let exchange = app.json("/api/v1/map?zoom=14&kind=student_exchange").await;
-    assert_eq!(ids(&exchange), ["tmu"]);
-    let nursing = app
-        .json("/api/v1/map?zoom=14&study_programme=Nursing")
-        .await;
-    assert_eq!(ids(&nursing), ["tmu"]);
-    let central = app.json("/api/v1/map?zoom=14&level=central").await;
-    let mut central_ids = ids(&central);
-    central_ids.sort();
-    assert_eq!(central_ids, ["riken", "utokyo"]);
-    assert_eq!(app.json("/api/v1/map?country=se").await["total"], 0);
-    let counts = app.json("/api/v1/map/countries").await;
-    assert_eq!(counts["JP"]["agreements"], 4);
-    assert_eq!(
-        counts["JP"]["active_agreements"], 3,
-        "the renewed original has expired"
-    );
-    for bad in [
-        "/api/v1/map?kind=memo",
-        "/api/v1/map?bbox=1,2",
-        "/api/v1/map?zoom=30",
-        "/api/v1/map?scope=some",
-        "/api/v1/map?unit=nowhere",
-    ] {
-        let response = app.get(bad).await;
-        assert_eq!(response.status, 400, "{bad}");
-        assert_eq!(response.content_type(), "application/problem+json");
+    for app in spawn_apps().await {
+        let ids = |v: &Value| -> Vec<String> {
+            features(v)
+                .iter()
+                .filter_map(|f| f["properties"]["id"].as_str().map(str::to_owned))
+                .collect()
+        };
+        let exchange = app.json("/api/v1/map?zoom=14&kind=student_exchange").await;
+        assert_eq!(ids(&exchange), ["tmu"]);
+        let nursing = app
+            .json("/api/v1/map?zoom=14&study_programme=Nursing")
+            .await;
+        assert_eq!(ids(&nursing), ["tmu"]);
+        let central = app.json("/api/v1/map?zoom=14&level=central").await;
+        let mut central_ids = ids(&central);
+        central_ids.sort();
+        assert_eq!(central_ids, ["riken", "utokyo"]);
+        assert_eq!(app.json("/api/v1/map?country=se").await["total"], 0);
+        let counts = app.json("/api/v1/map/countries").await;
+        assert_eq!(counts["JP"]["agreements"], 4);
+        assert_eq!(
+            counts["JP"]["active_agreements"], 3,
+            "the renewed original has expired"
+        );
+        for bad in [
+            "/api/v1/map?kind=memo",
+            "/api/v1/map?bbox=1,2",
+            "/api/v1/map?zoom=30",
+            "/api/v1/map?scope=some",
+            "/api/v1/map?unit=nowhere",
+        ] {
+            let response = app.get(bad).await;
+            assert_eq!(response.status, 400, "{bad}");
+            assert_eq!(response.content_type(), "application/problem+json");
+        }
     }
 }
 
 #[tokio::test]
 async fn the_map_page_lists_the_same_partners_and_keeps_the_filters() {
-    let app = spawn_app().await;
-    let page = app
-        .get("/map?kind=student_exchange&lat=35.7&lng=139.7&zoom=9")
-        .await;
-    assert_eq!(page.status, 200);
-    assert!(page.body.contains(r#"href="/organisations/tmu""#));
-    assert!(!page.body.contains(r#"href="/organisations/riken""#));
-    assert!(
-        page.body.contains(r#"data-query="kind=student_exchange""#),
-        "the widget asks for what the list shows"
-    );
-    assert!(
-        page.body.contains(r#"data-zoom="9""#),
-        "the view comes back from the link"
-    );
-    assert!(
-        page.body
-            .contains(r#"<option value="student_exchange" selected>"#)
-    );
-    let all = app.get("/map").await.body;
-    for id in ["riken", "utokyo", "tmu"] {
+    for app in spawn_apps().await {
+        let page = app
+            .get("/map?kind=student_exchange&lat=35.7&lng=139.7&zoom=9")
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(r#"href="/organisations/tmu""#));
+        assert!(!page.body.contains(r#"href="/organisations/riken""#));
         assert!(
-            all.contains(&format!(r#"href="/organisations/{id}""#)),
-            "{id}"
+            page.body.contains(r#"data-query="kind=student_exchange""#),
+            "the widget asks for what the list shows"
         );
+        assert!(
+            page.body.contains(r#"data-zoom="9""#),
+            "the view comes back from the link"
+        );
+        assert!(
+            page.body
+                .contains(r#"<option value="student_exchange" selected>"#)
+        );
+        let all = app.get("/map").await.body;
+        for id in ["riken", "utokyo", "tmu"] {
+            assert!(
+                all.contains(&format!(r#"href="/organisations/{id}""#)),
+                "{id}"
+            );
+        }
+        assert!(app.get("/assets/vendor/leaflet.js").await.status == 200);
+        assert!(app.get("/assets/vendor/countries-110m.json").await.status == 200);
     }
-    assert!(app.get("/assets/vendor/leaflet.js").await.status == 200);
-    assert!(app.get("/assets/vendor/countries-110m.json").await.status == 200);
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestApp, ids, spawn_app, spawn_app_on_postgres};
+use common::{TestApp, ids, spawn_apps};
 use serde_json::Value;
 
 fn names(org: &Value) -> Vec<String> {
@@ -15,7 +15,7 @@ fn names(org: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn seed_facts_are_in_the_api(app: &TestApp) {
+async fn check_seed_facts(app: &TestApp) {
     let jp = app.json("/api/v1/countries/jp").await;
     assert_eq!(jp["country"], "JP");
     assert_eq!(jp["overview"]["collaboration_years"], 25);
@@ -249,64 +249,60 @@ async fn seed_facts_are_in_the_api(app: &TestApp) {
 }
 
 #[tokio::test]
-async fn seed_facts_are_in_the_api_on_sqlite() {
-    seed_facts_are_in_the_api(&spawn_app().await).await;
-}
-
-#[tokio::test]
-async fn seed_facts_are_in_the_api_on_postgres() {
-    if let Some(app) = spawn_app_on_postgres().await {
-        seed_facts_are_in_the_api(&app).await;
+async fn seed_facts_are_in_the_api() {
+    for app in spawn_apps().await {
+        check_seed_facts(&app).await;
     }
 }
 
 #[tokio::test]
 async fn the_country_page_says_every_fact() {
-    let app = spawn_app().await;
-    let page = app.get("/countries/jp").await;
-    assert_eq!(page.status, 200);
-    let html = page.body;
-    for fact in [
-        "Collaboration in Japan",
-        "25",
-        "neuroscience",
-        "genomics",
-        "cell biology",
-        "immunology",
-        "RIKEN",
-        "理化学研究所",
-        "Yokohama",
-        "University of Tokyo",
-        "東京大学",
-        "Tokyo Metropolitan University",
-        "東京都立大学",
-        "Stockholm Trio",
-        "KTH",
-        "Stockholm University",
-        "Strategic Partnership",
-        "2022",
-        "UTokyo-KI LINK",
-        "Department of Cell and Molecular Biology",
-        "Department of Biosciences and Nutrition",
-        "Institute for Quantitative Biosciences",
-        "physiotherapy",
-        "nursing",
-        "occupational therapy",
-        "PhD short-term exchange",
-        "Japan Society for the Promotion of Science",
-        "Sweden-Japan Foundation",
-        "Embassy of Japan",
-        "Lotta Lundqvist",
-        "International Coordinator",
-        "Per Nilsson",
-        "Academic coordinator Japan",
-        "Agneta Richter-Dahlfors",
-        "/map",
-    ] {
-        assert!(html.contains(fact), "/countries/jp does not say {fact:?}");
+    for app in spawn_apps().await {
+        let page = app.get("/countries/jp").await;
+        assert_eq!(page.status, 200);
+        let html = page.body;
+        for fact in [
+            "Collaboration in Japan",
+            "25",
+            "neuroscience",
+            "genomics",
+            "cell biology",
+            "immunology",
+            "RIKEN",
+            "理化学研究所",
+            "Yokohama",
+            "University of Tokyo",
+            "東京大学",
+            "Tokyo Metropolitan University",
+            "東京都立大学",
+            "Stockholm Trio",
+            "KTH",
+            "Stockholm University",
+            "Strategic Partnership",
+            "2022",
+            "UTokyo-KI LINK",
+            "Department of Cell and Molecular Biology",
+            "Department of Biosciences and Nutrition",
+            "Institute for Quantitative Biosciences",
+            "physiotherapy",
+            "nursing",
+            "occupational therapy",
+            "PhD short-term exchange",
+            "Japan Society for the Promotion of Science",
+            "Sweden-Japan Foundation",
+            "Embassy of Japan",
+            "Lotta Lundqvist",
+            "International Coordinator",
+            "Per Nilsson",
+            "Academic coordinator Japan",
+            "Agneta Richter-Dahlfors",
+            "/map",
+        ] {
+            assert!(html.contains(fact), "/countries/jp does not say {fact:?}");
+        }
+        assert!(
+            html.contains("No memorandum of understanding"),
+            "the empty MOU list is stated, not hidden"
+        );
     }
-    assert!(
-        html.contains("No memorandum of understanding"),
-        "the empty MOU list is stated, not hidden"
-    );
 }

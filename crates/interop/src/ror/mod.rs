@@ -96,6 +96,9 @@ impl<'a> RorImport<'a> {
         reading.await.map_err(std::io::Error::other)??;
         let summary = importer.finish().await?;
         self.progress.update(bytes.load(Ordering::Relaxed), total);
+        if summary.created + summary.updated + summary.unchanged == 0 {
+            return Err(InteropError::NoUsableRecord(summary.nothing_usable()));
+        }
         tracing::info!(
             read = summary.read,
             created = summary.created,

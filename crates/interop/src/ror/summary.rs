@@ -46,6 +46,31 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
+    /// Why an import that kept no record failed, with the first problems and
+    /// the likely mistake.
+    pub(crate) fn nothing_usable(&self) -> String {
+        let mut text = match self.read {
+            0 => "the file holds no ROR record".to_owned(),
+            1 => "the one record read is not a usable ROR record".to_owned(),
+            n => format!("none of the {n} records read is a usable ROR record"),
+        };
+        let problems: Vec<String> = self
+            .skipped
+            .iter()
+            .take(3)
+            .map(|(at, reason)| format!("{at}: {reason}"))
+            .collect();
+        if !problems.is_empty() {
+            text.push_str(&format!(" ({})", problems.join("; ")));
+        }
+        text.push_str(
+            "; nothing was imported. `kizuna import ror` reads ROR v2 dumps (a JSON array, \
+             JSON lines or one record); a Kizuna dataset or backup is loaded with \
+             `kizuna import json FILE`",
+        );
+        text
+    }
+
     /// How many records were skipped for each reason that repeats
     /// (`withdrawn`, `inactive`), the rest counted as one group each.
     fn skip_counts(&self) -> BTreeMap<&str, usize> {

@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet, Visibility};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
@@ -42,6 +42,28 @@ fn base_url(headers: &HeaderMap) -> String {
     format!("{scheme}://{host}")
 }
 
+/// Text as iCalendar can carry it: the library escapes `\\`, `,`, `;` and LF
+/// but writes other control characters raw, and a bare CR would end the
+/// content line early (RFC 5545 3.3.11 allows no control character but tab).
+fn calendar_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+/// Makes `event` a whole-day event on `date`. `DTEND` of a date is exclusive
+/// (RFC 5545 3.6.1), so it is the next day; the library's `all_day` sets it to
+/// the same day, an event of no length.
+fn all_day(event: &mut Event, date: NaiveDate) -> &mut Event {
+    event.starts(date);
+    match date.succ_opt() {
+        Some(next) => event.ends(next),
+        None => event,
+    }
+}
+
 fn calendar_response(calendar: Calendar, file: &str) -> Response {
     (
         [
@@ -72,8 +94,8 @@ pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Res
             let mut event = Event::new();
             event
                 .uid(&format!("deadline-{}-{}@kizuna", funding.id, deadline.date))
-                .summary(&format!("Deadline: {}", funding.title))
-                .all_day(deadline.date)
+                .summary(&calendar_text(&format!("Deadline: {}", funding.title)));
+            all_day(&mut event, deadline.date)
                 .url(&format!("{base}/funding/{}", funding.id))
                 .timestamp(funding.updated_at.unwrap_or_else(Utc::now));
             if deadline.yearly {
@@ -133,9 +155,12 @@ pub async fn expiring(
         let mut event = Event::new();
         event
             .uid(&format!("agreement-end-{}@kizuna", agreement.id))
-            .summary(&format!("Agreement ends: {}", agreement.title))
-            .description(&format!("Status: {status}. Renew it or let it end."))
-            .all_day(until.last_day())
+            .summary(&calendar_text(&format!(
+                "Agreement ends: {}",
+                agreement.title
+            )))
+            .description(&format!("Status: {status}. Renew it or let it end."));
+        all_day(&mut event, until.last_day())
             .url(&format!("{base}/agreements/{}", agreement.id))
             .timestamp(agreement.updated_at.unwrap_or_else(Utc::now));
         calendar.push(event.done());
@@ -294,4 +319,41 @@ fn link(w: &mut quick_xml::Writer<Vec<u8>>, href: &str, rel: Option<&str>) -> st
         l.push_attribute(("rel", rel));
     }
     w.write_event(Xml::Empty(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event_text(title: &str, date: NaiveDate) -> String {
+        let mut event = Event::new();
+        event.uid("x@kizuna").summary(&calendar_text(title));
+        all_day(&mut event, date);
+        let mut calendar = Calendar::new();
+        calendar.push(event.done());
+        calendar.done().to_string()
+    }
+
+    #[test]
+    fn a_whole_day_ends_at_the_start_of_the_next_one() {
+        let text = event_text("Deadline", NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\n"), "{text}");
+        assert!(text.contains("DTEND;VALUE=DATE:20270101\r\n"), "{text}");
+    }
+
+    #[test]
+    fn carriage_returns_and_control_characters_never_break_a_line() {
+        let text = event_text(
+            "One\rTwo\r\nThree\nFour\u{7}\u{1b}",
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        );
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("SUMMARY:One\\nTwo\\nThree\\nFour\r\n"),
+            "{text:?}"
+        );
+        // Every CR in the output ends a content line.
+        assert_eq!(text.matches('\r').count(), text.matches("\r\n").count());
+        assert!(!text.contains('\u{7}') && !text.contains('\u{1b}'));
+    }
 }

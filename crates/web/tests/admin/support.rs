@@ -1,50 +1,56 @@
-//! Helpers of the back-office tests: a token user, requests, and reading
-//! forms out of HTML the way a browser would.
+//! Helpers of the back-office tests: a signed-in staff member, requests
+//! sent with their session cookie, and reading forms out of HTML the way a
+//! browser would (the hidden `csrf` field included).
 
 use axum::body::Body;
 use axum::http::{Request, header};
-use kizuna_core::credentials::{hash_password, new_api_token};
-use kizuna_domain::{Email, Role};
+use kizuna_domain::Role;
 
+use crate::browser::{Browser, PASSWORD, add_user, csrf_field};
 use crate::common::{TestApp, TestResponse};
 
-/// A user of `role` and an API token of theirs.
-pub async fn token(app: &TestApp, role: Role) -> String {
-    let email: Email = format!("{role}@example.org").parse().unwrap();
-    let hash = hash_password("correct horse battery staple").unwrap();
-    let user = app
-        .store
-        .create_user(&email, &hash, role, &[])
-        .await
-        .unwrap();
-    let (plain, hashed) = new_api_token();
-    app.store
-        .create_token(user.id, "tests", &hashed)
-        .await
-        .unwrap();
-    plain
+/// A staff member signed in through the sign-in form: a browser session and
+/// its CSRF token (which forms carry as their hidden `csrf` field).
+pub struct Staff {
+    pub cookie: String,
+    pub csrf: String,
 }
 
-/// Sends a request as the token's user; the body's `&#x2f;` (how templates
-/// escape `/`) is read back as `/` so URLs can be looked for.
-pub async fn send(app: &TestApp, token: &str, request: Request<Body>) -> TestResponse {
-    let (mut parts, body) = request.into_parts();
-    parts.headers.insert(
-        header::AUTHORIZATION,
-        format!("Bearer {token}").parse().unwrap(),
-    );
-    let mut response = app.request(Request::from_parts(parts, body)).await;
+/// Signs in a new user of `role` (`{role}@example.org`).
+pub async fn signed_in(app: &TestApp, role: Role) -> Staff {
+    let email = format!("{role}@example.org");
+    add_user(app, &email, role).await;
+    let mut browser = Browser::new();
+    let response = browser.login(app, &email, PASSWORD).await;
+    assert_eq!(response.status, 303, "{}", response.body);
+    let dashboard = browser.get(app, "/admin").await;
+    Staff {
+        cookie: browser.cookie.expect("signed in"),
+        csrf: csrf_field(&dashboard.body),
+    }
+}
+
+/// Sends a request with the staff member's session cookie (and no token
+/// unless the request has one); the body's `&#x2f;` (how templates escape
+/// `/`) is read back as `/` so URLs can be looked for.
+pub async fn send(app: &TestApp, staff: &Staff, request: Request<Body>) -> TestResponse {
+    let mut browser = Browser::new();
+    browser.cookie = Some(staff.cookie.clone());
+    let mut response = browser.send(app, request).await;
     response.body = response.body.replace("&#x2f;", "/");
     response
 }
 
-pub async fn get(app: &TestApp, token: &str, uri: &str) -> TestResponse {
-    send(app, token, Request::get(uri).body(Body::empty()).unwrap()).await
+pub async fn get(app: &TestApp, staff: &Staff, uri: &str) -> TestResponse {
+    send(app, staff, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
+/// Posts a form as a browser would: only the fields given (a form read with
+/// [`form_fields`] carries its `csrf` field; hand-made ones add
+/// [`Staff::csrf`] themselves).
 pub async fn post(
     app: &TestApp,
-    token: &str,
+    staff: &Staff,
     uri: &str,
     fields: &[(String, String)],
 ) -> TestResponse {
@@ -52,7 +58,7 @@ pub async fn post(
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(serde_urlencoded::to_string(fields).unwrap()))
         .unwrap();
-    send(app, token, request).await
+    send(app, staff, request).await
 }
 
 pub fn unescape(text: &str) -> String {

@@ -1,4 +1,6 @@
-//! `spawn_app`: the real router over a fresh database holding the Japan dataset.
+//! `spawn_app`: the real router over a fresh database holding the Japan dataset;
+//! `spawn_apps`: the same on every database the tests run on (SQLite, then
+//! PostgreSQL), for `for app in spawn_apps().await { ... }`.
 
 #![allow(dead_code)]
 
@@ -14,11 +16,58 @@ use kizuna_storage::testing;
 use kizuna_web::{AppState, WebSettings};
 use tower::ServiceExt;
 
+/// The databases tests run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The URL of a fresh database of this kind; `None` for PostgreSQL when its
+    /// tests were turned off (`KIZUNA_TEST_POSTGRES=skip`), a panic when no
+    /// server is configured.
+    pub async fn fresh_url(self) -> Option<String> {
+        match self {
+            Backend::Sqlite => Some(testing::fresh_sqlite_url()),
+            Backend::Postgres => testing::fresh_postgres_url().await,
+        }
+    }
+}
+
+/// Fresh database URLs, one per backend the tests run on.
+pub async fn fresh_urls() -> Vec<(Backend, String)> {
+    let mut urls = Vec::new();
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        if let Some(url) = backend.fresh_url().await {
+            urls.push((backend, url));
+        }
+    }
+    urls
+}
+
 /// A running application, driven in-process.
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     pub store: Arc<dyn Store>,
+}
+
+impl Drop for TestApp {
+    /// Says which database a failing test body ran on (the loop over
+    /// `spawn_apps` runs the same body twice).
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("(the failing test ran on {})", self.store.backend());
+        }
+    }
+}
+
+/// A response whose body is kept as bytes (downloads, binary files).
+pub struct BytesResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
 }
 
 /// A response, read whole.
@@ -57,15 +106,30 @@ pub async fn spawn_app() -> TestApp {
     app_on(testing::fresh_sqlite().await.unwrap()).await
 }
 
-/// The app over a fresh PostgreSQL database, when a server is configured.
+/// The app over a fresh PostgreSQL database; `None` only when PostgreSQL
+/// tests were turned off (`KIZUNA_TEST_POSTGRES=skip`).
 pub async fn spawn_app_on_postgres() -> Option<TestApp> {
     Some(app_on(testing::fresh_postgres().await?.unwrap()).await)
 }
 
+/// The app on every database the tests run on: SQLite, then PostgreSQL
+/// (unless turned off with `KIZUNA_TEST_POSTGRES=skip`).
+pub async fn spawn_apps() -> Vec<TestApp> {
+    let mut apps = vec![spawn_app().await];
+    apps.extend(spawn_app_on_postgres().await);
+    apps
+}
+
+/// The app over `store`, after loading the Japan dataset into it.
 pub async fn app_on(store: Arc<dyn Store>) -> TestApp {
     let registry = Registry::new(store.clone());
     registry.load_dataset(&japan(), "test").await.unwrap();
-    let state = AppState::new(registry, WebSettings::default())
+    node_on(store, WebSettings::default()).await
+}
+
+/// An application (one `kizuna serve`) over `store` as it is.
+pub async fn node_on(store: Arc<dyn Store>, settings: WebSettings) -> TestApp {
+    let state = AppState::new(Registry::new(store.clone()), settings)
         .await
         .unwrap();
     TestApp {
@@ -82,15 +146,30 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = self.request_bytes(request).await;
+        TestResponse {
+            status: response.status,
+            headers: response.headers,
+            body: String::from_utf8_lossy(&response.body).into_owned(),
+        }
+    }
+
+    /// The response with its body exactly as sent.
+    pub async fn request_bytes(&self, request: Request<Body>) -> BytesResponse {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        TestResponse {
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        BytesResponse {
             status,
             headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+            body: body.to_vec(),
         }
+    }
+
+    /// A second node over the same database, with `settings`.
+    pub async fn node(&self, settings: WebSettings) -> TestApp {
+        node_on(self.store.clone(), settings).await
     }
 
     /// GETs a JSON document, asserting 200.

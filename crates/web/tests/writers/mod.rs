@@ -132,19 +132,30 @@ pub fn expect_problem(response: &TestResponse, status: u16) -> Value {
     problem
 }
 
-/// An agreement administered by `home_unit` (`null` for central), KI–RIKEN.
+/// An agreement administered by `home_unit` (`null` for central), KI–RIKEN,
+/// signed a year ago and valid for three more: `active` on whatever day the
+/// tests run (the expiring window is 180 days).
 pub fn agreement(title: &str, home_unit: Option<&str>) -> Value {
+    let (from, until) = active_period();
     serde_json::json!({
         "kind": "research",
         "level": if home_unit.is_some() { "department" } else { "central" },
         "title": title,
         "parties": [{"organisation": "ki"}, {"organisation": "riken", "role": "partner"}],
         "home_unit": home_unit,
-        "signed_on": "2024-05-01",
-        "valid_from": "2024-05-01",
-        "valid_until": "2028-04-30",
+        "signed_on": from,
+        "valid_from": from,
+        "valid_until": until,
         "education_levels": ["doctoral"],
         "notes": "Joint research.",
         "visibility": "public"
     })
+}
+
+/// From a year before today to three years after it, as `YYYY-MM-DD`.
+pub fn active_period() -> (String, String) {
+    let today = chrono::Utc::now().date_naive();
+    let from = today - chrono::Days::new(365);
+    let until = today + chrono::Days::new(3 * 365);
+    (from.to_string(), until.to_string())
 }
