@@ -12,6 +12,8 @@ use kizuna_domain::Role;
 use serde_json::{Value, json};
 use writers::{cast, etag, expect, expect_problem};
 
+#[path = "auth/browser.rs"]
+mod browser;
 #[path = "admin/support.rs"]
 #[allow(dead_code)]
 mod support;
@@ -141,7 +143,7 @@ fn field_message<'a>(html: &'a str, id: &str) -> &'a str {
 #[tokio::test]
 async fn the_back_office_form_shows_each_problem_next_to_its_field() {
     let app = spawn_app().await;
-    let admin = support::token(&app, Role::Admin).await;
+    let admin = support::signed_in(&app, Role::Admin).await;
     let uri = "/admin/organisations/utokyo";
     let mut form = support::form_fields(&support::get(&app, &admin, uri).await.body);
     support::set(&mut form, "website", "https://x y");
