@@ -69,18 +69,22 @@ pub enum Command {
     Migrate,
     /// Rebuild the search index (in the data directory) from the database.
     Reindex,
-    /// Write a complete backup: every record (public and internal), the change
-    /// history, stored documents with their bytes, accounts (password hashes) and API
-    /// tokens (hashes). One file of JSON lines, gzip-compressed when FILE ends in .gz,
-    /// read back by `kizuna restore`. It holds personal data: keep it as safe as the database.
+    /// Write a complete backup: records, history, documents, accounts and API tokens.
+    ///
+    /// Every record (public and internal), the change history, stored documents with
+    /// their bytes, accounts (password hashes only) and API tokens (hashes only), in one
+    /// file of JSON lines, gzip-compressed when FILE ends in .gz; `kizuna restore` reads
+    /// it. It holds personal data: keep it as safe as the database.
     Backup {
         /// File to write (replaced only once the new backup is complete).
         file: PathBuf,
     },
-    /// Restore a backup written by `kizuna backup`, all or nothing, into an empty
-    /// database (SQLite or PostgreSQL, whichever it came from), then rebuild the search
-    /// index. Stop `kizuna serve` first, and start it again afterwards. Older backups
-    /// (records only) load with `kizuna import json FILE`.
+    /// Restore a backup into an empty database, all or nothing, and rebuild the search index.
+    ///
+    /// Reads what `kizuna backup` writes; a backup of SQLite restores into PostgreSQL
+    /// and the other way round. Stop `kizuna serve` first and start it again afterwards
+    /// (everyone signs in again). Older backups (records only) load with
+    /// `kizuna import json FILE`.
     Restore {
         /// The backup file.
         file: PathBuf,
