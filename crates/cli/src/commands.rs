@@ -50,7 +50,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Reindex => reindex(&settings, &registry).await,
-        Command::Backup { file } => backup(&registry, &file).await,
+        Command::Backup { file } => crate::backup::backup(&registry, &file).await,
+        Command::Restore { file, force } => {
+            crate::backup::restore(&settings, &registry, &file, force).await
+        }
         Command::Import { format, file } => import(&registry, format, &file).await,
         Command::Export {
             format: ExportFormat::Ewp,
@@ -155,6 +158,12 @@ async fn import(
     }
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    if crate::backup::is_backup(&text) {
+        bail!(
+            "{0} is a backup: restore it with `kizuna restore {0}`",
+            file.display()
+        );
+    }
     let data =
         parse_dataset(&text, format).with_context(|| format!("importing {}", file.display()))?;
     load(registry, data, "import")
@@ -199,7 +208,7 @@ async fn import_ror(registry: &Registry, file: &std::path::Path) -> anyhow::Resu
 }
 
 /// Rebuilds the search index from the database.
-async fn reindex(settings: &Settings, registry: &Registry) -> anyhow::Result<()> {
+pub(crate) async fn reindex(settings: &Settings, registry: &Registry) -> anyhow::Result<()> {
     let dir = settings.data_dir.join("index");
     let snapshot = registry.snapshot().await?;
     let started = std::time::Instant::now();
@@ -235,23 +244,6 @@ async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
         country: None,
         countries: snapshot.countries,
     })
-}
-
-async fn backup(registry: &Registry, file: &std::path::Path) -> anyhow::Result<()> {
-    let data = dump(registry).await?;
-    let partial = file.with_extension("partial");
-    std::fs::write(&partial, serde_json::to_vec_pretty(&data)?)
-        .with_context(|| format!("writing {}", partial.display()))?;
-    // A crash mid-write leaves the old backup in place, never half a new one.
-    std::fs::rename(&partial, file)
-        .with_context(|| format!("moving the backup to {}", file.display()))?;
-    println!(
-        "Backed up {} organisations and {} agreements to {}.",
-        data.organisations.len(),
-        data.agreements.len(),
-        file.display()
-    );
-    Ok(())
 }
 
 async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {

@@ -1,5 +1,6 @@
 //! The `kizuna` command line: one binary, one subcommand per task.
 
+mod backup;
 mod commands;
 pub mod config;
 mod ewp;
@@ -69,10 +70,28 @@ pub enum Command {
     Migrate,
     /// Rebuild the search index (in the data directory) from the database.
     Reindex,
-    /// Write a backup of every record (public and internal) as a JSON dataset.
+    /// Write a complete backup: records, history, documents, accounts and API tokens.
+    ///
+    /// Every record (public and internal), the change history, stored documents with
+    /// their bytes, accounts (password hashes only) and API tokens (hashes only), in one
+    /// file of JSON lines, gzip-compressed when FILE ends in .gz; `kizuna restore` reads
+    /// it. It holds personal data: keep it as safe as the database.
     Backup {
-        /// File to write.
+        /// File to write (replaced only once the new backup is complete).
         file: PathBuf,
+    },
+    /// Restore a backup into an empty database, all or nothing, and rebuild the search index.
+    ///
+    /// Reads what `kizuna backup` writes; a backup of SQLite restores into PostgreSQL
+    /// and the other way round. Stop `kizuna serve` first and start it again afterwards
+    /// (everyone signs in again). Older backups (records only) load with
+    /// `kizuna import json FILE`.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Replace whatever the database holds: records, history, documents, accounts.
+        #[arg(long)]
+        force: bool,
     },
     /// Import records from a file. Datasets (json, toml) are all-or-nothing with every
     /// problem listed; ROR files skip bad records and report each with its line.
@@ -183,7 +202,7 @@ pub enum ImportFormat {
     /// Research Organization Registry v2 records: a dump (JSON array), JSON lines or
     /// one record, gzip or plain. Updates in place by ROR id; hand-curated fields are kept.
     Ror,
-    /// A Kizuna dataset in JSON (what `backup` and `export json` write).
+    /// A Kizuna dataset in JSON (what `export json` writes).
     Json,
     /// A Kizuna dataset in TOML (like data/japan.toml).
     Toml,

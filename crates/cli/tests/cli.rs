@@ -67,9 +67,9 @@ fn backup_restores_into_an_empty_database() {
     let out = kizuna(&dir, &["backup", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{out:?}");
     let other = temp_dir();
-    let restored = kizuna(&other, &["import", "json", backup.to_str().unwrap()]);
+    let restored = kizuna(&other, &["restore", backup.to_str().unwrap()]);
     assert!(
-        stdout(&restored).contains("30 created"),
+        stdout(&restored).contains("Restored 30 records"),
         "{}",
         stdout(&restored)
     );

@@ -6,6 +6,13 @@ use kizuna_domain::{ChangeKind, CountryCode, Email, RecordSet, Role, Slug, User,
 
 use async_trait::async_trait;
 
+mod backup;
+
+pub use backup::{
+    BackupCounts, BackupItem, DumpItem, DumpedRecord, RestoreItem, RestoreStep, RestoredRecord,
+    TokenRecord,
+};
+
 /// Errors of the storage layer.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -52,6 +59,24 @@ pub enum StoreError {
         id: String,
         /// Why.
         source: serde_json::Error,
+    },
+    /// A restore without `replace` found the database holding data.
+    #[error(
+        "the database is not empty: it holds {}, {}, {} and {}",
+        backup::counted(*records, "record"),
+        backup::counted(*changes, "history entry"),
+        backup::counted(*users, "account"),
+        backup::counted(*documents, "document")
+    )]
+    NotEmpty {
+        /// Records.
+        records: i64,
+        /// Change-log entries.
+        changes: i64,
+        /// Accounts.
+        users: i64,
+        /// Stored documents.
+        documents: i64,
     },
     /// The database failed (the backend's own error inside).
     #[error("the database failed: {0}")]
@@ -399,6 +424,28 @@ pub trait Store: Send + Sync + 'static {
     async fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
     /// Removes a document; says whether there was one.
     async fn delete_document(&self, id: &str) -> Result<bool, StoreError>;
+
+    /// Sends everything a backup holds, in this order: settings, accounts
+    /// (with password hashes), API tokens (with hashes), records, the change
+    /// log (oldest first) and stored documents (with their bytes). All of it
+    /// is read in one transaction, so the parts agree even while others
+    /// write. Stops with [`StoreError::Abandoned`] when `out` is closed.
+    async fn dump_backup(
+        &self,
+        out: tokio::sync::mpsc::Sender<DumpItem>,
+    ) -> Result<BackupCounts, StoreError>;
+    /// Replaces everything with a backup as it arrives, in one transaction
+    /// that commits only on [`RestoreStep::Commit`]: a sender that goes away
+    /// first leaves the database as it was ([`StoreError::Abandoned`]).
+    /// Unless `replace`, a database holding records, history, accounts or
+    /// documents is refused before anything changes ([`StoreError::NotEmpty`]).
+    /// Sessions and failed sign-ins are dropped; ids, revisions and times are
+    /// kept, and the next write gets a revision above every restored one.
+    async fn restore_backup(
+        &self,
+        steps: tokio::sync::mpsc::Receiver<RestoreStep>,
+        replace: bool,
+    ) -> Result<BackupCounts, StoreError>;
 
     /// Closes the connections.
     async fn close(&self);

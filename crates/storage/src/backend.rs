@@ -783,6 +783,21 @@ macro_rules! impl_store {
                 Ok(done.rows_affected() > 0)
             }
 
+            async fn dump_backup(
+                &self,
+                out: tokio::sync::mpsc::Sender<$crate::DumpItem>,
+            ) -> Result<$crate::BackupCounts, $crate::StoreError> {
+                self.dump_all(out).await
+            }
+
+            async fn restore_backup(
+                &self,
+                steps: tokio::sync::mpsc::Receiver<$crate::RestoreStep>,
+                replace: bool,
+            ) -> Result<$crate::BackupCounts, $crate::StoreError> {
+                self.restore_all(steps, replace).await
+            }
+
             async fn close(&self) {
                 self.pool.close().await;
             }

@@ -2,6 +2,7 @@
 //! core's [`Store`] interface, each owning its SQL and migrations.
 
 mod backend;
+mod backup;
 mod batch;
 mod error;
 pub mod postgres;

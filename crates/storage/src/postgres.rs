@@ -6,6 +6,8 @@ use sqlx::{PgConnection, Postgres, Row, Transaction};
 use crate::batch::{ChangeRow, RecordRow, Stored};
 use crate::{Db, StoreError};
 
+mod backup;
+
 /// The statements of this backend.
 mod sql {
     /// What an upsert replaces of a stored record (all but `created_at`).
