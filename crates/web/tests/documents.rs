@@ -193,10 +193,10 @@ async fn documents_on_postgres() {
 }
 
 #[tokio::test]
-async fn a_file_over_the_body_limit_is_refused() {
+async fn a_file_over_the_document_limit_is_refused() {
     let app = spawn_app().await;
     let c = cast(&app).await;
-    let big = vec![b'x'; kizuna_web::WebSettings::default().body_limit + 1];
+    let big = vec![b'x'; kizuna_web::WebSettings::default().document_limit + 1];
     let response = upload(
         &app,
         &c.admin,
