@@ -214,6 +214,15 @@ async fn control_characters_in_ids(app: &TestApp) {
         expect_problem(&c.viewer.get(app, &doc).await, 404);
         let export = format!("/api/v1/contacts/{id}/export");
         expect_problem(&c.viewer.get(app, &export).await, 404);
+        // Staff pages read their ids straight from the path too.
+        for page in [
+            format!("/admin/organisations/{id}"),
+            format!("/admin/agreements/{id}/history"),
+        ] {
+            let answer = c.viewer.get(app, &page).await;
+            expect(&answer, 404);
+            assert!(answer.content_type().starts_with("text/html"), "{page}");
+        }
     }
 }
 

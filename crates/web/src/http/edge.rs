@@ -106,11 +106,40 @@ fn already_shaped(response: &Response) -> bool {
         .any(|t| content_type.starts_with(t))
 }
 
+/// Whether a path, percent-decoded, holds a control character (`%00`,
+/// `%0A`, `%7F`, …). No address of ours does: ids are slugs, codes letters.
+fn has_control_characters(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        let decoded = match b {
+            b'%' => bytes
+                .get(i + 1..i + 3)
+                .and_then(|hex| std::str::from_utf8(hex).ok())
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok()),
+            other => Some(other),
+        };
+        decoded.is_some_and(|c| c < 0x20 || c == 0x7f)
+    })
+}
+
 /// Middleware: turns plain-text and empty error answers into a problem
 /// document (under `/api/`) or the HTML error page (elsewhere), keeping
 /// headers such as `Allow`. Health and metrics answers are left as they are.
+/// A path with a control character names nothing and is answered 404 before
+/// any handler could pass it on to storage (PostgreSQL refuses NUL in text).
 pub async fn shape_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    if has_control_characters(&path) {
+        let missing = crate::AppError::NotFound("There is no page at this address.".to_owned());
+        if path.starts_with("/api/") {
+            return missing.into_response();
+        }
+        let problem = missing.problem();
+        return match crate::http::render::error_page(&state, &path, problem).await {
+            Some(page) => page,
+            None => missing.into_response(),
+        };
+    }
     let response = next.run(request).await;
     let status = response.status();
     let plain_endpoint = matches!(path.as_str(), "/healthz" | "/readyz" | "/metrics");
@@ -162,6 +191,22 @@ pub async fn api_not_found() -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_raw_or_escaped() {
+        for bad in ["/a%00b", "/admin/organisations/%0a", "/x%7F", "/x%1f/y"] {
+            assert!(has_control_characters(bad), "{bad}");
+        }
+        for good in [
+            "/organisations/riken",
+            "/search%20x",
+            "/a%2Fb",
+            "/%E6%9D%B1",
+            "/100%",
+        ] {
+            assert!(!has_control_characters(good), "{good}");
+        }
+    }
 
     #[test]
     fn only_document_uploads_get_the_larger_limit() {
