@@ -74,10 +74,10 @@ for backend in $backends; do
   run() { "$kizuna" "${where[@]}" "$@"; }
 
   say "[$backend] Loading the demo data and an admin account"
-  run demo >/dev/null
+  run demo >"$data/setup.log" 2>&1
   printf '%s\n' "schemathesis-$RANDOM-$RANDOM-password" |
-    run user add schemathesis@example.org --role admin >/dev/null
-  token="$(run user token schemathesis@example.org --name schemathesis | tail -n 1)"
+    run user add schemathesis@example.org --role admin >>"$data/setup.log" 2>&1
+  token="$(run user token schemathesis@example.org --name schemathesis 2>>"$data/setup.log" | tail -n 1)"
 
   port="$(free_port)"
   base="http://127.0.0.1:$port"
