@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, Rust tests on SQLite and PostgreSQL,
-# and browser tests in Debian's Chromium. Installs what it needs first.
+# the API contract (Schemathesis against a running server), and browser tests
+# in Debian's Chromium. Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prepare.sh
@@ -9,6 +10,8 @@ step "Formatting";  cargo fmt --all -- --check
 step "Lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (SQLite and PostgreSQL at ${KIZUNA_TEST_POSTGRES_URL})"
 cargo test --workspace --locked
+step "API contract (Schemathesis on SQLite and PostgreSQL)"
+bash scripts/schemathesis.sh
 step "Browser tests"
 cargo build --locked -p kizuna
 npm run --silent test:browser

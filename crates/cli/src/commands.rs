@@ -252,6 +252,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         theme_dir: settings.theme_dir.clone(),
         request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
         body_limit: settings.body_limit_bytes,
+        document_limit: settings.document_limit_bytes,
         tile_url: settings.map_tile_url.clone(),
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,

@@ -25,6 +25,8 @@ pub struct Settings {
     pub request_timeout_secs: u64,
     /// Largest request body, in bytes.
     pub body_limit_bytes: usize,
+    /// Largest document upload (`POST /api/v1/agreements/{id}/documents`), in bytes.
+    pub document_limit_bytes: usize,
     /// `text` or `json` logs.
     pub log_format: String,
     /// Map tiles for online deployments, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`;
@@ -44,6 +46,7 @@ impl Default for Settings {
             theme_dir: None,
             request_timeout_secs: 30,
             body_limit_bytes: 2 * 1024 * 1024,
+            document_limit_bytes: 25 * 1024 * 1024,
             log_format: "text".to_owned(),
             map_tile_url: None,
             secure_cookies: false,

@@ -17,8 +17,22 @@ macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $word:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-                 serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+                 serde::Serialize, serde::Deserialize)]
         pub enum $name { $(#[doc = $word] #[serde(rename = $word)] $variant),+ }
+
+        // Written out rather than derived: the derive does not see `rename`
+        // through this macro and would document the variant names, not the words.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some(concat!("One ", $what, " word.")))
+                    .enum_values(Some([$($word),+]))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl $name {
             /// Every value, in the order of DESIGN.md.
@@ -197,5 +211,15 @@ mod tests {
         assert!(err.to_string().contains("unknown agreement kind `memo`"));
         assert!(err.to_string().contains("strategic_partnership"));
         assert!(serde_json::from_str::<EducationLevel>("\"phd\"").is_err());
+    }
+
+    #[test]
+    fn the_schema_lists_the_wire_words() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(AgreementKind::schema()).unwrap();
+        let words: Vec<&str> = AgreementKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(schema["enum"], serde_json::json!(words));
+        let cefr = serde_json::to_value(Cefr::schema()).unwrap();
+        assert_eq!(cefr["enum"][3], "B2");
     }
 }

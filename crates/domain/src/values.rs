@@ -10,8 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::countries::COUNTRIES;
 
 /// Implements serde and Display for a string newtype through `FromStr`.
+/// `$schema` narrows the documented string to what `FromStr` accepts, so
+/// the OpenAPI document promises no more and no less than the parser.
 macro_rules! string_value {
-    ($name:ident, $example:literal) => {
+    ($name:ident, $example:literal, $schema:expr) => {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(&self.to_string())
@@ -27,10 +29,14 @@ macro_rules! string_value {
 
         impl utoipa::PartialSchema for $name {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-                utoipa::openapi::ObjectBuilder::new()
-                    .schema_type(utoipa::openapi::schema::Type::String)
-                    .examples([serde_json::json!($example)])
-                    .into()
+                let narrow: fn(utoipa::openapi::ObjectBuilder) -> utoipa::openapi::ObjectBuilder =
+                    $schema;
+                narrow(
+                    utoipa::openapi::ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::Type::String)
+                        .examples([serde_json::json!($example)]),
+                )
+                .into()
             }
         }
 
@@ -118,7 +124,10 @@ impl fmt::Display for Slug {
     }
 }
 
-string_value!(Slug, "utokyo");
+string_value!(Slug, "utokyo", |s| s
+    .pattern(Some("^[a-z0-9]+(-[a-z0-9]+)*$"))
+    .min_length(Some(1))
+    .max_length(Some(100)));
 
 /// An assigned ISO 3166-1 alpha-2 code, kept in upper case; parses either case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -171,7 +180,22 @@ impl fmt::Display for CountryCode {
     }
 }
 
-string_value!(CountryCode, "JP");
+string_value!(CountryCode, "JP", |s| s
+    .description(Some(
+        "An assigned ISO 3166-1 alpha-2 code; either case is read, upper case is written"
+    ))
+    .pattern(Some(country_code_pattern())));
+
+/// Every assigned code, in either case letter by letter (`[Jj][Pp]`), as one
+/// regular expression: JSON Schema has no case-insensitive enum.
+fn country_code_pattern() -> String {
+    let either = |c: char| format!("[{}{}]", c, c.to_ascii_lowercase());
+    let codes: Vec<String> = COUNTRIES
+        .iter()
+        .map(|(code, _)| code.chars().map(either).collect())
+        .collect();
+    format!("^({})$", codes.join("|"))
+}
 
 /// A BCP 47 language tag in its common shape (`ja`, `en-GB`, `zh-Hant`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -207,7 +231,8 @@ impl fmt::Display for LanguageTag {
     }
 }
 
-string_value!(LanguageTag, "ja");
+string_value!(LanguageTag, "ja", |s| s
+    .pattern(Some("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")));
 
 /// An ISCED-F 2013 detailed field code: four digits, broad field 00–10.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -241,7 +266,8 @@ impl fmt::Display for IscedCode {
     }
 }
 
-string_value!(IscedCode, "0913");
+string_value!(IscedCode, "0913", |s| s
+    .pattern(Some("^(0[0-9]|10)[0-9]{2}$")));
 
 /// A date known to the year, the month or the day: `2022`, `2022-04`, `2022-04-01`.
 ///
@@ -334,7 +360,9 @@ impl fmt::Display for PartialDate {
     }
 }
 
-string_value!(PartialDate, "2022-04-01");
+string_value!(PartialDate, "2022-04-01", |s| s.pattern(Some(
+    "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+)));
 
 #[cfg(test)]
 mod tests {

@@ -22,8 +22,7 @@ use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware;
-use axum::routing::get;
-use tower_http::limit::RequestBodyLimitLayer;
+use axum::routing::{any, get};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -58,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes(state.clone()))
         .merge(api)
         .route("/api/openapi.json", get(api::openapi_json(openapi)))
+        .route("/api/{*rest}", any(http::edge::api_not_found))
         .route("/assets/{*path}", get(assets::serve))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -70,7 +70,8 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), route = route.as_deref().unwrap_or("unmatched"), uri = %request.uri())
         }))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, settings.request_timeout))
-        .layer(RequestBodyLimitLayer::new(settings.body_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), http::edge::limit_body))
+        .layer(middleware::from_fn_with_state(state.clone(), http::edge::shape_errors))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, content_security_policy(settings.tile_url.as_deref())))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

@@ -26,6 +26,8 @@ pub struct WebSettings {
     pub request_timeout: Duration,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// Largest document upload accepted (signed PDFs outgrow `body_limit`), in bytes.
+    pub document_limit: usize,
     /// How often to look for changes written by other processes.
     pub follow_interval: Duration,
     /// Where the search index lives; in memory when unset.
@@ -43,6 +45,7 @@ impl Default for WebSettings {
             theme_dir: None,
             request_timeout: Duration::from_secs(30),
             body_limit: 2 * 1024 * 1024,
+            document_limit: 25 * 1024 * 1024,
             follow_interval: Duration::from_millis(500),
             tile_url: None,
             index_dir: None,

@@ -183,10 +183,10 @@ async fn documents_are_uploaded_listed_downloaded_and_removed_by_staff_only() {
 }
 
 #[tokio::test]
-async fn a_file_over_the_body_limit_is_refused() {
+async fn a_file_over_the_document_limit_is_refused() {
     for app in spawn_apps().await {
         let c = cast(&app).await;
-        let big = vec![b'x'; kizuna_web::WebSettings::default().body_limit + 1];
+        let big = vec![b'x'; kizuna_web::WebSettings::default().document_limit + 1];
         let response = upload(
             &app,
             &c.admin,

@@ -1,7 +1,7 @@
 //! `GET /api/v1/{collection}` lists with filters and cursor pagination, and
 //! `GET /api/v1/{collection}/{id}` single records with an `ETag`.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use kizuna_core::read::filters::{
@@ -16,6 +16,7 @@ use kizuna_domain::{
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::http::path::RecordId;
 use crate::http::query::{ApiQuery, ListResponse, json, parse_param};
 use crate::{AppError, AppState};
 
@@ -54,8 +55,9 @@ fn page_of<T, O: ToSchema + Serialize>(
     limit: Option<usize>,
     out: impl Fn(&T) -> O,
 ) -> Result<Response, AppError> {
-    let page =
-        Page::cut(items, id, cursor, limit).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let cursor = cursor.map(crate::http::query::any_cursor).transpose()?;
+    let page = Page::cut(items, id, cursor.as_deref(), limit)
+        .map_err(|e| AppError::BadRequest(e.to_string()))?;
     Ok(json(ListResponse {
         items: page.items.into_iter().map(out).collect(),
         total: page.total,
@@ -70,16 +72,21 @@ fn page_of<T, O: ToSchema + Serialize>(
 #[into_params(parameter_in = Query)]
 pub struct OrganisationParams {
     /// ISO 3166-1 alpha-2 country code, either case.
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     country: Option<String>,
     /// Organisation kind.
+    #[param(value_type = Option<kizuna_domain::OrganisationKind>)]
     kind: Option<String>,
     /// Organisations whose parent is this id (units of it).
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     partner: Option<String>,
     /// Text in any name, in any script.
     q: Option<String>,
     /// Cursor from the previous page's `next`.
+    #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -113,26 +120,36 @@ pub async fn list_organisations(
 #[into_params(parameter_in = Query)]
 pub struct AgreementParams {
     /// A partner's country (any party other than the home side; consortia count with their members' countries).
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     country: Option<String>,
     /// Agreement kind.
+    #[param(value_type = Option<kizuna_domain::AgreementKind>)]
     kind: Option<String>,
     /// Level on the home side.
+    #[param(value_type = Option<kizuna_domain::AgreementLevel>)]
     level: Option<String>,
     /// Derived status.
+    #[param(value_type = Option<kizuna_domain::AgreementStatus>)]
     status: Option<String>,
     /// Covers this education level.
+    #[param(value_type = Option<kizuna_domain::EducationLevel>)]
     education_level: Option<String>,
     /// Has this organisation (or a unit of it) as a party.
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     partner: Option<String>,
     /// Administered by this home unit or a unit below it.
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     unit: Option<String>,
     /// Covers this ISCED-F code.
+    #[param(value_type = Option<kizuna_domain::IscedCode>)]
     subject_area: Option<String>,
     /// Text in the title, study programmes or partner names.
     q: Option<String>,
     /// Cursor from the previous page's `next`.
+    #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -175,20 +192,27 @@ pub async fn list_agreements(
 #[into_params(parameter_in = Query)]
 pub struct ProgrammeParams {
     /// A partner's country (partners other than the home side).
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     country: Option<String>,
     /// Programme kind.
+    #[param(value_type = Option<kizuna_domain::ProgrammeKind>)]
     kind: Option<String>,
     /// Open to this education level.
+    #[param(value_type = Option<kizuna_domain::EducationLevel>)]
     education_level: Option<String>,
     /// Has this organisation (or a unit of it) as a partner, unit or location.
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     partner: Option<String>,
     /// Administered by this unit or a unit below it.
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     unit: Option<String>,
     /// Text in the title or description.
     q: Option<String>,
     /// Cursor from the previous page's `next`.
+    #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -224,18 +248,24 @@ pub async fn list_programmes(
 #[into_params(parameter_in = Query)]
 pub struct FundingParams {
     /// A destination country.
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     country: Option<String>,
     /// Funding kind.
+    #[param(value_type = Option<kizuna_domain::FundingKind>)]
     kind: Option<String>,
     /// Open to this career stage.
+    #[param(value_type = Option<kizuna_domain::CareerStage>)]
     career_stage: Option<String>,
     /// Funded by this organisation.
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     partner: Option<String>,
     /// Text in the title or eligibility.
     q: Option<String>,
     /// Cursor from the previous page's `next`.
+    #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -270,16 +300,21 @@ pub async fn list_funding(
 #[into_params(parameter_in = Query)]
 pub struct ContactParams {
     /// Covers this country.
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     country: Option<String>,
     /// Works at this organisation (or a unit of it).
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     partner: Option<String>,
     /// Works in this unit (or a unit below it).
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     unit: Option<String>,
     /// Text in the name or role.
     q: Option<String>,
     /// Cursor from the previous page's `next`.
+    #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<usize>,
 }
 
@@ -335,10 +370,10 @@ fn with_etag<T: Serialize>(value: T, etag: HeaderValue) -> Response {
 macro_rules! get_one {
     ($name:ident, $ty:ty, $path:literal) => {
         #[doc = concat!("One record of `", $path, "`, with an `ETag`.")]
-        #[utoipa::path(get, path = $path, tag = "registry", params(("id" = String, Path, description = "Record id")),
+        #[utoipa::path(get, path = $path, tag = "registry", params(("id" = kizuna_domain::Slug, Path, description = "Record id")),
             responses((status = 200, body = $ty), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
-        pub async fn $name(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
-            let (record, etag) = one::<$ty>(&state, &id).await?;
+        pub async fn $name(State(state): State<AppState>, RecordId(id): RecordId) -> Result<Response, AppError> {
+            let (record, etag) = one::<$ty>(&state, id.as_str()).await?;
             Ok(with_etag(record, etag))
         }
     };
@@ -350,13 +385,13 @@ get_one!(get_funding, FundingOpportunity, "/funding/{id}");
 get_one!(get_contact, Contact, "/contacts/{id}");
 
 /// One agreement, with its derived status and an `ETag`.
-#[utoipa::path(get, path = "/agreements/{id}", tag = "registry", params(("id" = String, Path, description = "Record id")),
+#[utoipa::path(get, path = "/agreements/{id}", tag = "registry", params(("id" = kizuna_domain::Slug, Path, description = "Record id")),
     responses((status = 200, body = AgreementOut), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn get_agreement(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
 ) -> Result<Response, AppError> {
-    let (agreement, etag) = one::<Agreement>(&state, &id).await?;
+    let (agreement, etag) = one::<Agreement>(&state, id.as_str()).await?;
     let snapshot = state.public_snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), true);
     let status = lookup.status(&agreement);

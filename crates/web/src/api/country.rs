@@ -91,7 +91,7 @@ pub struct CountryLinks {
 }
 
 /// The generated country page as data.
-#[utoipa::path(get, path = "/countries/{cc}", tag = "countries", params(("cc" = String, Path, description = "ISO 3166-1 alpha-2 code, either case")),
+#[utoipa::path(get, path = "/countries/{cc}", tag = "countries", params(("cc" = kizuna_domain::CountryCode, Path, description = "ISO 3166-1 alpha-2 code, either case")),
     responses((status = 200, body = CountryOut), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn get_country(
     State(state): State<AppState>,

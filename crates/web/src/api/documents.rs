@@ -3,7 +3,7 @@
 //! agreement; the bytes are kept in the database so every node serves them.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kizuna_core::write::NewFile;
@@ -15,8 +15,11 @@ use utoipa_axum::routes;
 
 use crate::error::Problem;
 use crate::http::auth::Staff;
-use crate::http::body::{body_bytes, etag, if_match_optional};
+use crate::http::body::body_bytes;
+use crate::http::disposition;
+use crate::http::path::{DocumentPath, RecordId};
 use crate::http::query::{ApiQuery, ListResponse};
+use crate::http::version::{current_revision, etag, if_match_optional};
 use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 
@@ -27,55 +30,6 @@ use crate::{AppError, AppState};
 pub struct UploadParams {
     /// The file name, when not sent as `Content-Disposition: attachment; filename="…"`.
     name: Option<String>,
-}
-
-/// Decodes `%XX` escapes (as in RFC 5987 `filename*`).
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The file name of `Content-Disposition`: `filename*=UTF-8''…` before `filename="…"`.
-fn disposition_name(value: &str) -> Option<String> {
-    let mut plain = None;
-    for part in value.split(';').map(str::trim) {
-        let Some((key, raw)) = part.split_once('=') else {
-            continue;
-        };
-        match key.trim().to_ascii_lowercase().as_str() {
-            "filename*" => {
-                let encoded = raw.trim().splitn(3, '\'').nth(2)?;
-                return Some(percent_decode(encoded));
-            }
-            "filename" => {
-                let raw = raw.trim();
-                let unquoted = raw
-                    .strip_prefix('"')
-                    .and_then(|r| r.strip_suffix('"'))
-                    .map(|r| r.replace("\\\"", "\"").replace("\\\\", "\\"));
-                plain = Some(unquoted.unwrap_or_else(|| raw.to_owned()));
-            }
-            _ => {}
-        }
-    }
-    plain
 }
 
 /// A file name safe to keep and send back: no folders, no control characters.
@@ -105,31 +59,10 @@ fn media_type(headers: &HeaderMap) -> String {
     }
 }
 
-/// `attachment` with an ASCII fallback name and the exact one (RFC 6266).
+/// The download's `Content-Disposition`.
 fn attachment(name: &str) -> HeaderValue {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+    HeaderValue::from_str(&disposition::attachment(name))
+        .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
 fn document_location(id: &str, doc: &str) -> Option<HeaderValue> {
@@ -139,7 +72,7 @@ fn document_location(id: &str, doc: &str) -> Option<HeaderValue> {
 /// Attaches a file to an agreement: the raw body, its `Content-Type`, and a name
 /// (staff who may update the agreement; `If-Match` optional).
 #[utoipa::path(post, path = "/agreements/{id}/documents", tag = "documents",
-    params(("id" = String, Path, description = "Agreement id"), UploadParams,
+    params(("id" = kizuna_domain::Slug, Path, description = "Agreement id"), UploadParams,
         ("Content-Disposition" = Option<String>, Header, description = "`attachment; filename=\"signed.pdf\"`"),
         ("If-Match" = Option<String>, Header, description = "The agreement's ETag, to refuse a stale upload")),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes, with its own `Content-Type`"),
@@ -154,16 +87,19 @@ fn document_location(id: &str, doc: &str) -> Option<HeaderValue> {
 pub async fn upload(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
     ApiQuery(params): ApiQuery<UploadParams>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, Response> {
-    let expected = if_match_optional(&headers).map_err(IntoResponse::into_response)?;
+    let current = async || current_revision::<Agreement>(&state, id.as_str()).await;
+    let expected = if_match_optional(&headers, current)
+        .await
+        .map_err(IntoResponse::into_response)?;
     let from_header = headers
         .get(header::CONTENT_DISPOSITION)
         .and_then(|v| v.to_str().ok())
-        .and_then(disposition_name);
+        .and_then(disposition::file_name);
     let name = from_header
         .or(params.name)
         .as_deref()
@@ -183,14 +119,14 @@ pub async fn upload(
     };
     let (reference, saved) = writer(&state)
         .await
-        .attach_document(&staff.user, &id, file, expected)
+        .attach_document(&staff.user, id.as_str(), file, expected)
         .await
         .map_err(|e| AppError::from(e).into_response())?;
     after_write(&state).await;
     let mut response = (StatusCode::CREATED, axum::Json(&reference)).into_response();
     let h = response.headers_mut();
     h.insert(header::ETAG, etag(saved.revision));
-    if let Some(location) = document_location(&id, &reference.id) {
+    if let Some(location) = document_location(id.as_str(), &reference.id) {
         h.insert(header::LOCATION, location);
     }
     Ok(response)
@@ -209,16 +145,16 @@ async fn agreement(state: &AppState, staff: &Staff, id: &str) -> Result<Agreemen
 
 /// The files attached to an agreement (staff, any role).
 #[utoipa::path(get, path = "/agreements/{id}/documents", tag = "documents",
-    params(("id" = String, Path, description = "Agreement id")), security(("bearer" = [])),
+    params(("id" = kizuna_domain::Slug, Path, description = "Agreement id")), security(("bearer" = [])),
     responses((status = 200, body = ListResponse<DocumentRef>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
 ) -> Result<Response, AppError> {
-    let items = agreement(&state, &staff, &id).await?.documents;
+    let items = agreement(&state, &staff, id.as_str()).await?.documents;
     Ok(axum::Json(ListResponse {
         total: items.len(),
         items,
@@ -229,7 +165,7 @@ pub async fn list(
 
 /// One attached file, as a download with its type and name (staff, any role).
 #[utoipa::path(get, path = "/agreements/{id}/documents/{doc}", tag = "documents",
-    params(("id" = String, Path, description = "Agreement id"), ("doc" = String, Path, description = "Document id")),
+    params(("id" = kizuna_domain::Slug, Path, description = "Agreement id"), ("doc" = kizuna_domain::Slug, Path, description = "Document id")),
     security(("bearer" = [])),
     responses((status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -237,9 +173,10 @@ pub async fn list(
 pub async fn download(
     State(state): State<AppState>,
     staff: Staff,
-    Path((id, doc)): Path<(String, String)>,
+    DocumentPath { id, doc }: DocumentPath,
 ) -> Result<Response, AppError> {
-    let listed = agreement(&state, &staff, &id).await?;
+    let (id, doc) = (id.as_str(), doc.as_str());
+    let listed = agreement(&state, &staff, id).await?;
     let missing = || AppError::NotFound(format!("agreements/{id} has no document {doc}"));
     if !listed.documents.iter().any(|d| d.id == doc) {
         return Err(missing());
@@ -247,7 +184,7 @@ pub async fn download(
     let file = state
         .registry()
         .store()
-        .get_document(&doc)
+        .get_document(doc)
         .await?
         .filter(|f| f.agreement_id == id)
         .ok_or_else(missing)?;
@@ -269,7 +206,7 @@ pub async fn download(
 
 /// Removes an attached file (staff who may update the agreement; `If-Match` optional).
 #[utoipa::path(delete, path = "/agreements/{id}/documents/{doc}", tag = "documents",
-    params(("id" = String, Path, description = "Agreement id"), ("doc" = String, Path, description = "Document id"),
+    params(("id" = kizuna_domain::Slug, Path, description = "Agreement id"), ("doc" = kizuna_domain::Slug, Path, description = "Document id"),
         ("If-Match" = Option<String>, Header, description = "The agreement's ETag")),
     security(("bearer" = [])),
     responses((status = 204, description = "Removed; the agreement's new `ETag`"),
@@ -280,13 +217,14 @@ pub async fn download(
 pub async fn remove(
     State(state): State<AppState>,
     staff: Staff,
-    Path((id, doc)): Path<(String, String)>,
+    DocumentPath { id, doc }: DocumentPath,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let expected = if_match_optional(&headers)?;
+    let current = async || current_revision::<Agreement>(&state, id.as_str()).await;
+    let expected = if_match_optional(&headers, current).await?;
     let saved = writer(&state)
         .await
-        .detach_document(&staff.user, &id, &doc, expected)
+        .detach_document(&staff.user, id.as_str(), doc.as_str(), expected)
         .await?;
     after_write(&state).await;
     Ok((
@@ -310,35 +248,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn file_names_come_from_content_disposition() {
-        let name = |v: &str| disposition_name(v).and_then(|n| clean_name(&n));
-        assert_eq!(
-            name("attachment; filename=\"signed.pdf\"").as_deref(),
-            Some("signed.pdf")
-        );
-        assert_eq!(
-            name("attachment; filename=plain.txt").as_deref(),
-            Some("plain.txt")
-        );
-        assert_eq!(
-            name("attachment; filename=\"a.pdf\"; filename*=UTF-8''%E5%8D%94%E5%AE%9A.pdf")
-                .as_deref(),
-            Some("協定.pdf")
-        );
-        assert_eq!(
-            name("attachment; filename=\"../../etc/passwd\"").as_deref(),
-            Some("passwd")
-        );
-        assert_eq!(name("attachment; filename=\"..\"").as_deref(), None);
-        assert_eq!(name("inline").as_deref(), None);
-    }
-
-    #[test]
-    fn downloads_name_the_file_in_ascii_and_exactly() {
-        let value = attachment("協定 \"final\".pdf");
-        assert_eq!(
-            value.to_str().unwrap(),
-            "attachment; filename=\"__ _final_.pdf\"; filename*=UTF-8''%E5%8D%94%E5%AE%9A%20%22final%22.pdf"
-        );
+    fn names_keep_no_folders_or_control_characters() {
+        assert_eq!(clean_name("../../etc/passwd").as_deref(), Some("passwd"));
+        assert_eq!(clean_name("a\u{0}b\u{7f}.pdf").as_deref(), Some("ab.pdf"));
+        assert_eq!(clean_name("..").as_deref(), None);
+        assert_eq!(clean_name(" ").as_deref(), None);
     }
 }

@@ -2,7 +2,7 @@
 //! restoring an earlier version, renewing an agreement, and a contact's
 //! export and erasure (personal data).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -17,8 +17,10 @@ use utoipa_axum::routes;
 use super::writes::record_response;
 use crate::error::Problem;
 use crate::http::auth::Staff;
-use crate::http::body::{JsonBody, if_match};
+use crate::http::body::JsonBody;
+use crate::http::path::RecordId;
 use crate::http::query::ListResponse;
+use crate::http::version::{current_revision, if_match};
 use crate::writer::{after_write, writer};
 use crate::{AppError, AppState};
 
@@ -81,7 +83,15 @@ async fn history_of(
     Ok(entries.into_iter().map(HistoryEntry::from).collect())
 }
 
-fn restore_request(doc: Value) -> Result<RestoreRequest, AppError> {
+fn restore_request(mut doc: Value) -> Result<RestoreRequest, AppError> {
+    // JSON has one kind of number: `7.0` is the integer 7 (as JSON Schema's `integer` says).
+    if let Some(whole) = doc["revision"]
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+        && doc["revision"].is_f64()
+    {
+        doc["revision"] = Value::from(whole as i64);
+    }
     serde_json::from_value(doc).map_err(|e| {
         let mut errors = kizuna_domain::ValidationErrors::default();
         errors.add("revision", format!("send {{\"revision\": n}}: {e}"));
@@ -91,27 +101,27 @@ fn restore_request(doc: Value) -> Result<RestoreRequest, AppError> {
 
 /// History and restore handlers of one collection.
 macro_rules! collection_history {
-    ($module:ident, $ty:ty, $coll:literal) => {
+    ($module:ident, $ty:ty, $out:ty, $coll:literal) => {
         #[doc = concat!("History of `/api/v1/", $coll, "`.")]
         pub mod $module {
             use super::*;
 
             #[doc = concat!("The change log of a record of `", $coll, "`, oldest first (staff, any role).")]
             #[utoipa::path(get, path = concat!("/", $coll, "/{id}/history"), tag = "history", operation_id = concat!("history_", $coll),
-                params(("id" = String, Path, description = "Record id")), security(("bearer" = [])),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id")), security(("bearer" = [])),
                 responses((status = 200, body = ListResponse<HistoryEntry>),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 404, body = Problem, content_type = "application/problem+json")))]
-            pub async fn history(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
-                let items = history_of(&state, &staff, <$ty as kizuna_domain::Entity>::COLLECTION, &id).await?;
+            pub async fn history(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId) -> Result<Response, AppError> {
+                let items = history_of(&state, &staff, <$ty as kizuna_domain::Entity>::COLLECTION, id.as_str()).await?;
                 Ok(axum::Json(ListResponse { total: items.len(), items, next: None }).into_response())
             }
 
             #[doc = concat!("Puts back an earlier version of a record of `", $coll, "` (admins; `If-Match`: the current ETag, or for a deleted record the revision of its deletion).")]
             #[utoipa::path(post, path = concat!("/", $coll, "/{id}/restore"), tag = "history", operation_id = concat!("restore_", $coll),
-                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
                 request_body = RestoreRequest, security(("bearer" = [])),
-                responses((status = 200, description = "Restored; new `ETag`", body = $ty),
+                responses((status = 200, description = "Restored; new `ETag`", body = $out),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 403, body = Problem, content_type = "application/problem+json"),
                     (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -119,10 +129,10 @@ macro_rules! collection_history {
                     (status = 412, body = Problem, content_type = "application/problem+json"),
                     (status = 422, description = "The old version breaks today's rules or references", body = Problem, content_type = "application/problem+json"),
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
-            pub async fn restore(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
-                let expected = if_match(&headers)?;
+            pub async fn restore(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
                 let request = restore_request(doc)?;
-                let saved = writer(&state).await.restore::<$ty>(&staff.user, &id, request.revision, expected).await?;
+                let expected = if_match(&headers, async || current_revision::<$ty>(&state, id.as_str()).await).await?;
+                let saved = writer(&state).await.restore::<$ty>(&staff.user, id.as_str(), request.revision, expected).await?;
                 after_write(&state).await;
                 record_response(&state, saved, StatusCode::OK).await
             }
@@ -130,18 +140,43 @@ macro_rules! collection_history {
     };
 }
 
-collection_history!(organisations, kizuna_domain::Organisation, "organisations");
-collection_history!(agreements, kizuna_domain::Agreement, "agreements");
-collection_history!(programmes, kizuna_domain::Programme, "programmes");
-collection_history!(funding, kizuna_domain::FundingOpportunity, "funding");
-collection_history!(contacts, kizuna_domain::Contact, "contacts");
+collection_history!(
+    organisations,
+    kizuna_domain::Organisation,
+    kizuna_domain::Organisation,
+    "organisations"
+);
+collection_history!(
+    agreements,
+    kizuna_domain::Agreement,
+    crate::api::collections::AgreementOut,
+    "agreements"
+);
+collection_history!(
+    programmes,
+    kizuna_domain::Programme,
+    kizuna_domain::Programme,
+    "programmes"
+);
+collection_history!(
+    funding,
+    kizuna_domain::FundingOpportunity,
+    kizuna_domain::FundingOpportunity,
+    "funding"
+);
+collection_history!(
+    contacts,
+    kizuna_domain::Contact,
+    kizuna_domain::Contact,
+    "contacts"
+);
 
 /// Creates the successor of an agreement: the body is the new agreement
 /// (`renews` is set to this one; an absent `id` is made from the title).
 #[utoipa::path(post, path = "/agreements/{id}/renew", tag = "registry",
-    params(("id" = String, Path, description = "The agreement renewed")),
+    params(("id" = kizuna_domain::Slug, Path, description = "The agreement renewed")),
     request_body = Agreement, security(("bearer" = [])),
-    responses((status = 201, description = "The successor; `ETag` and `Location` set", body = Agreement),
+    responses((status = 201, description = "The successor; `ETag` and `Location` set", body = super::collections::AgreementOut),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such agreement to renew", body = Problem, content_type = "application/problem+json"),
@@ -150,15 +185,15 @@ collection_history!(contacts, kizuna_domain::Contact, "contacts");
 pub async fn renew(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
     JsonBody(mut doc): JsonBody,
 ) -> Result<Response, AppError> {
     if let Some(map) = doc.as_object_mut() {
         match map.get("renews") {
             None | Some(Value::Null) => {
-                map.insert("renews".into(), Value::String(id.clone()));
+                map.insert("renews".into(), Value::String(id.to_string()));
             }
-            Some(Value::String(r)) if *r == id => {}
+            Some(Value::String(r)) if r == id.as_str() => {}
             Some(other) => {
                 let mut errors = kizuna_domain::ValidationErrors::default();
                 errors.add("renews", format!("the body names {other}, the URL `{id}`"));
@@ -168,7 +203,7 @@ pub async fn renew(
     }
     let writer = writer(&state).await;
     let successor = kizuna_core::write::record_from_json::<Agreement>(writer.snapshot(), doc)?;
-    let saved = writer.renew(&staff.user, &id, successor).await?;
+    let saved = writer.renew(&staff.user, id.as_str(), successor).await?;
     after_write(&state).await;
     record_response(&state, saved, StatusCode::CREATED).await
 }
@@ -212,26 +247,26 @@ pub struct ContactExport {
 
 /// Everything the registry holds about a contact, history included (staff).
 #[utoipa::path(get, path = "/contacts/{id}/export", tag = "history",
-    params(("id" = String, Path, description = "Contact id")), security(("bearer" = [])),
+    params(("id" = kizuna_domain::Slug, Path, description = "Contact id")), security(("bearer" = [])),
     responses((status = 200, body = ContactExport),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn export_contact(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
 ) -> Result<Response, AppError> {
     let snapshot = state.snapshot().await;
     staff.require(&snapshot, Action::View, None)?;
     let contact = state
         .registry()
-        .get::<Contact>(&id)
+        .get::<Contact>(id.as_str())
         .await?
         .map(|v| v.record);
     let history: Vec<HistoryEntry> = state
         .registry()
         .store()
-        .history(Collection::Contacts.into(), &id)
+        .history(Collection::Contacts.into(), id.as_str())
         .await?
         .into_iter()
         .map(HistoryEntry::from)
@@ -239,12 +274,8 @@ pub async fn export_contact(
     if contact.is_none() && history.is_empty() {
         return Err(AppError::NotFound(format!("contacts/{id} does not exist")));
     }
-    let linked_from = match id.parse() {
-        Ok(slug) => {
-            kizuna_core::write::references::referrers(&snapshot, Collection::Contacts, &slug)
-        }
-        Err(_) => Vec::new(),
-    };
+    let linked_from =
+        kizuna_core::write::references::referrers(&snapshot, Collection::Contacts, &id);
     let export = ContactExport {
         contact,
         history,
@@ -262,7 +293,7 @@ pub async fn export_contact(
 /// Erases a contact on request (admins): deletes it, unlinks it from
 /// agreements and programmes, and blanks the documents of its history.
 #[utoipa::path(post, path = "/contacts/{id}/erase", tag = "history",
-    params(("id" = String, Path, description = "Contact id")), security(("bearer" = [])),
+    params(("id" = kizuna_domain::Slug, Path, description = "Contact id")), security(("bearer" = [])),
     responses((status = 200, body = Erasure),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -271,9 +302,12 @@ pub async fn export_contact(
 pub async fn erase_contact(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    RecordId(id): RecordId,
 ) -> Result<Response, AppError> {
-    let erased = writer(&state).await.erase_contact(&staff.user, &id).await?;
+    let erased = writer(&state)
+        .await
+        .erase_contact(&staff.user, id.as_str())
+        .await?;
     after_write(&state).await;
     Ok(axum::Json(Erasure::from(erased)).into_response())
 }

@@ -8,7 +8,8 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 
-mod collections;
+pub mod collections;
+mod contract;
 mod country;
 pub mod documents;
 pub mod history;
@@ -18,7 +19,7 @@ pub mod writes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kizuna API", version = "1", description = "The registry of international collaborations: organisations, agreements, programmes, funding and contacts. Lists are paginated with an opaque `cursor`; errors are RFC 9457 problem documents."),
-    components(schemas(crate::error::Problem)),
+    components(schemas(crate::error::Problem, crate::http::query::Cursor, crate::finder::AnyKind)),
     modifiers(&BearerAuth),
     tags(
         (name = "registry", description = "Records of the registry"),
@@ -79,11 +80,19 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 
-/// Serialises the OpenAPI document once per request (it is small).
+/// The OpenAPI document as served: the handlers' descriptions completed
+/// with the answers the edge gives to every operation.
+pub fn document(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).expect("the OpenAPI document serialises");
+    contract::complete(&mut value);
+    value
+}
+
+/// Serves the OpenAPI document, serialised once.
 pub fn openapi_json(
     doc: utoipa::openapi::OpenApi,
 ) -> impl Fn() -> std::future::Ready<axum::response::Response> + Clone {
-    let json = doc.to_json().expect("the OpenAPI document serialises");
+    let json = document(&doc).to_string();
     move || {
         std::future::ready(
             (

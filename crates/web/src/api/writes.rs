@@ -8,7 +8,7 @@ use kizuna_core::Versioned;
 use kizuna_domain::{Agreement, Collection, Entity};
 use serde_json::Value;
 
-use crate::http::body::etag;
+use crate::http::version::etag;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 
@@ -42,7 +42,8 @@ pub(super) async fn record_response<E: Entity>(
 }
 
 /// `PUT`: the body's id must be absent or the URL's.
-pub(super) fn with_path_id(mut doc: Value, id: &str) -> Result<Value, AppError> {
+pub(super) fn with_path_id(mut doc: Value, id: &kizuna_domain::Slug) -> Result<Value, AppError> {
+    let id = id.as_str();
     match doc.get("id") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if s == id => {}
@@ -61,12 +62,26 @@ pub(super) fn with_path_id(mut doc: Value, id: &str) -> Result<Value, AppError> 
     Ok(doc)
 }
 
+/// A merge patch of a record is an object: anything else would replace the
+/// whole record (RFC 7386) with something that is not one.
+pub(super) fn patch_is_object(patch: &Value) -> Result<(), AppError> {
+    if patch.is_object() {
+        return Ok(());
+    }
+    let mut errors = kizuna_domain::ValidationErrors::default();
+    errors.add(
+        "",
+        "a merge patch of a record is a JSON object of the fields to change",
+    );
+    Err(AppError::Invalid(errors))
+}
+
 /// Handlers of one collection: create, replace, patch, delete and the staff read.
 macro_rules! collection_writes {
-    ($module:ident, $ty:ty, $coll:literal) => {
+    ($module:ident, $ty:ty, $out:ty, $coll:literal) => {
         #[doc = concat!("Writes of `/api/v1/", $coll, "`.")]
         pub mod $module {
-            use axum::extract::{Path, State};
+            use axum::extract::State;
             use axum::http::{HeaderMap, StatusCode};
             use axum::response::{IntoResponse, Response};
             use kizuna_domain::Action;
@@ -74,7 +89,9 @@ macro_rules! collection_writes {
             use utoipa_axum::routes;
 
             use super::{record_response, with_path_id};
-            use crate::http::body::{JsonBody, if_match};
+            use crate::http::body::JsonBody;
+            use crate::http::path::RecordId;
+            use crate::http::version::{current_revision, if_match};
             use crate::error::Problem;
             use kizuna_core::write::record_from_json;
 
@@ -85,7 +102,7 @@ macro_rules! collection_writes {
             #[doc = concat!("Creates a record of `", $coll, "`; an absent `id` is made from its name.")]
             #[utoipa::path(post, path = concat!("/", $coll), tag = "registry", operation_id = concat!("create_", $coll),
                 request_body = $ty, security(("bearer" = [])),
-                responses((status = 201, description = "Created; `ETag` and `Location` set", body = $ty),
+                responses((status = 201, description = "Created; `ETag` and `Location` set", body = $out),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 403, body = Problem, content_type = "application/problem+json"),
                     (status = 409, description = "The id is taken", body = Problem, content_type = "application/problem+json"),
@@ -100,9 +117,9 @@ macro_rules! collection_writes {
 
             #[doc = concat!("Replaces a record of `", $coll, "` (the whole record; `If-Match` required).")]
             #[utoipa::path(put, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("replace_", $coll),
-                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
                 request_body = $ty, security(("bearer" = [])),
-                responses((status = 200, description = "Saved; new `ETag`", body = $ty),
+                responses((status = 200, description = "Saved; new `ETag`", body = $out),
                     (status = 400, description = "Malformed `If-Match`", body = Problem, content_type = "application/problem+json"),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -110,10 +127,11 @@ macro_rules! collection_writes {
                     (status = 412, description = "Changed by someone else", body = Problem, content_type = "application/problem+json"),
                     (status = 422, body = Problem, content_type = "application/problem+json"),
                     (status = 428, description = "No `If-Match`", body = Problem, content_type = "application/problem+json")))]
-            pub async fn replace(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
-                let expected = if_match(&headers)?;
+            pub async fn replace(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId, headers: HeaderMap, JsonBody(doc): JsonBody) -> Result<Response, AppError> {
+                // The body is judged before the version: a record that cannot be is a 422 whatever `If-Match` says.
                 let writer = writer(&state).await;
                 let record = record_from_json::<$ty>(writer.snapshot(), with_path_id(doc, &id)?)?;
+                let expected = if_match(&headers, async || current_revision::<$ty>(&state, id.as_str()).await).await?;
                 let saved = writer.update(&staff.user, record, expected).await?;
                 after_write(&state).await;
                 record_response(&state, saved, StatusCode::OK).await
@@ -121,10 +139,10 @@ macro_rules! collection_writes {
 
             #[doc = concat!("Changes fields of a record of `", $coll, "` by a JSON merge patch (RFC 7386; `If-Match` required).")]
             #[utoipa::path(patch, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("patch_", $coll),
-                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
                 request_body(content = Object, content_type = "application/merge-patch+json", description = "Fields to change; `null` removes one"),
                 security(("bearer" = [])),
-                responses((status = 200, description = "Saved; new `ETag`", body = $ty),
+                responses((status = 200, description = "Saved; new `ETag`", body = $out),
                     (status = 400, body = Problem, content_type = "application/problem+json"),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -132,10 +150,11 @@ macro_rules! collection_writes {
                     (status = 412, body = Problem, content_type = "application/problem+json"),
                     (status = 422, body = Problem, content_type = "application/problem+json"),
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
-            pub async fn patch(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap, JsonBody(patch): JsonBody) -> Result<Response, AppError> {
-                let expected = if_match(&headers)?;
+            pub async fn patch(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId, headers: HeaderMap, JsonBody(patch): JsonBody) -> Result<Response, AppError> {
+                super::patch_is_object(&patch)?;
+                let expected = if_match(&headers, async || current_revision::<$ty>(&state, id.as_str()).await).await?;
                 let writer = writer(&state).await;
-                let doc = with_path_id(writer.patched::<$ty>(&id, expected, &patch).await?, &id)?;
+                let doc = with_path_id(writer.patched::<$ty>(id.as_str(), expected, &patch).await?, &id)?;
                 let record = record_from_json::<$ty>(writer.snapshot(), doc)?;
                 let saved = writer.update(&staff.user, record, expected).await?;
                 after_write(&state).await;
@@ -144,7 +163,7 @@ macro_rules! collection_writes {
 
             #[doc = concat!("Deletes a record of `", $coll, "` (`If-Match` required; refused while others refer to it).")]
             #[utoipa::path(delete, path = concat!("/", $coll, "/{id}"), tag = "registry", operation_id = concat!("delete_", $coll),
-                params(("id" = String, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id"), ("If-Match" = String, Header, description = "The record's ETag")),
                 security(("bearer" = [])),
                 responses((status = 204, description = "Deleted"),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -153,22 +172,22 @@ macro_rules! collection_writes {
                     (status = 409, description = "Still referred to", body = Problem, content_type = "application/problem+json"),
                     (status = 412, body = Problem, content_type = "application/problem+json"),
                     (status = 428, body = Problem, content_type = "application/problem+json")))]
-            pub async fn delete(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
-                let expected = if_match(&headers)?;
-                writer(&state).await.delete::<$ty>(&staff.user, &id, expected).await?;
+            pub async fn delete(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId, headers: HeaderMap) -> Result<Response, AppError> {
+                let expected = if_match(&headers, async || current_revision::<$ty>(&state, id.as_str()).await).await?;
+                writer(&state).await.delete::<$ty>(&staff.user, id.as_str(), expected).await?;
                 after_write(&state).await;
                 Ok(StatusCode::NO_CONTENT.into_response())
             }
 
             #[doc = concat!("A record of `", $coll, "` as staff see it: internal ones and fields included, with its `ETag`.")]
             #[utoipa::path(get, path = concat!("/", $coll, "/{id}/internal"), tag = "registry", operation_id = concat!("get_internal_", $coll),
-                params(("id" = String, Path, description = "Record id")), security(("bearer" = [])),
-                responses((status = 200, body = $ty),
+                params(("id" = kizuna_domain::Slug, Path, description = "Record id")), security(("bearer" = [])),
+                responses((status = 200, body = $out),
                     (status = 401, body = Problem, content_type = "application/problem+json"),
                     (status = 404, body = Problem, content_type = "application/problem+json")))]
-            pub async fn internal(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
+            pub async fn internal(State(state): State<AppState>, staff: Staff, RecordId(id): RecordId) -> Result<Response, AppError> {
                 staff.require(&*state.snapshot().await, Action::View, None)?;
-                let found = state.registry().get::<$ty>(&id).await?
+                let found = state.registry().get::<$ty>(id.as_str()).await?
                     .ok_or_else(|| AppError::NotFound(format!("{}/{id} does not exist", $coll)))?;
                 record_response(&state, found, StatusCode::OK).await
             }
@@ -186,8 +205,34 @@ macro_rules! collection_writes {
     };
 }
 
-collection_writes!(organisations, kizuna_domain::Organisation, "organisations");
-collection_writes!(agreements, kizuna_domain::Agreement, "agreements");
-collection_writes!(programmes, kizuna_domain::Programme, "programmes");
-collection_writes!(funding, kizuna_domain::FundingOpportunity, "funding");
-collection_writes!(contacts, kizuna_domain::Contact, "contacts");
+// Agreements are answered with their derived status (`AgreementOut`).
+collection_writes!(
+    organisations,
+    kizuna_domain::Organisation,
+    kizuna_domain::Organisation,
+    "organisations"
+);
+collection_writes!(
+    agreements,
+    kizuna_domain::Agreement,
+    crate::api::collections::AgreementOut,
+    "agreements"
+);
+collection_writes!(
+    programmes,
+    kizuna_domain::Programme,
+    kizuna_domain::Programme,
+    "programmes"
+);
+collection_writes!(
+    funding,
+    kizuna_domain::FundingOpportunity,
+    kizuna_domain::FundingOpportunity,
+    "funding"
+);
+collection_writes!(
+    contacts,
+    kizuna_domain::Contact,
+    kizuna_domain::Contact,
+    "contacts"
+);

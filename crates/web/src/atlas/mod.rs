@@ -28,26 +28,36 @@ use crate::{AppError, AppState};
 #[into_params(parameter_in = Query)]
 pub struct MapParams {
     /// The partner's country (ISO 3166-1 alpha-2, either case).
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     pub country: Option<String>,
     /// Agreement kind.
+    #[param(value_type = Option<kizuna_domain::AgreementKind>)]
     pub kind: Option<String>,
     /// Agreement level on the home side.
+    #[param(value_type = Option<kizuna_domain::AgreementLevel>)]
     pub level: Option<String>,
     /// Agreement status.
+    #[param(value_type = Option<kizuna_domain::AgreementStatus>)]
     pub status: Option<String>,
     /// Education level covered.
+    #[param(value_type = Option<kizuna_domain::EducationLevel>)]
     pub education_level: Option<String>,
     /// Study programme covered (by name, case-insensitive).
     pub study_programme: Option<String>,
     /// ISCED-F subject area covered.
+    #[param(value_type = Option<kizuna_domain::IscedCode>)]
     pub subject_area: Option<String>,
     /// Home unit administering the agreement (or a unit below it).
+    #[param(value_type = Option<kizuna_domain::Slug>)]
     pub unit: Option<String>,
     /// `partners` (default: organisations with an agreement or programme) or `all` (every located organisation).
+    #[param(pattern = "^(partners|all)?$")]
     pub scope: Option<String>,
-    /// Visible area: west,south,east,north in degrees.
+    /// Visible area: west,south,east,north in degrees (latitudes within ±90, south ≤ north).
+    #[param(pattern = "^-?[0-9]+(\\.[0-9]+)?(,-?[0-9]+(\\.[0-9]+)?){3}$")]
     pub bbox: Option<String>,
     /// Map zoom level, 0–18.
+    #[param(minimum = 0, maximum = 18)]
     pub zoom: Option<u8>,
     /// Map centre latitude (page only, kept in links).
     pub lat: Option<f64>,
@@ -61,6 +71,13 @@ const SPOT_LIMIT: usize = 50;
 impl MapParams {
     /// Checks every filter value.
     pub fn filter(&self, lookup: &Lookup<'_>) -> Result<MapFilter, AppError> {
+        // Checked here, not only where clusters are cut, so every map answer refuses it alike.
+        if self.zoom.is_some_and(|z| z > 18) {
+            return Err(AppError::BadRequest("`zoom` runs from 0 to 18".to_owned()));
+        }
+        if let Some(bbox) = &self.bbox {
+            cluster::BBox::parse(bbox).map_err(AppError::BadRequest)?;
+        }
         let unit = parse_param::<Slug>(self.unit.as_deref())?;
         if let Some(u) = &unit
             && lookup.org(u).is_none()

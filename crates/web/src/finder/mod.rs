@@ -32,19 +32,25 @@ pub struct SearchParams {
     pub q: Option<String>,
     /// Only this collection: organisations, agreements, programmes, funding or contacts.
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", value_type = Option<kizuna_domain::Collection>)]
     pub kind_of_record: Option<String>,
     /// Country (for agreements and programmes: a partner's country).
+    #[param(value_type = Option<kizuna_domain::CountryCode>)]
     pub country: Option<String>,
     /// Kind of record (e.g. `education`, `student_exchange`, `fellowship`).
+    #[param(value_type = Option<AnyKind>)]
     pub kind: Option<String>,
     /// Agreement level.
+    #[param(value_type = Option<kizuna_domain::AgreementLevel>)]
     pub level: Option<String>,
     /// Education level.
+    #[param(value_type = Option<kizuna_domain::EducationLevel>)]
     pub education_level: Option<String>,
     /// Career stage (funding).
+    #[param(value_type = Option<kizuna_domain::CareerStage>)]
     pub career_stage: Option<String>,
     /// Hits per page, 1–100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
     /// Hits to skip.
     pub offset: Option<usize>,
@@ -141,6 +147,27 @@ fn private_to(audience: Audience, mut response: Response) -> Response {
 }
 
 /// Whether a word is a kind of any collection.
+/// The `kind` filter of a search, documented as every word [`known_kind`] takes.
+pub struct AnyKind;
+
+impl utoipa::PartialSchema for AnyKind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use kizuna_domain::{AgreementKind, FundingKind, OrganisationKind, ProgrammeKind};
+        let mut words: Vec<&str> = OrganisationKind::ALL.iter().map(|k| k.as_str()).collect();
+        words.extend(AgreementKind::ALL.iter().map(|k| k.as_str()));
+        words.extend(ProgrammeKind::ALL.iter().map(|k| k.as_str()));
+        words.extend(FundingKind::ALL.iter().map(|k| k.as_str()));
+        words.sort_unstable();
+        words.dedup();
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(words))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for AnyKind {}
+
 fn known_kind(word: &str) -> bool {
     use kizuna_domain::{AgreementKind, FundingKind, OrganisationKind, ProgrammeKind};
     word.parse::<OrganisationKind>().is_ok()

@@ -66,6 +66,14 @@ impl Staff {
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` value; the scheme's name
+/// is case-insensitive (RFC 9110 §11.1), so `bearer` works as well.
+pub fn bearer_credentials(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim().split_once([' ', '\t'])?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// The user a bearer token names, if the request carries one.
 pub async fn user_from_token(state: &AppState, parts: &Parts) -> Result<Option<User>, AppError> {
     let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
@@ -74,9 +82,9 @@ pub async fn user_from_token(state: &AppState, parts: &Parts) -> Result<Option<U
     let token = value
         .to_str()
         .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(bearer_credentials)
         .ok_or_else(|| AppError::Unauthorized("use `Authorization: Bearer <token>`".to_owned()))?;
-    let hash = kizuna_core::credentials::token_hash(token.trim());
+    let hash = kizuna_core::credentials::token_hash(token);
     match state.registry().store().user_by_token_hash(&hash).await? {
         Some(user) => Ok(Some(user)),
         None => Err(AppError::Unauthorized(
@@ -253,5 +261,20 @@ mod tests {
         }
         assert_eq!(safe_next(None), "/admin");
         assert_eq!(login_url("/admin?a=b"), "/login?next=%2Fadmin%3Fa%3Db");
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_case_insensitive() {
+        for value in [
+            "Bearer kz_1",
+            "bearer kz_1",
+            "BEARER  kz_1 ",
+            "Bearer\tkz_1",
+        ] {
+            assert_eq!(bearer_credentials(value), Some("kz_1"), "{value:?}");
+        }
+        for value in ["Basic kz_1", "Bearer", "Bearer ", "Bearerkz_1"] {
+            assert_eq!(bearer_credentials(value), None, "{value:?}");
+        }
     }
 }

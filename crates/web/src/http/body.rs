@@ -1,8 +1,8 @@
-//! JSON bodies and versions: reading a request body as JSON with problems
-//! for every way it can be wrong, and the `If-Match`/`ETag` pair.
+//! JSON bodies: reading a request body as JSON with problems for every way
+//! it can be wrong.
 
 use axum::extract::{FromRequest, Request};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
@@ -46,40 +46,6 @@ pub async fn body_bytes(body: axum::body::Body) -> Result<axum::body::Bytes, Res
 
 /// A JSON request body (`application/json` or `application/*+json`), read as a value.
 pub struct JsonBody(pub Value);
-
-/// The revision `If-Match` names, if sent: one strong ETag, `"<revision>"`.
-pub fn if_match_optional(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
-    let Some(value) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    value
-        .to_str()
-        .ok()
-        .map(str::trim)
-        .and_then(|v| v.strip_prefix('"')?.strip_suffix('"'))
-        .and_then(|v| v.parse::<i64>().ok())
-        .map(Some)
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                "`If-Match` must be the record's ETag as sent, like `\"42\"`".to_owned(),
-            )
-        })
-}
-
-/// The revision `If-Match` names; without one the change is refused with 428.
-pub fn if_match(headers: &HeaderMap) -> Result<i64, AppError> {
-    if_match_optional(headers)?.ok_or_else(|| {
-        AppError::PreconditionRequired(
-            "send the ETag of the version you changed as `If-Match` (GET the record first)"
-                .to_owned(),
-        )
-    })
-}
-
-/// An ETag header value for a revision.
-pub fn etag(revision: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are header-safe")
-}
 
 impl<S: Send + Sync> FromRequest<S> for JsonBody {
     type Rejection = Response;

@@ -116,7 +116,7 @@ fn has_bearer(headers: &HeaderMap) -> bool {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("Bearer "))
+        .is_some_and(|v| super::auth::bearer_credentials(v).is_some())
 }
 
 fn is_form(headers: &HeaderMap) -> bool {

@@ -1,11 +1,15 @@
-//! The HTTP pieces every feature shares: reading queries, paths and JSON
-//! bodies, versions (`If-Match`/`ETag`), rendering pages, who is signed in
+//! The HTTP pieces every feature shares: reading queries, record ids in
+//! paths and JSON bodies, versions (`If-Match`/`ETag`), rendering pages, who is signed in
 //! (tokens and sessions), CSRF and the session store. Features use these and
 //! never each other's internals.
 
 pub mod auth;
 pub mod body;
 pub mod csrf;
+pub mod disposition;
+pub mod edge;
+pub mod path;
 pub mod query;
 pub mod render;
 pub mod session_store;
+pub mod version;

@@ -1,5 +1,5 @@
-//! Reading requests: query strings whose errors are problem documents, path
-//! values, and the JSON list shape every collection answers with.
+//! Reading requests: query strings whose errors are problem documents, list
+//! cursors, path values, and the JSON list shape every collection answers with.
 
 use axum::Json;
 use axum::extract::{FromRequestParts, Query};
@@ -55,6 +55,44 @@ where
         .transpose()
 }
 
+/// A list cursor, as the OpenAPI document describes it: unpadded base64url
+/// (what [`any_cursor`] reads).
+pub struct Cursor;
+
+impl utoipa::PartialSchema for Cursor {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2,3})?$"))
+            .description(Some("The `next` of the previous page"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Cursor {}
+
+/// A cursor as the read model takes it. Cursors are opaque, so a client may
+/// send any string of the documented shape: one that decodes to no id we gave
+/// out still marks a place in id order (after its bytes, read as text), and
+/// gets the page after it rather than a 400.
+pub fn any_cursor(cursor: &str) -> Result<String, AppError> {
+    use base64::Engine;
+    use base64::engine::{
+        DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig, general_purpose,
+    };
+    let lenient = GeneralPurpose::new(
+        &base64::alphabet::URL_SAFE,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+    );
+    let bytes = lenient
+        .decode(cursor)
+        .map_err(|_| AppError::BadRequest("`cursor` is not one this API gave out".to_owned()))?;
+    let place = String::from_utf8_lossy(&bytes);
+    Ok(general_purpose::URL_SAFE_NO_PAD.encode(place.as_bytes()))
+}
+
 /// Wraps a value as JSON.
 pub fn json<T: Serialize>(value: T) -> Json<T> {
     Json(value)
@@ -64,4 +102,26 @@ pub fn json<T: Serialize>(value: T) -> Json<T> {
 pub fn country_code(cc: &str) -> Result<CountryCode, AppError> {
     cc.parse()
         .map_err(|_| AppError::NotFound(format!("`{cc}` is not a country code we know")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_cursor_of_the_documented_shape_marks_a_place() {
+        use base64::Engine;
+        let given = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode("riken");
+        assert_eq!(
+            any_cursor(&given).unwrap(),
+            given,
+            "cursors we gave out stay as they are"
+        );
+        for odd in ["", "AB", "_-8", "gICA"] {
+            assert!(any_cursor(odd).is_ok(), "{odd}");
+        }
+        for bad in ["A", "ab=", "a b", "%%%%"] {
+            assert!(any_cursor(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -87,17 +87,23 @@ pub async fn render_errors(
     let Some(problem) = response.extensions().get::<Problem>().cloned() else {
         return response;
     };
-    let status = response.status();
+    error_page(&state, &path, problem).await.unwrap_or(response)
+}
+
+/// The HTML error page saying what `problem` says, with its status; None
+/// when the page itself cannot be rendered (the caller keeps what it had).
+pub async fn error_page(state: &AppState, path: &str, problem: Problem) -> Option<Response> {
+    let status = axum::http::StatusCode::from_u16(problem.status).ok()?;
     let view = ErrorView {
         status: problem.status,
         title: problem.title.clone(),
         detail: problem.detail,
     };
-    match render(&state, "error.html", problem.title, &path, view).await {
-        Ok(html) => (status, html).into_response(),
+    match render(state, "error.html", problem.title, path, view).await {
+        Ok(html) => Some((status, html).into_response()),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
-            response
+            None
         }
     }
 }
