@@ -84,6 +84,7 @@ entity!(
     |a| {
         a.internal_notes = None;
         a.documents.clear();
+        a.ewp = None;
     },
     |a| a.normalise()
 );
@@ -114,12 +115,14 @@ mod tests {
             "id": "a", "kind": "mou", "level": "central", "title": "A",
             "parties": [{"organisation": "ki"}, {"organisation": "riken"}],
             "internal_notes": "renegotiate", "notes": "public",
-            "documents": [{"id": "d1", "name": "signed.pdf", "content_type": "application/pdf", "size": 10}]
+            "documents": [{"id": "d1", "name": "signed.pdf", "content_type": "application/pdf", "size": 10}],
+            "ewp": {"partner_iia_id": "uw-1"}
         }))
         .unwrap();
         agreement.redact_internal();
         assert_eq!(agreement.internal_notes, None);
         assert!(agreement.documents.is_empty());
+        assert!(agreement.ewp.is_none());
         assert_eq!(agreement.notes.as_deref(), Some("public"));
     }
 }
