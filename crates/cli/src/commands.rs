@@ -8,7 +8,7 @@ use kizuna_domain::Dataset;
 use kizuna_web::{AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};
-use crate::{Cli, Command, ExportFormat, ImportFormat};
+use crate::{Cli, Command, EwpCommand, ExportFormat, ImportFormat};
 
 /// The Japan dataset, built into the binary so `kizuna demo` works anywhere.
 const JAPAN: &str = include_str!("../../../data/japan.toml");
@@ -44,7 +44,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Reindex => reindex(&settings, &registry).await,
         Command::Backup { file } => backup(&registry, &file).await,
-        Command::Import { format, file } => import(&registry, format, &file).await,
+        Command::Import {
+            format: ImportFormat::Ewp,
+            file,
+            apply,
+        } => crate::ewp::import(&registry, &file, apply).await,
+        Command::Import { apply: true, .. } => Err(anyhow::anyhow!(
+            "--apply applies to `import ewp` only; the other imports write at once"
+        )),
+        Command::Import { format, file, .. } => import(&registry, format, &file).await,
+        Command::Ewp {
+            command: EwpCommand::Approve { agreement },
+        } => crate::ewp::approve(&registry, &agreement).await,
         Command::Export {
             format: ExportFormat::Ewp,
             agreement,
@@ -94,6 +105,7 @@ fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
             toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
         }
         ImportFormat::Ror => bail!("a ROR file is not a Kizuna dataset"),
+        ImportFormat::Ewp => bail!("an EWP file is not a Kizuna dataset"),
     })
 }
 
