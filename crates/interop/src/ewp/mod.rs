@@ -15,6 +15,7 @@ mod export;
 pub mod hash;
 pub mod import;
 mod map;
+mod mapping;
 pub mod model;
 pub mod read;
 mod status;

@@ -11,6 +11,7 @@ use crate::AppState;
 mod collections;
 mod country;
 pub mod documents;
+pub mod ewp;
 pub mod history;
 pub mod writes;
 
