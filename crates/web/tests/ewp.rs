@@ -416,6 +416,10 @@ async fn approval_and_the_api_on_postgres() {
 async fn unreadable_uploads_are_shown_on_the_form() {
     let app = spawn_app().await;
     let admin = token(&app, Role::Admin).await;
+    // An agreement that was never exchanged and cannot be an IIA has no EWP panel.
+    let page = get(&app, &admin, "/admin/agreements/riken-phd-exchange").await;
+    expect(&page, StatusCode::OK);
+    assert!(!page.body.contains("id=\"ewp-h\""));
     for (xml, message) in [
         ("", "Choose the partner"),
         ("<dataset/>", "not an &lt;iias-get-response&gt;"),

@@ -41,9 +41,12 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/admin/agreements/{id}/ewp/approve", post(approve))
 }
 
-/// The exchange panel of a record's page, for agreements.
+/// The exchange panel of a record's page: for agreements that have been
+/// exchanged or can be IIAs (most of a registry's agreements never are).
 pub(crate) fn panel_of<E: AdminRecord>(snapshot: &Snapshot, record: &E) -> Option<EwpPanel> {
-    record.as_agreement().map(|a| views::panel(snapshot, a))
+    record
+        .as_agreement()
+        .and_then(|a| views::panel(snapshot, a))
 }
 
 /// The import page's view.

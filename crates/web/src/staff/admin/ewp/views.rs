@@ -71,13 +71,16 @@ pub(crate) struct EwpPanel {
     pub(super) warning: Option<String>,
 }
 
-/// The panel of an agreement.
-pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> EwpPanel {
+/// The panel of an agreement, unless it was never exchanged and cannot be an IIA.
+pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> Option<EwpPanel> {
     let status = ewp::status_of(snapshot, agreement);
     let x = agreement.ewp.as_deref();
+    if x.is_none() && status.our_hash.is_none() {
+        return None;
+    }
     let copy = x.and_then(|x| x.partner_copy.as_ref());
     let refusal = copy.and_then(|_| kizuna_domain::ewp::approval_refusal(x, status.facts()));
-    EwpPanel {
+    Some(EwpPanel {
         state: status.state.to_string(),
         explanation: status.state.explanation().to_owned(),
         our_iia_id: status.our_iia_id.clone(),
@@ -115,7 +118,7 @@ pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> EwpPanel {
         refusal,
         approve_action: format!("/admin/agreements/{}/ewp/approve", agreement.id),
         warning: warning(&status),
-    }
+    })
 }
 
 fn warning(status: &ExchangeStatus) -> Option<String> {
