@@ -161,6 +161,10 @@ fn read_iia(text: &str, root: Node, iia: Node, digest: IiaDigest) -> Result<Read
 /// It hashes as the IIA did in the whole file; when it would not, the whole
 /// file is kept instead.
 fn alone(text: &str, root: Node, iia: Node, digest: &IiaDigest) -> Result<String, EwpError> {
+    if children(root, "iia").count() == 1 {
+        // The file is this IIA alone already (so is every copy stored).
+        return Ok(text.to_owned());
+    }
     let start_tag = root
         .first_child()
         .map(|first| &text[root.range().start..first.range().start]);
