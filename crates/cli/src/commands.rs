@@ -9,7 +9,7 @@ use kizuna_web::{AppError, AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};
 use crate::lock::DataDirLock;
-use crate::{Cli, Command, ExportFormat, ImportFormat};
+use crate::{Cli, Command, EwpCommand, ExportFormat, ImportFormat};
 
 /// The Japan dataset, built into the binary so `kizuna demo` works anywhere.
 const JAPAN: &str = include_str!("../../../data/japan.toml");
@@ -54,7 +54,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore { file, force } => {
             crate::backup::restore(&settings, &registry, &file, force).await
         }
-        Command::Import { format, file } => import(&registry, format, &file).await,
+        Command::Import {
+            format: ImportFormat::Ewp,
+            file,
+            apply,
+        } => crate::ewp::import(&registry, &file, apply).await,
+        Command::Import { apply: true, .. } => Err(anyhow::anyhow!(
+            "--apply applies to `import ewp` only; the other imports write at once"
+        )),
+        Command::Import { format, file, .. } => import(&registry, format, &file).await,
+        Command::Ewp {
+            command: EwpCommand::Approve { agreement },
+        } => crate::ewp::approve(&registry, &agreement).await,
         Command::Export {
             format: ExportFormat::Ewp,
             agreement,
@@ -104,6 +115,7 @@ fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
             toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
         }
         ImportFormat::Ror => bail!("a ROR file is not a Kizuna dataset"),
+        ImportFormat::Ewp => bail!("an EWP file is not a Kizuna dataset"),
     })
 }
 

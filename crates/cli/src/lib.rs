@@ -4,6 +4,7 @@ mod backup;
 mod commands;
 pub mod config;
 mod ewp;
+mod ewp_report;
 mod lock;
 mod users;
 
@@ -95,11 +96,16 @@ pub enum Command {
     },
     /// Import records from a file. Datasets (json, toml) are all-or-nothing with every
     /// problem listed; ROR files skip bad records and report each with its line.
+    /// An EWP file is reported on, and recorded only with --apply.
     Import {
         /// Format of the file.
         format: ImportFormat,
         /// The file.
         file: PathBuf,
+        /// ewp: record the partner's copies (or approvals) on our agreements, making
+        /// drafts for copies that match none; without it nothing is written.
+        #[arg(long)]
+        apply: bool,
     },
     /// Export every record to standard output.
     Export {
@@ -112,11 +118,30 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Erasmus Without Paper: approve a partner's copy of an IIA (read by `import ewp`).
+    Ewp {
+        /// What to do.
+        #[command(subcommand)]
+        command: EwpCommand,
+    },
     /// Manage staff accounts: add them, set passwords, issue and revoke API tokens.
     User {
         /// What to do.
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+/// `kizuna ewp` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EwpCommand {
+    /// Approve the partner's copy of AGREEMENT as last imported. Refused, with the
+    /// reason, unless its iia-hash is the one computed from it, it is valid for
+    /// approval, and its conditions are the same as ours.
+    Approve {
+        /// Our agreement's id.
+        #[arg(value_parser = parse_slug)]
+        agreement: Slug,
     },
 }
 
@@ -206,6 +231,12 @@ pub enum ImportFormat {
     Json,
     /// A Kizuna dataset in TOML (like data/japan.toml).
     Toml,
+    /// A partner's Erasmus Without Paper file: an IIAs v7 `iias-get-response` (their
+    /// copies) or an IIAs Approval v2 `iias-approval-response` (their approvals of ours).
+    /// Prints per IIA the partner's iia-id, the recomputed iia-hash and whether it is
+    /// the file's, valid-for-approval, our agreement it maps to and how the conditions
+    /// differ from ours.
+    Ewp,
 }
 
 /// Formats `kizuna export` writes.

@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 
 pub use crate::enums::AgreementStatus;
 use crate::{
-    AgreementKind, AgreementLevel, Cefr, Direction, EducationLevel, IscedCode, LanguageTag,
-    MobilityType, PartialDate, PartyRole, Slug, ValidationErrors, Visibility,
+    AgreementKind, AgreementLevel, Cefr, Direction, EducationLevel, EwpExchange, IscedCode,
+    LanguageTag, MobilityType, PartialDate, PartyRole, Slug, ValidationErrors, Visibility,
 };
 
 /// One side of an agreement.
@@ -145,6 +145,10 @@ pub struct Agreement {
     /// Signed documents (the files live in storage); staff only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<DocumentRef>,
+    /// The exchange with the partner over Erasmus Without Paper; staff only,
+    /// changed only by EWP imports and approvals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ewp: Option<Box<EwpExchange>>,
     /// Who may see it.
     #[serde(default)]
     pub visibility: Visibility,

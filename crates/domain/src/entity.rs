@@ -90,11 +90,18 @@ entity!(
 entity!(
     Agreement,
     Agreements,
-    &[("notes", Long), ("internal_notes", Long)],
+    // A partner's EWP copy is kept as the XML it came in, lines and all.
+    &[
+        ("notes", Long),
+        ("internal_notes", Long),
+        ("ewp.partner_copy.xml", Long),
+        ("ewp.our_approval.copy.xml", Long),
+    ],
     |s| &s.title,
     |a| {
         a.internal_notes = None;
         a.documents.clear();
+        a.ewp = None;
     },
     |a| a.normalise()
 );
@@ -136,12 +143,14 @@ mod tests {
             "id": "a", "kind": "mou", "level": "central", "title": "A",
             "parties": [{"organisation": "ki"}, {"organisation": "riken"}],
             "internal_notes": "renegotiate", "notes": "public",
-            "documents": [{"id": "d1", "name": "signed.pdf", "content_type": "application/pdf", "size": 10}]
+            "documents": [{"id": "d1", "name": "signed.pdf", "content_type": "application/pdf", "size": 10}],
+            "ewp": {"partner_iia_id": "uw-1"}
         }))
         .unwrap();
         agreement.redact_internal();
         assert_eq!(agreement.internal_notes, None);
         assert!(agreement.documents.is_empty());
+        assert!(agreement.ewp.is_none());
         assert_eq!(agreement.notes.as_deref(), Some("public"));
     }
 

@@ -20,7 +20,10 @@ pub struct NewFile {
 }
 
 /// Refuses unless `expected` (when given) is the agreement's current revision.
-fn check_version(current: &Versioned<Agreement>, expected: Option<i64>) -> Result<(), WriteError> {
+pub(super) fn check_version(
+    current: &Versioned<Agreement>,
+    expected: Option<i64>,
+) -> Result<(), WriteError> {
     match expected {
         Some(e) if e != current.revision => Err(WriteError::Stale {
             collection: "agreements".to_owned(),

@@ -14,7 +14,8 @@ const PLACEHOLDER: &str = "pending-id";
 
 /// Reads a record from a JSON object, reporting every field error at once;
 /// an absent, null or empty `id` is generated from the title ([`generate_id`]),
-/// and an agreement's derived `status` (as a read shows it) is ignored.
+/// and an agreement's derived `status` and `ewp_status` (as a read shows
+/// them) are ignored.
 pub fn record_from_json<E: Entity>(snapshot: &Snapshot, doc: Value) -> Result<E, WriteError> {
     let Value::Object(mut map) = doc else {
         let mut errors = ValidationErrors::default();
@@ -30,8 +31,9 @@ pub fn record_from_json<E: Entity>(snapshot: &Snapshot, doc: Value) -> Result<E,
         map.insert("id".into(), Value::String(PLACEHOLDER.into()));
     }
     if E::COLLECTION == kizuna_domain::Collection::Agreements {
-        // Derived from the dates and shown by every read: accepted back, never stored.
+        // Derived and shown by reads: accepted back, never stored.
         map.remove("status");
+        map.remove("ewp_status");
     }
     let record: E = parse_all(snapshot, map)?;
     if !generate {

@@ -20,6 +20,7 @@
 mod documents;
 mod erase;
 mod error;
+mod ewp;
 mod import;
 pub mod json;
 pub mod references;
@@ -34,6 +35,7 @@ use kizuna_domain::{Action, Collection, CountryProfile, Entity, User, Validation
 pub use documents::NewFile;
 pub use erase::Erasure;
 pub use error::WriteError;
+pub use ewp::{Actor, PartnerFileWrite};
 pub use import::dataset_problems;
 pub use json::{generate_id, merge_patch, record_from_json, with_id};
 
@@ -144,6 +146,7 @@ impl Writer {
         user: &User,
         record: E,
     ) -> Result<Versioned<E>, WriteError> {
+        let record = without_exchange(record)?;
         self.write(user, record, Expect::Absent, Action::Create, None)
             .await
     }
@@ -156,7 +159,7 @@ impl Writer {
         expected: i64,
     ) -> Result<Versioned<E>, WriteError> {
         let current = self.stored::<E>(record.id().as_str()).await?;
-        let record = keep_documents(record, Some(&current.record))?;
+        let record = keep_managed_fields(record, Some(&current.record))?;
         let expect = Expect::Revision(expected);
         self.write(user, record, expect, Action::Update, Some(&current.record))
             .await
@@ -243,17 +246,33 @@ impl Writer {
 }
 
 /// Documents change only through [`Writer::attach_document`] and
-/// [`Writer::detach_document`]: an update or restore keeps the stored agreement's list.
-fn keep_documents<E: Entity>(record: E, stored: Option<&E>) -> Result<E, WriteError> {
+/// [`Writer::detach_document`], and the EWP exchange only through the EWP
+/// writes (`write::ewp`): an update or restore keeps the stored agreement's.
+fn keep_managed_fields<E: Entity>(record: E, stored: Option<&E>) -> Result<E, WriteError> {
     let Some(stored) = stored.filter(|_| E::COLLECTION == Collection::Agreements) else {
         return Ok(record);
     };
     let mut doc = serde_json::to_value(record)?;
-    let kept = serde_json::to_value(stored)?["documents"].take();
+    let mut stored = serde_json::to_value(stored)?;
+    let kept = stored["documents"].take();
     doc["documents"] = if kept.is_null() {
         serde_json::json!([])
     } else {
         kept
     };
+    doc["ewp"] = stored["ewp"].take();
+    Ok(serde_json::from_value(doc)?)
+}
+
+/// A new agreement starts without an EWP exchange, whatever it was sent
+/// with (a renewal copies its predecessor's fields): only an EWP import sets one.
+fn without_exchange<E: Entity>(record: E) -> Result<E, WriteError> {
+    if E::COLLECTION != Collection::Agreements {
+        return Ok(record);
+    }
+    let mut doc = serde_json::to_value(record)?;
+    if let Some(map) = doc.as_object_mut() {
+        map.remove("ewp");
+    }
     Ok(serde_json::from_value(doc)?)
 }

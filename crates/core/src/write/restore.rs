@@ -2,7 +2,7 @@
 
 use kizuna_domain::{Action, Entity, User};
 
-use super::{WriteError, Writer, keep_documents, scope};
+use super::{WriteError, Writer, keep_managed_fields, scope};
 use crate::{Expect, Versioned};
 
 impl Writer {
@@ -59,7 +59,7 @@ impl Writer {
             }
         };
         let current = current.map(|c| c.record);
-        let record = keep_documents(record, current.as_ref())?;
+        let record = keep_managed_fields(record, current.as_ref())?;
         self.write(user, record, expect, Action::Restore, current.as_ref())
             .await
     }

@@ -79,7 +79,7 @@ pub fn export(snapshot: &Snapshot, only: Option<&Slug>) -> Result<IiaExport, Ewp
 
 /// The hash of an IIA as a partner will compute it: from the written XML,
 /// read back, so that escaping and line ends are what the partner sees.
-fn hash_of(iia: &Iia) -> Result<String, EwpError> {
+pub(crate) fn hash_of(iia: &Iia) -> Result<String, EwpError> {
     let placeholder = "0".repeat(64);
     let alone = write::response(&[(iia, placeholder.as_str())]);
     let digest = hash::digest_response(&alone)?;

@@ -7,6 +7,8 @@
 //! the whole agreement out, with the reason, rather than sending a partner an
 //! IIA with made-up numbers.
 //!
+//! The partner's `iia-id` is given once an EWP import has recorded it.
+//!
 //! Dates: `in-effect` is "signed" (a draft is a proposal); `terminated_on`,
 //! whenever it falls, is `terminated-as-a-whole` (EWP has no other way to say
 //! an IIA ended early); `signing-date` is given only when the day is known.
@@ -79,7 +81,13 @@ pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mappe
         Some(PartialDate::Day(day)) => Some(day.to_string()),
         _ => None,
     };
-    let partner_partner = with_contacts(partner_hei, None, partner_contacts);
+    let mut partner_partner = with_contacts(partner_hei, None, partner_contacts);
+    // Once the partner's id of the IIA is known, our copy names it (EWP's
+    // example scenario, step 5): it binds the two copies, and it is hashed.
+    partner_partner.iia_id = agreement
+        .ewp
+        .as_ref()
+        .and_then(|x| x.partner_iia_id.clone());
     let iia = Iia {
         partners: [home_partner, partner_partner],
         in_effect: agreement.signed || agreement.signed_on.is_some(),
@@ -195,7 +203,7 @@ fn ounit_id(unit: &Slug, notes: &mut Vec<String>) -> Option<String> {
 
 /// The agreement's id, which EWP wants in at most 64 characters: longer ids
 /// keep their start and end in a hash of the whole, so they stay unique and stable.
-fn iia_id(id: &Slug) -> String {
+pub(crate) fn iia_id(id: &Slug) -> String {
     let id = id.as_str();
     if id.len() <= 64 {
         return id.to_owned();

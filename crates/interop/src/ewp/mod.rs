@@ -4,18 +4,30 @@
 //! an `iias-get-response` and lists the agreements it cannot express, with
 //! the reasons; [`hash`] computes the `iia-hash` of any IIAs v7 response the
 //! way the EWP kit's XSLT defines it, so a partner's copy can be checked.
+//! [`import::plan`] reads a partner's file (their copies, or their approvals
+//! of ours) into what recording it would change, and [`import::apply`]
+//! records it; [`status_of`] tells where an agreement's exchange stands.
 
+pub mod compare;
 mod contacts;
+mod draft;
 mod export;
 pub mod hash;
+pub mod import;
 mod map;
+mod mapping;
 pub mod model;
+pub mod read;
+mod status;
 mod write;
 
 use kizuna_domain::Slug;
 
+pub use compare::Difference;
 pub use export::{ExportedIia, IiaExport, Skipped, export};
 pub use hash::{IiaDigest, digest_response, sha256_hex};
+pub use import::{ImportPlan, MatchedBy, Target};
+pub use status::{ExchangeStatus, state_of, status_of};
 pub use write::{CONTACT_NS, IIAS_NS, PHONE_NS, response};
 
 /// Why an EWP export or hash could not be made.
@@ -30,4 +42,9 @@ pub enum EwpError {
     /// The XSLT would fail on this document too.
     #[error("the IIA hash cannot be computed: {0}")]
     Hash(String),
+    /// The document is neither an IIAs get response nor an approval response.
+    #[error(
+        "the document is a <{0}>, not an <iias-get-response> (a partner's copies) or an <iias-approval-response> (their approvals)"
+    )]
+    NotPartnerFile(String),
 }

@@ -145,6 +145,11 @@ pub struct AgreementParams {
     subject_area: Option<String>,
     /// Text in the title, study programmes or partner names.
     q: Option<String>,
+    /// EWP exchange state (`not_exchanged`, `partner_copy_differs`, `partner_copy_matches`,
+    /// `approved_by_us`, `approved_by_partner`, `approved_by_both`, `changed_since_approval`).
+    /// Staff only (401 without a token): the list then holds internal agreements too,
+    /// as staff see them, each with its `ewp_status`.
+    ewp_state: Option<String>,
     /// Cursor from the previous page's `next`.
     #[param(value_type = Option<crate::http::query::Cursor>)]
     cursor: Option<String>,
@@ -158,10 +163,18 @@ pub struct AgreementParams {
     responses((status = 200, body = ListResponse<AgreementOut>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_agreements(
     State(state): State<AppState>,
+    mut parts: axum::http::request::Parts,
     ApiQuery(p): ApiQuery<AgreementParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
+    let ewp_state = match p.ewp_state.as_deref().filter(|v| !v.is_empty()) {
+        Some(word) => Some(super::ewp::staff_filter(&state, &mut parts, word).await?),
+        None => None,
+    };
+    let snapshot = match ewp_state {
+        Some(_) => state.snapshot().await,
+        None => state.public_snapshot().await,
+    };
+    let lookup = Lookup::new(&snapshot, state.status_context(), ewp_state.is_none());
     let filter = AgreementFilter {
         country: parse_param(p.country.as_deref())?,
         kind: parse_param(p.kind.as_deref())?,
@@ -174,15 +187,30 @@ pub async fn list_agreements(
         unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
         text: TextFilter::new(p.q.as_deref()),
     };
+    let mut selected = filter.select(&lookup);
+    let out = |a: &Agreement| AgreementOut {
+        agreement: a.clone(),
+        status: lookup.status(a),
+    };
+    if let Some(wanted) = ewp_state {
+        selected.retain(|a| super::ewp::in_state(&snapshot, a, wanted));
+        return page_of(
+            selected,
+            |a| a.id.as_str(),
+            p.cursor.as_deref(),
+            p.limit,
+            |a| super::ewp::StaffAgreementOut {
+                agreement: out(a),
+                ewp_status: super::ewp::status_out(&snapshot, a),
+            },
+        );
+    }
     page_of(
-        filter.select(&lookup),
+        selected,
         |a| a.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-        |a| AgreementOut {
-            agreement: a.clone(),
-            status: lookup.status(a),
-        },
+        out,
     )
 }
 

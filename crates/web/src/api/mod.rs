@@ -12,6 +12,7 @@ pub mod collections;
 mod contract;
 mod country;
 pub mod documents;
+pub mod ewp;
 pub mod history;
 pub mod writes;
 

@@ -12,7 +12,8 @@ use crate::http::version::etag;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 
-/// A record as staff see it, with its `ETag` (agreements with their derived status).
+/// A record as staff see it, with its `ETag` (agreements with their derived
+/// status and EWP exchange).
 pub(super) async fn record_response<E: Entity>(
     state: &AppState,
     saved: Versioned<E>,
@@ -26,6 +27,8 @@ pub(super) async fn record_response<E: Entity>(
         let snapshot = state.snapshot().await;
         let lookup = Lookup::new(&snapshot, state.status_context(), false);
         body["status"] = serde_json::to_value(lookup.status(&agreement))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        body["ewp_status"] = serde_json::to_value(super::ewp::status_out(&snapshot, &agreement))
             .map_err(|e| AppError::Internal(e.to_string()))?;
     }
     let mut response = (status, axum::Json(body)).into_response();

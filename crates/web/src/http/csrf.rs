@@ -1,6 +1,7 @@
 //! Cross-site request forgery protection for everything a browser session
-//! may change: a per-session random token (a hidden `csrf` form field or the
-//! `X-CSRF-Token` header) plus `Sec-Fetch-Site`/`Origin` checks.
+//! may change: a per-session random token (a hidden `csrf` field of a
+//! URL-encoded or multipart form, or the `X-CSRF-Token` header) plus
+//! `Sec-Fetch-Site`/`Origin` checks.
 //! Requests with `Authorization: Bearer` carry no ambient credentials and pass.
 
 use axum::body::Body;
@@ -19,7 +20,7 @@ use crate::{AppError, AppState};
 const SESSION_KEY: &str = "csrf";
 /// The form field that carries the token.
 pub const FIELD: &str = "csrf";
-/// The header that carries the token (JSON and multipart requests).
+/// The header that carries the token (JSON and other requests sent by script).
 pub const HEADER: &str = "x-csrf-token";
 /// What a refused request is told.
 pub const REFUSED: &str =
@@ -126,6 +127,32 @@ fn is_form(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// The `csrf` field of a multipart form (a file upload without script).
+async fn multipart_token(headers: &HeaderMap, bytes: axum::body::Bytes) -> Option<String> {
+    use axum::extract::FromRequest;
+    let content_type = headers.get(header::CONTENT_TYPE)?.clone();
+    let request = Request::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(bytes))
+        .ok()?;
+    let mut form = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some(FIELD) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 /// The error page's view (the fields `error.html` reads).
 #[derive(Debug, Serialize)]
 struct ErrorView {
@@ -139,6 +166,7 @@ struct ErrorView {
 pub async fn refusal(state: &AppState, headers: &HeaderMap, path: &str) -> Response {
     let problem = AppError::Forbidden(REFUSED.to_owned());
     let wants_html = is_form(headers)
+        || is_multipart(headers)
         || headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
@@ -195,7 +223,8 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         }
         return refusal(&state, request.headers(), &path).await;
     }
-    if !is_form(request.headers()) {
+    let multipart = is_multipart(request.headers());
+    if !is_form(request.headers()) && !multipart {
         return refusal(&state, request.headers(), &path).await;
     }
     let (parts, body) = request.into_parts();
@@ -206,9 +235,13 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
                 .into_response();
         }
     };
-    let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-        .ok()
-        .and_then(|fields| fields.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v));
+    let sent = if multipart {
+        multipart_token(&parts.headers, bytes.clone()).await
+    } else {
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|fields| fields.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
+    };
     match sent {
         Some(sent) if matches(&session, &sent).await => {
             next.run(Request::from_parts(parts, Body::from(bytes)))

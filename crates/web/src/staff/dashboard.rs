@@ -1,5 +1,6 @@
 //! The staff dashboard at `/admin` (expiring and recently expired agreements,
-//! agreements without a document, drafts, counts by country and kind) and
+//! agreements without a document, drafts, counts by country and kind, the
+//! EWP exchange) and
 //! [`render_admin`], which renders any back-office page in its layout.
 
 use std::collections::BTreeMap;
@@ -117,6 +118,8 @@ pub struct DashboardView {
     pub by_kind: Vec<Tally>,
     /// Every agreement.
     pub total: usize,
+    /// The Erasmus Without Paper exchange: states, and what waits for staff.
+    pub ewp: super::admin::ewp::EwpSummary,
 }
 
 fn row(lookup: &Lookup<'_>, a: &Agreement, status: AgreementStatus) -> DashboardRow {
@@ -159,6 +162,7 @@ pub fn build(lookup: &Lookup<'_>) -> DashboardView {
         by_country: Vec::new(),
         by_kind: Vec::new(),
         total: 0,
+        ewp: super::admin::ewp::summary(lookup.snapshot),
     };
     let (mut countries, mut kinds) = (BTreeMap::new(), BTreeMap::new());
     let mut expiring = Vec::new();

@@ -63,6 +63,8 @@ struct EditView {
     notice: Option<String>,
     conflict: Option<Conflict>,
     renews: Option<Link>,
+    /// The EWP exchange (agreements).
+    ewp: Option<super::ewp::EwpPanel>,
 }
 
 /// What a form page is about, apart from the form's values.
@@ -77,6 +79,7 @@ pub(super) struct Ctx {
     pub(super) notice: Option<String>,
     pub(super) conflict: Option<Conflict>,
     pub(super) renews: Option<Link>,
+    pub(super) ewp: Option<super::ewp::EwpPanel>,
 }
 
 impl Ctx {
@@ -92,6 +95,7 @@ impl Ctx {
             notice: None,
             conflict: None,
             renews: None,
+            ewp: None,
         }
     }
 
@@ -166,6 +170,7 @@ pub(super) async fn render<E: AdminRecord>(
         notice: ctx.notice,
         conflict: ctx.conflict,
         renews: ctx.renews,
+        ewp: ctx.ewp,
     };
     let html = page(state, staff, csrf, "admin/edit.html", heading, path, view).await?;
     Ok((status, html).into_response())
@@ -191,6 +196,8 @@ pub(super) async fn current<E: AdminRecord>(
 fn notice(query: &HashMap<String, String>) -> Option<String> {
     if let Some(rev) = query.get("restored") {
         Some(format!("Restored the version of revision {rev}."))
+    } else if query.contains_key("approved") {
+        Some("Approved the partner's copy.".to_owned())
     } else if query.contains_key("renewed") {
         Some("Saved the renewal. It is linked to the agreement it renews.".to_owned())
     } else if query.contains_key("saved") {
@@ -336,6 +343,7 @@ pub async fn edit_form<E: AdminRecord>(
         &serde_json::to_value(&found.record).unwrap_or_default(),
     );
     let mut ctx = Ctx::of(&found.record, found.revision);
+    ctx.ewp = super::ewp::panel_of(&*state.snapshot().await, &found.record);
     ctx.notice = notice(&query);
     let path = ctx.action.clone();
     render::<E>(
@@ -388,6 +396,7 @@ pub async fn save<E: AdminRecord>(
         .await;
     };
     let mut ctx = Ctx::of(&found.record, posted.revision);
+    ctx.ewp = super::ewp::panel_of(&*state.snapshot().await, &found.record);
     let path = ctx.action.clone();
     if posted.action != Action::Save {
         return render::<E>(

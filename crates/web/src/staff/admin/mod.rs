@@ -1,6 +1,6 @@
 //! The back office: lists, forms to create, edit and delete every kind of
-//! record and the country pages' Markdown, agreement renewal, and each
-//! record's history with restore. Every change goes through `kizuna_core::Writer`.
+//! record and the country pages' Markdown, agreement renewal, each record's
+//! history with restore, and the Erasmus Without Paper exchange. Every change goes through `kizuna_core::Writer`.
 //!
 //! Forms work without JavaScript (adding a row, removing one and previewing
 //! Markdown re-render the form on the server); `assets/admin.js` makes the
@@ -9,6 +9,7 @@
 mod countries;
 mod delete;
 mod edit;
+pub mod ewp;
 mod forms;
 mod history;
 mod lists;
@@ -90,6 +91,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
             "/admin/agreements/{id}/renew",
             get(renew::renew_form).post(renew::renew),
         )
+        .merge(ewp::routes())
         .route("/admin/countries", get(countries::list))
         .route(
             "/admin/countries/{cc}",

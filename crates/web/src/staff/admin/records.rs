@@ -53,6 +53,11 @@ pub trait AdminRecord: Entity {
     /// Where the public sees it.
     fn public_path(&self) -> String;
 
+    /// The record as an agreement, when it is one (for the EWP panel).
+    fn as_agreement(&self) -> Option<&Agreement> {
+        None
+    }
+
     /// What a new record's form starts with.
     fn blank() -> Value {
         json!({"visibility": "public"})
@@ -147,6 +152,10 @@ impl AdminRecord for Agreement {
 
     fn all(snapshot: &Snapshot) -> Vec<&Self> {
         snapshot.agreements.iter().collect()
+    }
+
+    fn as_agreement(&self) -> Option<&Agreement> {
+        Some(self)
     }
 
     fn row(&self, lookup: &Lookup<'_>) -> ListRow {

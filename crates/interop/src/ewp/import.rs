@@ -1,0 +1,250 @@
+//! Reading a partner's file into a plan: per IIA, their `iia-id`, the hash
+//! recomputed and whether it is the one stated, `valid-for-approval`, the
+//! agreement of ours it maps to and how its conditions compare with ours; per
+//! approval, the agreement it approves and whether it approves our copy as it
+//! is now. Nothing is written until [`apply`] is called with the plan.
+//!
+//! How a copy finds our agreement is in `mapping`.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use kizuna_core::write::{Actor, PartnerFileWrite};
+use kizuna_core::{Snapshot, WriteError, WriteReport, Writer};
+use kizuna_domain::{PartnerApproval, Slug};
+
+use super::EwpError;
+use super::compare::Difference;
+use super::map::iia_id;
+use super::mapping::Planner;
+use super::read::{PartnerFile, ReadApproval, read_partner_file};
+use super::status::{home_hei, status_of};
+
+/// How a copy was matched to one of our agreements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    /// The copy names our `iia-id`.
+    OurIiaId,
+    /// An earlier import linked the partner's `iia-id` to it.
+    PartnerIiaId,
+    /// The same partner institution and the same conditions.
+    PartnerAndConditions,
+    /// The only agreement with that partner institution.
+    Partner,
+}
+
+impl MatchedBy {
+    /// In words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            MatchedBy::OurIiaId => "by our iia-id in the partner's copy",
+            MatchedBy::PartnerIiaId => "by the partner's iia-id recorded earlier",
+            MatchedBy::PartnerAndConditions => "by the partner's SCHAC code and the conditions",
+            MatchedBy::Partner => "by the partner's SCHAC code (the only agreement with them)",
+        }
+    }
+}
+
+/// What a copy maps to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// One of our agreements.
+    Existing {
+        /// Its id.
+        agreement: Slug,
+        /// Its title.
+        title: String,
+        /// How it was found.
+        matched_by: MatchedBy,
+    },
+    /// A new draft made from the copy.
+    NewDraft {
+        /// Its id.
+        agreement: Slug,
+        /// Its title.
+        title: String,
+    },
+    /// Nothing (see the entry's error).
+    Nothing,
+}
+
+/// One IIA of a get response.
+#[derive(Debug, Clone)]
+pub struct CopyEntry {
+    /// The partner's SCHAC code (empty when it cannot be told).
+    pub partner_hei: String,
+    /// The partner's `iia-id`.
+    pub partner_iia_id: Option<String>,
+    /// The partner's `iia-code`.
+    pub partner_iia_code: Option<String>,
+    /// Our `iia-id` as the copy names it.
+    pub our_iia_id: Option<String>,
+    /// The hash recomputed from the copy.
+    pub hash: String,
+    /// The hash the copy states.
+    pub stated_hash: Option<String>,
+    /// `valid-for-approval`.
+    pub valid_for_approval: bool,
+    /// The agreement it maps to.
+    pub target: Target,
+    /// The partner's conditions against ours (a new draft's: what it leaves out).
+    pub differences: Vec<Difference>,
+    /// Problems reading it, and what a draft leaves out.
+    pub notes: Vec<String>,
+    /// Why it cannot be recorded; any error keeps the whole file from being applied.
+    pub error: Option<String>,
+    pub(crate) write: Option<PartnerFileWrite>,
+}
+
+impl CopyEntry {
+    /// Whether the stated hash is the one computed.
+    pub fn hash_matches(&self) -> bool {
+        self.stated_hash.as_deref() == Some(self.hash.as_str())
+    }
+}
+
+/// One approval of an approval response.
+#[derive(Debug, Clone)]
+pub struct ApprovalEntry {
+    /// Our `iia-id` it names.
+    pub our_iia_id: String,
+    /// The hash of our copy it approves.
+    pub hash: String,
+    /// Our agreement with that `iia-id`, and its title.
+    pub agreement: Option<(Slug, String)>,
+    /// The hash of our copy now (`None`: it cannot be an IIA).
+    pub our_hash_now: Option<String>,
+    /// Why it cannot be recorded.
+    pub error: Option<String>,
+    pub(crate) write: Option<PartnerFileWrite>,
+}
+
+impl ApprovalEntry {
+    /// Whether it approves our copy as it is now.
+    pub fn approves_our_copy(&self) -> bool {
+        self.our_hash_now.as_deref() == Some(self.hash.as_str())
+    }
+}
+
+/// What a partner's file would change.
+#[derive(Debug, Clone)]
+pub enum ImportPlan {
+    /// A get response: the partner's copies.
+    Copies(Vec<CopyEntry>),
+    /// An approval response: the partner's approvals of ours.
+    Approvals(Vec<ApprovalEntry>),
+}
+
+impl ImportPlan {
+    /// Every reason the file cannot be applied, each naming its entry.
+    pub fn errors(&self) -> Vec<String> {
+        match self {
+            ImportPlan::Copies(entries) => entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| Some(format!("IIA {}: {}", i + 1, e.error.as_ref()?)))
+                .collect(),
+            ImportPlan::Approvals(entries) => entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| Some(format!("approval {}: {}", i + 1, e.error.as_ref()?)))
+                .collect(),
+        }
+    }
+
+    /// What applying writes.
+    pub fn writes(&self) -> Vec<PartnerFileWrite> {
+        match self {
+            ImportPlan::Copies(entries) => entries.iter().filter_map(|e| e.write.clone()).collect(),
+            ImportPlan::Approvals(entries) => {
+                entries.iter().filter_map(|e| e.write.clone()).collect()
+            }
+        }
+    }
+}
+
+/// Reads a partner's file and decides what recording it would change;
+/// `now` is when it counts as read.
+pub fn plan(snapshot: &Snapshot, xml: &str, now: DateTime<Utc>) -> Result<ImportPlan, EwpError> {
+    Ok(match read_partner_file(xml)? {
+        PartnerFile::Copies(iias) => {
+            let mut planner = Planner {
+                snapshot,
+                our_hei: home_hei(snapshot),
+                taken: HashSet::new(),
+                now,
+            };
+            ImportPlan::Copies(iias.iter().map(|iia| planner.copy(iia)).collect())
+        }
+        PartnerFile::Approvals(approvals) => {
+            let mut taken = HashSet::new();
+            let entries = approvals
+                .iter()
+                .map(|a| approval(snapshot, a, now, &mut taken))
+                .collect();
+            ImportPlan::Approvals(entries)
+        }
+    })
+}
+
+/// Writes what the plan says, in one transaction; a plan with errors writes nothing.
+pub async fn apply(
+    writer: &Writer,
+    by: Actor<'_>,
+    plan: &ImportPlan,
+) -> Result<WriteReport, WriteError> {
+    let errors = plan.errors();
+    if !errors.is_empty() {
+        return Err(WriteError::BadInput(format!(
+            "nothing was written: {}",
+            errors.join("; ")
+        )));
+    }
+    writer.record_partner_file(by, plan.writes()).await
+}
+
+fn approval(
+    snapshot: &Snapshot,
+    read: &ReadApproval,
+    now: DateTime<Utc>,
+    taken: &mut HashSet<Slug>,
+) -> ApprovalEntry {
+    let mut entry = ApprovalEntry {
+        our_iia_id: read.iia_id.clone(),
+        hash: read.iia_hash.clone(),
+        agreement: None,
+        our_hash_now: None,
+        error: None,
+        write: None,
+    };
+    let found = snapshot
+        .agreements
+        .iter()
+        .find(|a| iia_id(&a.id) == read.iia_id);
+    let Some(agreement) = found else {
+        entry.error = Some(format!(
+            "no agreement of ours has the iia-id {:?}",
+            read.iia_id
+        ));
+        return entry;
+    };
+    entry.agreement = Some((agreement.id.clone(), agreement.title.clone()));
+    entry.our_hash_now = status_of(snapshot, agreement).our_hash;
+    if read.iia_hash.is_empty() {
+        entry.error = Some("the approval names no iia-hash".to_owned());
+    } else if !taken.insert(agreement.id.clone()) {
+        entry.error = Some(format!(
+            "an earlier approval of the file names {} too",
+            agreement.id
+        ));
+    } else {
+        entry.write = Some(PartnerFileWrite::Approval {
+            agreement: agreement.id.clone(),
+            approval: PartnerApproval {
+                hash: read.iia_hash.clone(),
+                recorded_at: now,
+            },
+        });
+    }
+    entry
+}
