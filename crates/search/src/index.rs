@@ -34,7 +34,7 @@ const DEFAULT_LIMIT: usize = 20;
 /// Most hits one page may ask for.
 const MAX_LIMIT: usize = 1000;
 /// Deepest offset served; deeper pages are empty.
-const MAX_OFFSET: usize = 10_000;
+pub const MAX_OFFSET: usize = 10_000;
 
 /// The search index: one reader for every query, one writer behind a lock.
 pub struct SearchIndex {

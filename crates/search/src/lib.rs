@@ -27,7 +27,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 pub use countries::country_names;
-pub use index::SearchIndex;
+pub use index::{MAX_OFFSET, SearchIndex};
 pub use schema::{FACETS, SCHEMA_VERSION};
 pub use tokenizer::{CjkBigramTokenizer, TOKENIZER, analyzer, is_cjk, normalise};
 

@@ -52,7 +52,8 @@ pub struct SearchParams {
     /// Hits per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
-    /// Hits to skip.
+    /// Hits to skip, at most 10,000.
+    #[param(minimum = 0, maximum = 10000)]
     pub offset: Option<usize>,
 }
 
@@ -63,6 +64,13 @@ impl SearchParams {
         if limit == 0 || limit > MAX_LIMIT {
             return Err(AppError::BadRequest(format!(
                 "`limit` must be between 1 and {MAX_LIMIT}"
+            )));
+        }
+        let offset = self.offset.unwrap_or(0);
+        if offset > kizuna_search::MAX_OFFSET {
+            return Err(AppError::BadRequest(format!(
+                "`offset` must be at most {}",
+                kizuna_search::MAX_OFFSET
             )));
         }
         let country: Option<CountryCode> = parse_param(self.country.as_deref())?;
@@ -88,7 +96,7 @@ impl SearchParams {
             career_stage: stage.map(|s| s.to_string()),
             public_only: !audience.staff,
             limit,
-            offset: self.offset.unwrap_or(0),
+            offset,
         })
     }
 }
