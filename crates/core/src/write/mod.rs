@@ -13,6 +13,7 @@
 //! an update or delete needs permission for the stored version's home unit
 //! and for the new one's.
 
+mod change_set;
 mod documents;
 mod erase;
 mod error;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 
 use kizuna_domain::{Action, Collection, CountryProfile, Entity, User, ValidationErrors};
 
+pub use change_set::ChangeSet;
 pub use documents::NewFile;
 pub use erase::Erasure;
 pub use error::WriteError;
