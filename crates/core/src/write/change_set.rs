@@ -121,15 +121,21 @@ impl Writer {
                 "{first}–{last} is not a span of revisions"
             )));
         }
-        let entries = self
+        // One more on each side: a neighbour written by the same act means
+        // the span is only part of a set.
+        let around = self
             .registry
             .store()
-            .changes_since(first - 1, last - first + 1)
+            .changes_since(first - 2, last - first + 3)
             .await?;
+        let (inside, outside): (Vec<ChangeEntry>, Vec<ChangeEntry>) = around
+            .into_iter()
+            .partition(|e| (first..=last).contains(&e.revision));
+        let entries = inside;
+        let same = |e: &ChangeEntry| e.actor == entries[0].actor && e.at == entries[0].at;
         let whole = entries.len() as i64 == last - first + 1
-            && entries.iter().all(|e| {
-                e.actor == entries[0].actor && e.at == entries[0].at && e.revision <= last
-            });
+            && entries.iter().all(same)
+            && !outside.iter().any(same);
         if !whole {
             return Err(WriteError::BadInput(format!(
                 "revisions {first}–{last} are not one change set"

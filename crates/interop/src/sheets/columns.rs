@@ -459,6 +459,25 @@ fn recognised(collection: Collection, mapping: &Mapping, cells: &[Cell]) -> Vec<
         .collect()
 }
 
+/// How well a row's cells fit `collection` as its header: a field's own
+/// name counts twice, a usual header once.
+fn fit(collection: Collection, cells: &[Cell]) -> usize {
+    let known = fields(collection);
+    (cells.iter())
+        .filter_map(|c| {
+            let header = c.as_text();
+            let field = field_of(collection, &Mapping::default(), &header)?;
+            Some(
+                if known.contains(&normalise(&header).as_str()) && normalise(&header) == field {
+                    2
+                } else {
+                    1
+                },
+            )
+        })
+        .sum()
+}
+
 /// Rows looked at to find the header (a title or notes may come first).
 const HEADER_SEARCH: usize = 10;
 
@@ -476,19 +495,20 @@ pub fn find_header(
         .enumerate()
         .map(|(i, row)| (recognised(collection, mapping, &row.cells).len(), i))
         .max_by_key(|(n, i)| (*n, std::cmp::Reverse(*i)));
-    let Some((count, at)) = best.filter(|(n, _)| *n > 0) else {
+    let Some((_, at)) = best.filter(|(n, _)| *n > 0) else {
         return Err(wrong_or_unknown(grid, collection, mapping));
     };
     let row = &grid.rows[at];
     let found = recognised(collection, mapping, &row.cells);
     let has_key = key_fields(collection).iter().any(|k| found.contains(k));
+    let fits = fit(collection, &row.cells);
     let other = Collection::ALL
         .iter()
         .filter(|c| **c != collection)
-        .map(|c| (recognised(*c, &Mapping::default(), &row.cells).len(), *c))
+        .map(|c| (fit(*c, &row.cells), *c))
         .max();
     if let Some((n, other)) = other
-        && (n >= count + 3 || (!has_key && n > count))
+        && (n >= fits + 3 || (!has_key && n > fits))
     {
         return Err(SheetError::WrongCollection {
             wanted: collection,

@@ -26,10 +26,21 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, SheetError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
-    for record in reader.records() {
-        let record =
-            record.map_err(|e| SheetError::NotASheet(format!("the CSV is broken: {e}")))?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+    let mut record = csv::StringRecord::new();
+    let broken = |e: csv::Error| SheetError::NotASheet(format!("the CSV is broken: {e}"));
+    let (mut lines_before, mut counted) = (0, 0);
+    while reader.read_record(&mut record).map_err(broken)? {
+        // The row number a spreadsheet shows: counted from where the record
+        // ends, less the line breaks inside its quoted fields.
+        let end = (reader.position().byte() as usize).min(text.len());
+        lines_before += text.as_bytes()[counted..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted = end;
+        let inside: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        let ends_line = text.as_bytes()[..end].ends_with(b"\n");
+        let line = lines_before + usize::from(!ends_line) - inside;
         grid.push(line, record.iter().map(Cell::text).collect());
     }
     Ok(grid)
@@ -113,5 +124,14 @@ mod tests {
     fn a_workbook_is_not_read_as_csv() {
         let err = read_csv(b"PK\x03\x04rest").unwrap_err();
         assert!(err.to_string().contains("xlsx"));
+    }
+}
+#[cfg(test)]
+mod lines {
+    #[test]
+    fn row_numbers_count_blank_lines_crlf_and_quoted_breaks() {
+        let grid = super::read_csv(b"a,b\r\n\r\n\"x\r\ny\",1\r\nz,2").unwrap();
+        let lines: Vec<usize> = grid.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3, 5]);
     }
 }

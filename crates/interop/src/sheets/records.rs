@@ -129,15 +129,20 @@ fn names(cell: &Cell) -> Result<Vec<Name>, String> {
                 kind,
             })
         });
-        out.push(tagged.unwrap_or_else(|| Name {
-            value: item,
-            lang: None,
-            kind: if i == 0 {
-                NameKind::Display
-            } else {
-                NameKind::Alias
+        // An untagged name: the first is the display name, the rest aliases.
+        let kind = if i == 0 {
+            NameKind::Display
+        } else {
+            NameKind::Alias
+        };
+        out.push(match tagged {
+            Some(name) => name,
+            None => Name {
+                value: item,
+                lang: None,
+                kind,
             },
-        }));
+        });
     }
     Ok(out)
 }
