@@ -3,6 +3,7 @@
 mod commands;
 pub mod config;
 mod ewp;
+mod sheets;
 mod users;
 
 use std::path::PathBuf;
@@ -80,6 +81,8 @@ pub enum Command {
         format: ImportFormat,
         /// The file.
         file: PathBuf,
+        #[command(flatten)]
+        sheet: sheets::ImportArgs,
     },
     /// Export every record to standard output.
     Export {
@@ -88,9 +91,11 @@ pub enum Command {
         /// ewp: only this agreement (an error if it cannot be an IIA).
         #[arg(long, value_name = "ID", value_parser = parse_slug)]
         agreement: Option<Slug>,
-        /// ewp: write to this file instead of standard output.
+        /// ewp, csv, xlsx: write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        sheet: Box<sheets::ExportArgs>,
     },
     /// Manage staff accounts: add them, set passwords, issue and revoke API tokens.
     User {
@@ -186,6 +191,11 @@ pub enum ImportFormat {
     Json,
     /// A Kizuna dataset in TOML (like data/japan.toml).
     Toml,
+    /// One collection as CSV (any encoding, `,` `;` or tab): every row is reported;
+    /// any error writes nothing. Needs --collection.
+    Csv,
+    /// One collection as an Excel workbook (.xlsx). Needs --collection.
+    Xlsx,
 }
 
 /// Formats `kizuna export` writes.
@@ -196,6 +206,10 @@ pub enum ExportFormat {
     /// Erasmus Without Paper IIAs v7 (`iias-get-response`) of the agreements with
     /// SCHAC-coded partners; the others are listed on standard error with the reasons.
     Ewp,
+    /// One collection as CSV, with the API's filters. Needs --collection.
+    Csv,
+    /// One collection as an Excel workbook, with the API's filters. Needs --collection.
+    Xlsx,
 }
 
 /// Sets up tracing: `RUST_LOG` wins, else -v flags; JSON with KIZUNA_LOG_FORMAT=json.

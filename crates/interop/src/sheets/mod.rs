@@ -27,6 +27,7 @@ pub mod read_csv;
 pub mod read_xlsx;
 mod records;
 pub mod row;
+pub mod select;
 pub mod table;
 pub mod values;
 pub mod write;
@@ -39,6 +40,7 @@ pub use columns::Mapping;
 pub use flatten::Sheet;
 pub use plan::{Counts, Outcome, Plan, RowReport, plan};
 pub use row::CellError;
+pub use select::{Filters, select};
 pub use table::{Cell, Grid};
 pub use write::{write_csv, write_xlsx};
 
