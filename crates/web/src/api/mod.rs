@@ -11,6 +11,7 @@ use crate::AppState;
 mod collections;
 mod country;
 pub mod documents;
+pub mod export;
 pub mod history;
 pub mod writes;
 
@@ -75,7 +76,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(writes::funding::routes())
         .merge(writes::contacts::routes())
         .merge(history::routes())
-        .merge(documents::routes());
+        .merge(documents::routes())
+        .merge(export::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 
