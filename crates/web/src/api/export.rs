@@ -72,7 +72,7 @@ macro_rules! downloads {
         $(
             #[doc = concat!("The ", $what, " list as a download, with the list's filters.")]
             #[utoipa::path(get, path = $path, tag = "registry",
-                description = concat!("The same records and filters as the list (`country`, `kind`, `q`…); columns are the record's field names, lists joined with `; `. Staff (a bearer token or a session) also get internal records."),
+                description = "The same records and filters as the list (`country`, `kind`, `q`…); columns are the record's field names, lists joined with `; `. Staff (a bearer token or a session) also get internal records.",
                 responses((status = 200, description = "The sheet", content_type = "application/octet-stream"),
                           (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
             pub async fn $name(

@@ -195,6 +195,9 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         }
         return refusal(&state, request.headers(), &path).await;
     }
+    if let Some(boundary) = multipart_boundary(request.headers()) {
+        return check_multipart(&state, &session, request, next, &boundary, &path).await;
+    }
     if !is_form(request.headers()) {
         return refusal(&state, request.headers(), &path).await;
     }
@@ -215,6 +218,56 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
                 .await
         }
         _ => refusal(&state, &parts.headers, &path).await,
+    }
+}
+
+/// The boundary of a `multipart/form-data` body (a file upload without script).
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    if !value.starts_with("multipart/form-data") {
+        return None;
+    }
+    let boundary = value
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("boundary="))?;
+    Some(boundary.trim_matches('"').to_owned())
+}
+
+/// The value of the text field `name` in a multipart body.
+fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let wanted = format!("name=\"{name}\"");
+    let text = String::from_utf8_lossy(body);
+    text.split(delimiter.as_str()).find_map(|part| {
+        let (head, value) = part.split_once("\r\n\r\n")?;
+        let disposition = head
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))?;
+        let named = disposition.split(';').any(|p| p.trim() == wanted);
+        named.then(|| value.strip_suffix("\r\n").unwrap_or(value).to_owned())
+    })
+}
+
+/// Checks the `csrf` field of a multipart form, then passes the request on whole.
+async fn check_multipart(
+    state: &AppState,
+    session: &Session,
+    request: Request,
+    next: Next,
+    boundary: &str,
+    path: &str,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, state.settings().body_limit).await else {
+        return AppError::BadRequest("the upload is too large or was cut off".to_owned())
+            .into_response();
+    };
+    match multipart_field(&bytes, boundary, FIELD) {
+        Some(sent) if matches(session, &sent).await => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        _ => refusal(state, &parts.headers, path).await,
     }
 }
 
@@ -247,6 +300,18 @@ mod tests {
             ("origin", "https://evil.example")
         ])));
         assert!(cross_site(&headers(&[host, ("origin", "null")])));
+    }
+
+    #[test]
+    fn the_token_is_found_in_a_multipart_form() {
+        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntok3n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\nid,title\r\n--XyZ--\r\n";
+        assert_eq!(
+            multipart_field(body.as_bytes(), "XyZ", "csrf").as_deref(),
+            Some("tok3n")
+        );
+        assert_eq!(multipart_field(body.as_bytes(), "XyZ", "nope"), None);
+        let h = headers(&[("content-type", "multipart/form-data; boundary=\"XyZ\"")]);
+        assert_eq!(multipart_boundary(&h).as_deref(), Some("XyZ"));
     }
 
     #[test]
