@@ -80,19 +80,22 @@ impl Writer {
         let mut changes = Vec::with_capacity(records.len());
         for record in records {
             let id = record.id().as_str();
-            let seen = super::references::exists(self.snapshot(), E::COLLECTION, record.id());
-            let change = match (seen, self.registry.get::<E>(id).await?) {
-                (false, None) => Registry::put(record, Expect::Absent),
-                (true, Some(stored)) if same_as_snapshot(self.snapshot(), &stored.record) => {
+            // A new record needs no read: the store refuses it if it exists by now.
+            if !super::references::exists(self.snapshot(), E::COLLECTION, record.id()) {
+                changes.push(Registry::put(record, Expect::Absent));
+                continue;
+            }
+            let change = match self.registry.get::<E>(id).await? {
+                Some(stored) if same_as_snapshot(self.snapshot(), &stored.record) => {
                     let record = keep_documents(record.clone(), Some(&stored.record))?;
                     Registry::put(&record, Expect::Revision(stored.revision))
                 }
-                (_, stored) => {
+                stored => {
                     return Err(WriteError::Conflict(format!(
                         "{}/{id} was {} by someone else meanwhile; look again and repeat the import",
                         E::COLLECTION,
                         if stored.is_some() {
-                            "changed or created"
+                            "changed"
                         } else {
                             "deleted"
                         }

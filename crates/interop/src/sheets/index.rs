@@ -46,7 +46,9 @@ pub struct OrgIndex {
     by_pic: HashMap<String, Slug>,
     by_schac: HashMap<String, Slug>,
     by_name: HashMap<String, Vec<Slug>>,
-    by_country: HashMap<CountryCode, Vec<(Slug, String)>>,
+    /// Names by country, with their loose words (worked out once), for near matches.
+    by_country: HashMap<CountryCode, Vec<(Slug, String, Vec<String>)>>,
+    country_of: HashMap<Slug, CountryCode>,
     ids: HashSet<Slug>,
 }
 
@@ -109,8 +111,11 @@ impl OrgIndex {
             }
             if let Some(country) = org.country {
                 let near = self.by_country.entry(country).or_default();
-                near.push((id.clone(), name.value.clone()));
+                near.push((id.clone(), name.value.clone(), loose_words(&name.value)));
             }
+        }
+        if let Some(country) = org.country {
+            self.country_of.insert(id.clone(), country);
         }
         self.ids.insert(id.clone());
     }
@@ -181,16 +186,10 @@ impl OrgIndex {
             return OrgMatch::NotFound;
         };
         let named: Vec<Slug> = match country {
-            Some(cc) => {
-                let here: HashSet<&Slug> = (self.by_country.get(&cc).into_iter().flatten())
-                    .map(|(id, _)| id)
-                    .collect();
-                self.named(name)
-                    .iter()
-                    .filter(|id| here.contains(id))
-                    .cloned()
-                    .collect()
-            }
+            Some(cc) => (self.named(name).iter())
+                .filter(|id| self.country_of.get(*id) == Some(&cc))
+                .cloned()
+                .collect(),
             None => self.named(name).to_vec(),
         };
         match named.as_slice() {
@@ -203,8 +202,8 @@ impl OrgIndex {
         };
         let wanted = loose_words(name);
         let mut near: Vec<(Slug, String)> = Vec::new();
-        for (id, other) in candidates {
-            if near.iter().any(|(n, _)| n == id) || !is_near(&wanted, &loose_words(other)) {
+        for (id, other, words) in candidates {
+            if near.iter().any(|(n, _)| n == id) || !is_near(&wanted, words) {
                 continue;
             }
             near.push((id.clone(), other.clone()));

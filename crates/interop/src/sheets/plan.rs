@@ -331,7 +331,9 @@ fn finish<E: Entity + IntoDataset>(
             notes: std::mem::take(&mut b.notes),
         });
     }
-    add_new_orgs(ctx, &mut data, &mut rows, &mut at_line, user);
+    // Rows by their row number (file order, so each number once).
+    let index: HashMap<usize, usize> = rows.iter().enumerate().map(|(i, r)| (r.line, i)).collect();
+    add_new_orgs(ctx, &mut data, &mut rows, &index, &mut at_line, user);
     for problem in dataset_problems(ctx.snapshot, &mut data).0 {
         let mut parts = problem.field.splitn(3, '.');
         let (collection, id, field) = (
@@ -355,7 +357,7 @@ fn finish<E: Entity + IntoDataset>(
                 .collect(),
         };
         for line in lines {
-            let Some(row) = rows.iter_mut().find(|r| r.line == line) else {
+            let Some(row) = index.get(&line).map(|i| &mut rows[*i]) else {
                 continue;
             };
             let column = column_of(E::COLLECTION, field);
@@ -492,6 +494,7 @@ fn add_new_orgs(
     ctx: &Context<'_>,
     data: &mut Dataset,
     rows: &mut [RowReport],
+    index: &HashMap<usize, usize>,
     at_line: &mut HashMap<String, usize>,
     user: Option<&User>,
 ) {
@@ -499,7 +502,7 @@ fn add_new_orgs(
         let name = record.display_name();
         let country = record.country.map(|c| c.to_string()).unwrap_or_default();
         for line in lines {
-            if let Some(row) = rows.iter_mut().find(|r| r.line == *line) {
+            if let Some(row) = index.get(line).map(|i| &mut rows[*i]) {
                 row.notes.push(format!(
                     "adds the partner organisation `{id}` ({name}, {country})"
                 ));
