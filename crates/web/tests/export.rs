@@ -139,6 +139,20 @@ async fn lists_download_as_csv_and_xlsx_with_the_list_filters() {
 }
 
 #[tokio::test]
+async fn public_list_pages_link_their_downloads_with_their_filters() {
+    let app = spawn_app().await;
+    let funding = app.get("/funding?kind=scholarship&country=JP").await;
+    let page = funding.body.replace("&#x2f;", "/").replace("&amp;", "&");
+    assert!(page.contains("href=\"/api/v1/funding.xlsx?kind=scholarship&country=JP\""), "{page}");
+    assert!(page.contains("href=\"/api/v1/funding.csv?kind=scholarship&country=JP\""));
+    let (status, _, bytes) = download(&app, "/api/v1/funding.csv?kind=scholarship&country=JP", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(ids(&bytes, Format::Csv), ["sweden-japan-foundation-scholarships"]);
+    let contacts = app.get("/contacts").await.body.replace("&#x2f;", "/");
+    assert!(contacts.contains("href=\"/api/v1/contacts.xlsx\""));
+}
+
+#[tokio::test]
 async fn internal_records_download_for_staff_only() {
     on_each_database(async |app: TestApp| {
         let registry = app.registry();
