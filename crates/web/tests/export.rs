@@ -143,11 +143,22 @@ async fn public_list_pages_link_their_downloads_with_their_filters() {
     let app = spawn_app().await;
     let funding = app.get("/funding?kind=scholarship&country=JP").await;
     let page = funding.body.replace("&#x2f;", "/").replace("&amp;", "&");
-    assert!(page.contains("href=\"/api/v1/funding.xlsx?kind=scholarship&country=JP\""), "{page}");
+    assert!(
+        page.contains("href=\"/api/v1/funding.xlsx?kind=scholarship&country=JP\""),
+        "{page}"
+    );
     assert!(page.contains("href=\"/api/v1/funding.csv?kind=scholarship&country=JP\""));
-    let (status, _, bytes) = download(&app, "/api/v1/funding.csv?kind=scholarship&country=JP", None).await;
+    let (status, _, bytes) = download(
+        &app,
+        "/api/v1/funding.csv?kind=scholarship&country=JP",
+        None,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(ids(&bytes, Format::Csv), ["sweden-japan-foundation-scholarships"]);
+    assert_eq!(
+        ids(&bytes, Format::Csv),
+        ["sweden-japan-foundation-scholarships"]
+    );
     let contacts = app.get("/contacts").await.body.replace("&#x2f;", "/");
     assert!(contacts.contains("href=\"/api/v1/contacts.xlsx\""));
 }
