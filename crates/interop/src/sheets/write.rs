@@ -91,3 +91,55 @@ pub fn write_xlsx(sheet: &Sheet, name: &str) -> Result<Vec<u8>, XlsxError> {
     ws.autofilter(0, 0, sheet.rows.len() as u32, last_col)?;
     book.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    fn sheet_xml(bytes: Vec<u8>) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn a_workbook_has_a_frozen_filtered_header_and_fitted_columns() {
+        let sheet = Sheet {
+            columns: vec!["id", "title", "valid_from"],
+            rows: vec![vec![
+                Cell::text("x"),
+                Cell::text(&"A long title ".repeat(10)),
+                Cell::Date("2027-09-01".parse().unwrap()),
+            ]],
+        };
+        let xml = sheet_xml(write_xlsx(&sheet, "agreements").unwrap());
+        assert!(
+            xml.contains(
+                r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+            ),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"<autoFilter ref="A1:C2"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"<col min="2" max="2" width="60.7109375" customWidth="1"/>"#),
+            "the long title is capped: {xml}"
+        );
+        assert!(
+            xml.contains(r#"<col min="1" max="1" width="8.7109375" customWidth="1"/>"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<c r="C2" s="2"><v>46631</v></c>"#),
+            "a date is a number with a date style: {xml}"
+        );
+        let csv = String::from_utf8(write_csv(&sheet)).unwrap();
+        assert!(csv.starts_with("\u{feff}id,title,valid_from\n"));
+        assert!(csv.ends_with(",2027-09-01\n"));
+    }
+}
