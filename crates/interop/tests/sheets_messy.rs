@@ -309,3 +309,22 @@ A8,mou,central,,,,,Brand New University,
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_unit_and_its_new_parent_import_in_one_sheet() {
+    on_each_database(|registry| async move {
+        let sheet = "name,kind,parent,country,id\nNew University,education,,SE,\nDepartment of Things,unit,new-university,SE,things\nThings Lab,unit,Department of Things,SE,\n";
+        let plan = plan(&registry, sheet.as_bytes(), Format::Csv, Collection::Organisations).await;
+        assert_eq!(
+            outcomes(&plan),
+            ["2: created new-university", "3: created things", "4: error [parent] no organisation has the id or the name `Department of Things`"]
+        );
+        let fixed = sheet.replace("Department of Things,SE,", "things,SE,");
+        let plan = sheets::plan(&registry, fixed.as_bytes(), Format::Csv, Collection::Organisations).await;
+        assert_eq!(outcomes(&plan), ["2: created new-university", "3: created things", "4: created things-lab"]);
+        apply(&registry, &plan).await;
+        let lab = organisation(&registry, "things-lab").await;
+        assert_eq!(lab.parent.map(|p| p.to_string()).as_deref(), Some("things"));
+    })
+    .await;
+}

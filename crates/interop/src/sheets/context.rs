@@ -86,8 +86,9 @@ impl<'a> Context<'a> {
     /// the error says what to write instead.
     pub fn org_ref(&self, text: &str) -> Result<Slug, String> {
         let text = one_line(text);
+        // An organisation this sheet adds counts too (a unit and its parent in one sheet).
         if let Ok(id) = text.parse::<Slug>()
-            && self.orgs.exists(&id)
+            && (self.orgs.exists(&id) || self.exists(Collection::Organisations, &id))
         {
             return Ok(id);
         }

@@ -143,7 +143,11 @@ fn start(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
     let collection = ctx.collection;
     let id = match row.value("id").cloned() {
         Some(cell) => match slug(&cell) {
-            Ok(id) => Some(id),
+            Ok(id) => {
+                // Taken, so that no row without an id is given it too.
+                ctx.take(collection, &id);
+                Some(id)
+            }
             Err(e) => return row.error("id", e),
         },
         None => match find_existing(ctx, row) {

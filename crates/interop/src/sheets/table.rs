@@ -19,9 +19,14 @@ pub enum Cell {
 
 impl Cell {
     /// A text cell, or [`Cell::Empty`] when it holds only white space
-    /// (non-breaking spaces included).
+    /// (non-breaking spaces included). A `'` that guards a would-be formula
+    /// (as exports write `'=…`) is dropped.
     pub fn text(raw: &str) -> Cell {
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let trimmed = match trimmed.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => trimmed,
+        };
         if trimmed.is_empty() {
             Cell::Empty
         } else {

@@ -20,13 +20,21 @@ pub fn write_csv(sheet: &Sheet) -> Vec<u8> {
         let fail = "writing CSV to memory cannot fail";
         writer.write_record(&sheet.columns).expect(fail);
         for row in &sheet.rows {
-            writer
-                .write_record(row.iter().map(Cell::as_text))
-                .expect(fail);
+            writer.write_record(row.iter().map(csv_text)).expect(fail);
         }
         writer.flush().expect(fail);
     }
     out
+}
+
+/// A cell as CSV text; text that a spreadsheet program would run as a
+/// formula (`=`, `+`, `-`, `@` first) is quoted with a leading `'`, which
+/// reading strips again ([`Cell::text`]).
+fn csv_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
+        other => other.as_text(),
+    }
 }
 
 /// The sheet as an .xlsx workbook: typed cells (dates as dates), the
@@ -139,6 +147,14 @@ mod tests {
             "a date is a number with a date style: {xml}"
         );
         let csv = String::from_utf8(write_csv(&sheet)).unwrap();
+        let formula = Sheet {
+            columns: vec!["title"],
+            rows: vec![vec![Cell::text("=HYPERLINK(\"x\")")]],
+        };
+        let quoted = String::from_utf8(write_csv(&formula)).unwrap();
+        assert!(quoted.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{quoted}");
+        let back = super::super::read_csv::read_csv(quoted.as_bytes()).unwrap();
+        assert_eq!(back.rows[1].cells[0], Cell::text("=HYPERLINK(\"x\")"));
         assert!(csv.starts_with("\u{feff}id,title,valid_from\n"));
         assert!(csv.ends_with(",2027-09-01\n"));
     }
