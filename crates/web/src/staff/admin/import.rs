@@ -5,11 +5,13 @@
 //! gives the preview's outcome before anything is written.
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use axum::extract::{Form, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use kizuna_core::Snapshot;
 use kizuna_domain::{Action, Collection, Role};
 use kizuna_interop::sheets::{self, Format, Mapping, Plan, SheetError};
 use serde::{Deserialize, Serialize};
@@ -140,7 +142,7 @@ fn digest(plan: &Plan) -> String {
 
 /// Plans the upload against the registry as it is now.
 async fn plan_upload(
-    state: &AppState,
+    snapshot: Arc<Snapshot>,
     staff: &Staff,
     upload: &Resend,
 ) -> Result<Result<Plan, String>, AppError> {
@@ -159,7 +161,6 @@ async fn plan_upload(
         },
     };
     let format = Format::of(&bytes, &upload.file_name);
-    let snapshot = state.snapshot().await;
     let user = staff.user.clone();
     // Reading and checking thousands of rows takes a while: off the async threads.
     let planned = tokio::task::spawn_blocking(move || {
@@ -233,7 +234,7 @@ pub async fn upload(
         )
         .await;
     }
-    match plan_upload(&state, &staff, &upload).await? {
+    match plan_upload(state.snapshot().await, &staff, &upload).await? {
         Ok(plan) => {
             let status = if plan.has_errors() {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -270,8 +271,10 @@ pub async fn apply(
 ) -> Result<Response, AppError> {
     require_writer(&staff)?;
     let mut page_view = view(&upload.collection, &staff);
-    let writer = writer(&state).await;
-    let plan = match plan_upload(&state, &staff, &upload).await? {
+    // The plan and the write judge by one snapshot: what was checked is what is written.
+    let snapshot = state.snapshot().await;
+    let writer = kizuna_core::Writer::new(state.registry().clone(), snapshot.clone());
+    let plan = match plan_upload(snapshot, &staff, &upload).await? {
         Ok(plan) => plan,
         Err(message) => {
             page_view.error = Some(message);
