@@ -7,7 +7,8 @@
 //! keep-alive connections as a share of `/healthz`, and the server's memory.
 //!
 //! Run `cargo build --release -p kizuna -p kizuna-bench`, then
-//! `target/release/kizuna-bench` from the repository root (`--help` lists the flags).
+//! `target/release/kizuna-bench` from the repository root (`--help` lists the flags);
+//! `kizuna-bench sheet-import` times a spreadsheet import instead.
 
 mod endpoints;
 mod http;
@@ -20,6 +21,7 @@ mod report;
 mod results;
 mod rng;
 mod run;
+mod sheet_import;
 mod stats;
 mod synthetic;
 
@@ -29,6 +31,9 @@ use options::Options;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "sheet-import") {
+        return sheet_import::main(&args[1..]);
+    }
     let options = Options::parse(&args)?;
     if !options.kizuna.exists() {
         bail!(

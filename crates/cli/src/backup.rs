@@ -126,7 +126,7 @@ fn partial_path(file: &Path) -> PathBuf {
 /// Where a backup is written.
 enum Sink {
     Plain(BufWriter<File>),
-    Gzip(GzEncoder<BufWriter<File>>),
+    Gzip(Box<GzEncoder<BufWriter<File>>>),
 }
 
 /// A backup being written, with what it holds so far.
@@ -140,7 +140,7 @@ impl Output {
         let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
         let file = BufWriter::with_capacity(1 << 20, file);
         let sink = if gzip {
-            Sink::Gzip(GzEncoder::new(file, Compression::default()))
+            Sink::Gzip(Box::new(GzEncoder::new(file, Compression::default())))
         } else {
             Sink::Plain(file)
         };

@@ -58,7 +58,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             format: ImportFormat::Ewp,
             file,
             apply,
+            ..
         } => crate::ewp::import(&registry, &file, apply).await,
+        Command::Import {
+            format: format @ (ImportFormat::Csv | ImportFormat::Xlsx),
+            file,
+            sheet,
+            apply: false,
+        } => crate::sheets::import(&registry, sheet_format(format), &file, &sheet).await,
+        Command::Import { sheet, .. }
+            if sheet.collection.is_some() || sheet.dry_run || sheet.map.is_some() =>
+        {
+            Err(anyhow::anyhow!(
+                "--collection, --dry-run and --map apply to csv and xlsx only"
+            ))
+        }
         Command::Import { apply: true, .. } => Err(anyhow::anyhow!(
             "--apply applies to `import ewp` only; the other imports write at once"
         )),
@@ -67,21 +81,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: EwpCommand::Approve { agreement },
         } => crate::ewp::approve(&registry, &agreement).await,
         Command::Export {
+            format: format @ (ExportFormat::Csv | ExportFormat::Xlsx),
+            agreement: None,
+            out,
+            sheet,
+        } => {
+            let status = kizuna_domain::StatusContext {
+                today: chrono::Utc::now().date_naive(),
+                expiring_window_days: settings.expiring_window_days,
+            };
+            let format = match format {
+                ExportFormat::Csv => kizuna_interop::sheets::Format::Csv,
+                _ => kizuna_interop::sheets::Format::Xlsx,
+            };
+            crate::sheets::export(&registry, format, &sheet, out.as_deref(), status).await
+        }
+        Command::Export {
             format: ExportFormat::Ewp,
             agreement,
             out,
+            ..
         } => crate::ewp::export(&registry, agreement.as_ref(), out.as_deref()).await,
         Command::Export {
             format: ExportFormat::Json,
             agreement: None,
             out: None,
+            ..
         } => {
             let data = dump(&registry).await?;
             println!("{}", serde_json::to_string_pretty(&data)?);
             Ok(())
         }
         Command::Export { .. } => Err(anyhow::anyhow!(
-            "--agreement and --out apply to `export ewp` only"
+            "--agreement applies to `export ewp` only, --out to ewp, csv and xlsx"
         )),
         Command::User { command } => crate::users::run(&registry, command).await,
     };
@@ -105,6 +137,14 @@ async fn open(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
         .with_context(|| format!("opening the database at {}", redact(&url)))
 }
 
+/// The sheet format of an import format that is one.
+fn sheet_format(format: ImportFormat) -> kizuna_interop::sheets::Format {
+    match format {
+        ImportFormat::Xlsx => kizuna_interop::sheets::Format::Xlsx,
+        _ => kizuna_interop::sheets::Format::Csv,
+    }
+}
+
 /// Parses a dataset; its records are checked when it is loaded.
 fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
     Ok(match format {
@@ -114,8 +154,9 @@ fn parse_dataset(text: &str, format: ImportFormat) -> anyhow::Result<Dataset> {
         ImportFormat::Toml => {
             toml::from_str(text).context("the file is not a Kizuna TOML dataset")?
         }
-        ImportFormat::Ror => bail!("a ROR file is not a Kizuna dataset"),
-        ImportFormat::Ewp => bail!("an EWP file is not a Kizuna dataset"),
+        ImportFormat::Ror | ImportFormat::Ewp | ImportFormat::Csv | ImportFormat::Xlsx => {
+            bail!("this file is not a Kizuna dataset")
+        }
     })
 }
 

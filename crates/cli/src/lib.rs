@@ -6,6 +6,7 @@ pub mod config;
 mod ewp;
 mod ewp_report;
 mod lock;
+mod sheets;
 mod users;
 
 use std::path::PathBuf;
@@ -106,6 +107,8 @@ pub enum Command {
         /// drafts for copies that match none; without it nothing is written.
         #[arg(long)]
         apply: bool,
+        #[command(flatten)]
+        sheet: sheets::ImportArgs,
     },
     /// Export every record to standard output.
     Export {
@@ -114,9 +117,11 @@ pub enum Command {
         /// ewp: only this agreement (an error if it cannot be an IIA).
         #[arg(long, value_name = "ID", value_parser = parse_slug)]
         agreement: Option<Slug>,
-        /// ewp: write to this file instead of standard output.
+        /// ewp, csv, xlsx: write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        sheet: Box<sheets::ExportArgs>,
     },
     /// Erasmus Without Paper: approve a partner's copy of an IIA (read by `import ewp`).
     Ewp {
@@ -237,6 +242,11 @@ pub enum ImportFormat {
     /// the file's, valid-for-approval, our agreement it maps to and how the conditions
     /// differ from ours.
     Ewp,
+    /// One collection as CSV (any encoding, `,` `;` or tab): every row is reported;
+    /// any error writes nothing. Needs --collection.
+    Csv,
+    /// One collection as an Excel workbook (.xlsx). Needs --collection.
+    Xlsx,
 }
 
 /// Formats `kizuna export` writes.
@@ -247,6 +257,10 @@ pub enum ExportFormat {
     /// Erasmus Without Paper IIAs v7 (`iias-get-response`) of the agreements with
     /// SCHAC-coded partners; the others are listed on standard error with the reasons.
     Ewp,
+    /// One collection as CSV, with the API's filters. Needs --collection.
+    Csv,
+    /// One collection as an Excel workbook, with the API's filters. Needs --collection.
+    Xlsx,
 }
 
 /// Sets up tracing: `RUST_LOG` wins, else -v flags; JSON with KIZUNA_LOG_FORMAT=json.

@@ -1,10 +1,11 @@
 //! Kizuna's exchange formats: reading other registries' data into the
-//! registry (ROR now; CSV and Excel later), and Erasmus Without Paper IIAs.
+//! registry (ROR; CSV and Excel sheets), and Erasmus Without Paper IIAs.
 
 #![warn(missing_docs)]
 
 mod error;
 pub mod ewp;
 pub mod ror;
+pub mod sheets;
 
 pub use error::InteropError;

@@ -17,6 +17,7 @@
 //! Every text of a record obeys the domain's text rules ([`kizuna_domain::text`]:
 //! no control characters, a length limit), checked with its other rules.
 
+mod change_set;
 mod documents;
 mod erase;
 mod error;
@@ -32,6 +33,7 @@ use std::sync::Arc;
 
 use kizuna_domain::{Action, Collection, CountryProfile, Entity, User, ValidationErrors};
 
+pub use change_set::ChangeSet;
 pub use documents::NewFile;
 pub use erase::Erasure;
 pub use error::WriteError;

@@ -13,6 +13,7 @@ mod contract;
 mod country;
 pub mod documents;
 pub mod ewp;
+pub mod export;
 pub mod history;
 pub mod writes;
 
@@ -77,7 +78,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(writes::funding::routes())
         .merge(writes::contacts::routes())
         .merge(history::routes())
-        .merge(documents::routes());
+        .merge(documents::routes())
+        .merge(export::routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 

@@ -12,6 +12,7 @@ mod edit;
 pub mod ewp;
 mod forms;
 mod history;
+mod import;
 mod lists;
 mod records;
 mod renew;
@@ -97,6 +98,9 @@ pub fn routes(state: AppState) -> Router<AppState> {
             "/admin/countries/{cc}",
             get(countries::form).post(countries::save),
         )
+        .route("/admin/import", get(import::form).post(import::upload))
+        .route("/admin/import/apply", post(import::apply))
+        .route("/admin/import/revert", post(import::revert))
         .route("/admin/preview", post(preview))
         .route("/admin/picker", get(picker))
         .layer(middleware::from_fn_with_state(
