@@ -156,3 +156,25 @@ async fn every_reference_resolves() {
     let doc = document().await;
     walk(&doc, &doc);
 }
+
+#[tokio::test]
+async fn records_sent_may_leave_out_their_id() {
+    let doc = document().await;
+    let body = &doc["paths"]["/api/v1/contacts"]["post"]["requestBody"]["content"]["application/json"]
+        ["schema"];
+    let name = body["$ref"].as_str().unwrap().rsplit('/').next().unwrap();
+    let required = &doc["components"]["schemas"][name]["required"];
+    assert!(
+        !required.as_array().unwrap().iter().any(|r| r == "id"),
+        "{required}"
+    );
+    assert!(
+        required.as_array().unwrap().iter().any(|r| r == "name"),
+        "{required}"
+    );
+    let answer = &doc["components"]["schemas"]["Contact"]["required"];
+    assert!(
+        answer.as_array().unwrap().iter().any(|r| r == "id"),
+        "{answer}"
+    );
+}
