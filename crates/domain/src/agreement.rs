@@ -88,8 +88,6 @@ pub struct DocumentRef {
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// Stable slug.
-    // Optional in requests: a new record's id is made from its name or title.
-    #[schema(required = false)]
     pub id: Slug,
     /// What it is for.
     pub kind: AgreementKind,

@@ -11,8 +11,6 @@ use crate::{CountryCode, Slug, ValidationErrors, Visibility};
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Stable slug.
-    // Optional in requests: a new record's id is made from its name or title.
-    #[schema(required = false)]
     pub id: Slug,
     /// Full name.
     pub name: String,

@@ -38,8 +38,6 @@ impl Deadline {
 #[serde(deny_unknown_fields)]
 pub struct FundingOpportunity {
     /// Stable slug.
-    // Optional in requests: a new record's id is made from its name or title.
-    #[schema(required = false)]
     pub id: Slug,
     /// Scholarship, fellowship, travel grant or award.
     pub kind: FundingKind,

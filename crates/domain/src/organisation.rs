@@ -63,8 +63,6 @@ pub struct Identifiers {
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Stable slug.
-    // Optional in requests: a new record's id is made from its name or title.
-    #[schema(required = false)]
     pub id: Slug,
     /// ROR type, `unit` or `consortium`.
     pub kind: OrganisationKind,

@@ -11,8 +11,6 @@ use crate::{EducationLevel, ProgrammeKind, Slug, ValidationErrors, Visibility};
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     /// Stable slug.
-    // Optional in requests: a new record's id is made from its name or title.
-    #[schema(required = false)]
     pub id: Slug,
     /// Joint programme, course, workshop, exchange or travel grant scheme.
     pub kind: ProgrammeKind,

@@ -265,3 +265,24 @@ async fn file_names_with_quotes_and_semicolons_survive_the_round_trip() {
         "attachment; filename=\"a_b_c.pdf\"; filename*=UTF-8''a%22b%3Bc.pdf"
     );
 }
+
+/// A NUL character in a record's text is a field error, never a 500 from PostgreSQL.
+async fn nul_characters_in_bodies(app: &TestApp) {
+    let c = cast(app).await;
+    let body = json!({"kind": "award", "title": "P\u{0}", "funder": "jsps"});
+    let refused = c.admin.post(app, "/api/v1/funding", &body).await;
+    let problem = expect_problem(&refused, 422);
+    assert_eq!(problem["errors"][0]["field"], "title", "{problem}");
+}
+
+#[tokio::test]
+async fn nul_characters_in_bodies_are_422_on_sqlite() {
+    nul_characters_in_bodies(&spawn_app().await).await;
+}
+
+#[tokio::test]
+async fn nul_characters_in_bodies_are_422_on_postgres() {
+    if let Some(app) = spawn_app_on_postgres().await {
+        nul_characters_in_bodies(&app).await;
+    }
+}

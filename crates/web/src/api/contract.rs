@@ -83,6 +83,7 @@ fn declared(operation: &Value) -> Declared {
 /// [`empty_filters`], [`flatten`], [`describe_responses`]).
 pub fn complete(doc: &mut Value) {
     edge_responses(doc);
+    optional_ids(doc);
     empty_filters(doc);
     flatten(doc);
     describe_responses(doc);
@@ -151,6 +152,45 @@ fn operations(doc: &mut Value) -> impl Iterator<Item = &mut Value> {
             matches!(method.as_str(), "get" | "put" | "post" | "patch" | "delete")
         })
         .map(|(_, operation)| operation)
+}
+
+/// A record sent to the API may leave out its `id`: a create makes one from
+/// the title or name, a replace takes the URL's (see `api::writes`). Request
+/// bodies refer to a copy of the record's schema without `id` among the
+/// required fields; answers keep the record's own, where it always is.
+fn optional_ids(doc: &mut Value) {
+    let mut inputs = serde_json::Map::new();
+    let schemas = doc["components"]["schemas"].clone();
+    for operation in operations(doc) {
+        let Some(content) = operation
+            .get_mut("requestBody")
+            .and_then(|b| b.get_mut("content"))
+            .and_then(|c| c.get_mut("application/json"))
+        else {
+            continue;
+        };
+        let Some(name) = content["schema"]["$ref"]
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        let mut input = schemas[&name].clone();
+        let Some(required) = input.get_mut("required").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        if !required.iter().any(|r| r == "id") {
+            continue;
+        }
+        required.retain(|r| r != "id");
+        let input_name = format!("{name}Input");
+        content["schema"] = json!({ "$ref": format!("#/components/schemas/{input_name}") });
+        inputs.insert(input_name, input);
+    }
+    for (name, schema) in inputs {
+        doc["components"]["schemas"][name] = schema;
+    }
 }
 
 /// Query filters of a typed value are read by

@@ -69,8 +69,65 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             ));
         }
         let bytes = body_bytes(request.into_body()).await?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
             AppError::BadRequest(format!("the body is not valid JSON: {e}")).into_response()
-        })
+        })?;
+        let mut errors = kizuna_domain::ValidationErrors::default();
+        nul_characters(&value, "", &mut errors);
+        if !errors.0.is_empty() {
+            return Err(AppError::Invalid(errors).into_response());
+        }
+        Ok(JsonBody(value))
+    }
+}
+
+/// Fields whose text holds a NUL character (`\u0000`): no text of a record
+/// may, and PostgreSQL cannot store one, so it is refused here for every
+/// body, named by its path (`names[0].value`) like the other field errors.
+fn nul_characters(value: &Value, path: &str, errors: &mut kizuna_domain::ValidationErrors) {
+    let field = |key: &str| {
+        if path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        Value::String(text) if text.contains('\0') => {
+            errors.add(path, "text cannot hold a NUL character (\\u0000)");
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nul_characters(item, &format!("{path}[{i}]"), errors);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                if key.contains('\0') {
+                    errors.add(path, "a field name cannot hold a NUL character (\\u0000)");
+                } else {
+                    nul_characters(item, &field(key), errors);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_characters_are_found_by_their_field() {
+        let body = serde_json::json!({
+            "title": "ok",
+            "names": [{"value": "a\u{0}b"}, {"value": "fine"}],
+            "notes": "\u{0}",
+        });
+        let mut errors = kizuna_domain::ValidationErrors::default();
+        nul_characters(&body, "", &mut errors);
+        let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["names[0].value", "notes"]);
     }
 }
