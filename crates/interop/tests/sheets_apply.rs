@@ -228,7 +228,7 @@ async fn an_editor_imports_only_within_their_units() {
         let snap = snapshot(&registry).await;
         let editor = person(Role::Editor, &["cmb"]);
         let plan = sheet::read_plan(sheet.as_bytes(), Format::Csv, Collection::Agreements, &Mapping::default(), &snap, Some(&editor)).unwrap();
-        assert_eq!(outcomes(&plan), ["2: created cmb-exchange", "3: error [id] a editor may not create central records"]);
+        assert_eq!(outcomes(&plan), ["2: created cmb-exchange", "3: error [id] an editor may not create central records"]);
         let writer = Writer::new(registry.clone(), snap);
         assert!(sheet::apply(&writer, &plan, Some(&editor), "editor@ki.se").await.is_err());
     })

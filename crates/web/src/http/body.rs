@@ -81,9 +81,9 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     }
 }
 
-/// Fields whose text holds a NUL character (`\u0000`): no text of a record
-/// may, and PostgreSQL cannot store one, so it is refused here for every
-/// body, named by its path (`names[0].value`) like the other field errors.
+/// Field names holding a NUL character (`\u0000`), which PostgreSQL cannot
+/// store, named by their path like the other field errors. NULs in values
+/// are left to the record's text rules, which report every field at once.
 fn nul_characters(value: &Value, path: &str, errors: &mut kizuna_domain::ValidationErrors) {
     let field = |key: &str| {
         if path.is_empty() {
@@ -93,9 +93,6 @@ fn nul_characters(value: &Value, path: &str, errors: &mut kizuna_domain::Validat
         }
     };
     match value {
-        Value::String(text) if text.contains('\0') => {
-            errors.add(path, "text cannot hold a NUL character (\\u0000)");
-        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 nul_characters(item, &format!("{path}[{i}]"), errors);
@@ -119,15 +116,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nul_characters_are_found_by_their_field() {
+    fn nul_characters_in_field_names_are_found_by_their_place() {
         let body = serde_json::json!({
-            "title": "ok",
-            "names": [{"value": "a\u{0}b"}, {"value": "fine"}],
-            "notes": "\u{0}",
+            "title": "a\u{0}b",
+            "names": [{"va\u{0}lue": "x"}, {"value": "fine"}],
         });
         let mut errors = kizuna_domain::ValidationErrors::default();
         nul_characters(&body, "", &mut errors);
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["names[0].value", "notes"]);
+        assert_eq!(fields, ["names[0]"], "values are the text rules' to judge");
     }
 }
