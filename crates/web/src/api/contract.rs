@@ -86,7 +86,36 @@ pub fn complete(doc: &mut Value) {
     optional_ids(doc);
     empty_filters(doc);
     flatten(doc);
+    staff_and_download_answers(doc);
     describe_responses(doc);
+}
+
+/// What the derives cannot say: downloads answer in their sheet's media
+/// type, staff see an agreement's EWP exchange (`ewp`, `ewp_status`), and
+/// the list's staff-only `ewp_state` filter answers 401 without credentials.
+fn staff_and_download_answers(doc: &mut Value) {
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for (path, item) in paths.iter_mut() {
+            let media = if path.ends_with(".csv") {
+                "text/csv"
+            } else if path.ends_with(".xlsx") {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            } else {
+                continue;
+            };
+            item["get"]["responses"]["200"]["content"] =
+                json!({ media: {"schema": {"type": "string", "format": "binary"}} });
+        }
+    }
+    let list = &mut doc["paths"]["/api/v1/agreements"]["get"]["responses"];
+    if list.is_object() && list.get("401").is_none() {
+        list["401"] = shared("401");
+    }
+    let out = &mut doc["components"]["schemas"]["AgreementOut"]["properties"];
+    if out.is_object() {
+        out["ewp"] = json!({"type": ["object", "null"], "description": "Staff only: the EWP exchange as stored"});
+        out["ewp_status"] = json!({"type": ["object", "null"], "description": "Staff only: the derived EWP exchange state"});
+    }
 }
 
 fn edge_responses(doc: &mut Value) {
