@@ -9,7 +9,7 @@ source scripts/prepare.sh
 step "Formatting";  cargo fmt --all -- --check
 step "Lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (SQLite and PostgreSQL at ${KIZUNA_TEST_POSTGRES_URL})"
-cargo test --workspace --locked
+cargo test --workspace --locked --no-fail-fast
 step "API contract (Schemathesis on SQLite and PostgreSQL)"
 bash scripts/schemathesis.sh
 step "Browser tests"

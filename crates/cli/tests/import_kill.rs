@@ -88,15 +88,18 @@ fn killed_imports_change_nothing(url: &str) {
             assert_eq!(now, before + RECORDS, "a finished import wrote everything");
             break;
         }
-        killed += 1;
-        assert_eq!(
-            now,
-            before,
+        // The kill may land after the commit but before the process exits:
+        // then all of the file is there, which is allowed; a part never is.
+        assert!(
+            now == before || now == before + RECORDS,
             "killed after {ms} ms, the import left {} organisations",
             now - before
         );
+        if now == before {
+            killed += 1;
+        }
     }
-    assert!(killed > 0, "no import was killed before it finished");
+    assert!(killed > 0, "no import was killed before it wrote anything");
     let done = kizuna(url, &dir)
         .args(["import", "ror"])
         .arg(&file)
