@@ -6,6 +6,7 @@ pub mod config;
 mod ewp;
 mod ewp_report;
 mod lock;
+mod reindex;
 mod sheets;
 mod users;
 
