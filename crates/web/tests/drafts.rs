@@ -2,10 +2,16 @@
 //! the public on any surface, staff still see it; `upcoming` and `superseded`
 //! are derived, filterable and left out of the counts "in force".
 
+#[path = "auth/browser.rs"]
+mod browser;
 mod common;
+#[path = "admin/support.rs"]
+#[allow(dead_code)]
+mod support;
 mod writers;
 
 use common::{TestApp, ids, spawn_apps};
+use kizuna_domain::Role;
 use serde_json::{Value, json};
 use writers::{Writer, agreement, cast, etag, expect, expect_problem};
 
@@ -103,7 +109,7 @@ async fn a_draft_is_on_no_public_surface_and_in_no_public_count() {
             .get(&app, "/api/v1/search?q=zephyrine")
             .await
             .json();
-        assert_eq!(ids(&json!({"items": staff_search["hits"]})), [id.clone()]);
+        assert_eq!(ids(&json!({"items": staff_search["hits"]})), [id.as_str()]);
         assert_eq!(staff_search["hits"][0]["visibility"], "internal");
         let staff_sheet = c.viewer.get(&app, "/api/v1/agreements.csv").await;
         assert!(staff_sheet.body.to_lowercase().contains(TITLE));
@@ -141,6 +147,35 @@ async fn a_draft_is_on_no_public_surface_and_in_no_public_count() {
             before,
             "public counts include it"
         );
+    }
+}
+
+#[tokio::test]
+async fn staff_find_drafts_in_the_back_office() {
+    for app in spawn_apps().await {
+        let c = cast(&app).await;
+        let id = create_draft(&app, &c.admin).await;
+        app.state.refresh().await.unwrap();
+        let viewer = support::signed_in(&app, Role::Viewer).await;
+        let list = support::get(&app, &viewer, "/admin/agreements?status=draft").await;
+        assert_eq!(list.status, 200, "{}", list.body);
+        assert!(list.body.contains(&format!("/admin/agreements/{id}\"")));
+        let dashboard = support::get(&app, &viewer, "/admin").await.body;
+        let start = dashboard
+            .find(r#"id="drafts-h""#)
+            .expect("a drafts section");
+        let end = start + dashboard[start..].find("</section>").unwrap();
+        let drafts = &dashboard[start..end];
+        assert!(
+            drafts.contains("Zephyrine draft accord"),
+            "the dashboard lists drafts"
+        );
+        assert!(
+            dashboard.contains(r#"<span class="in-force">3 in force</span>"#),
+            "the dashboard counts active and expiring agreements only"
+        );
+        let staff_page = support::get(&app, &viewer, &format!("/admin/agreements/{id}")).await;
+        assert_eq!(staff_page.status, 200);
     }
 }
 
@@ -191,7 +226,7 @@ async fn upcoming_and_superseded_are_derived_filtered_and_not_in_force() {
         );
         assert_eq!(
             ids(&app.json("/api/v1/agreements?status=upcoming").await),
-            [id.clone()]
+            [id.as_str()]
         );
         assert_eq!(
             ids(&app.json("/api/v1/agreements?status=superseded").await),
@@ -199,6 +234,11 @@ async fn upcoming_and_superseded_are_derived_filtered_and_not_in_force() {
         );
         let counts = app.json("/api/v1/map/countries").await;
         assert_eq!(counts["JP"]["active_agreements"], in_force_before);
+        let country = app.get("/countries/jp").await.body;
+        assert!(
+            country.contains(">3 in force<"),
+            "the country page counts active and expiring agreements only"
+        );
 
         let home = app.get("/").await.body;
         assert!(
