@@ -1,6 +1,6 @@
-//! Agreements between two or more parties, and how their status follows from dates.
+//! Agreements between two or more parties (their status: [`crate::status`]).
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -160,49 +160,11 @@ pub struct Agreement {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
-/// What the status of an agreement depends on besides its own dates.
-#[derive(Debug, Clone, Copy)]
-pub struct StatusContext {
-    /// The day to judge on.
-    pub today: NaiveDate,
-    /// Days before `valid_until` in which an active agreement counts as expiring.
-    pub expiring_window_days: u32,
-}
-
 impl Agreement {
     /// Brings equivalent inputs to one form: a known signing date means signed.
     pub fn normalise(&mut self) {
         if self.signed_on.is_some() {
             self.signed = true;
-        }
-    }
-
-    /// The status, derived and never stored.
-    ///
-    /// `successor_from` is the start of a signed renewal, if any: the renewed
-    /// agreement ends where its successor begins even when no end was recorded.
-    pub fn status(&self, ctx: StatusContext, successor_from: Option<NaiveDate>) -> AgreementStatus {
-        if self
-            .terminated_on
-            .is_some_and(|t| t.first_day() <= ctx.today)
-        {
-            return AgreementStatus::Terminated;
-        }
-        if !self.signed && self.signed_on.is_none() {
-            return AgreementStatus::Draft;
-        }
-        let end = match (self.valid_until.map(|d| d.last_day()), successor_from) {
-            (Some(until), Some(next)) => Some(until.min(next.pred_opt().unwrap_or(next))),
-            (Some(until), None) => Some(until),
-            (None, Some(next)) => Some(next.pred_opt().unwrap_or(next)),
-            (None, None) => None,
-        };
-        match end {
-            Some(end) if end < ctx.today => AgreementStatus::Expired,
-            Some(end) if end <= ctx.today + Days::new(ctx.expiring_window_days.into()) => {
-                AgreementStatus::Expiring
-            }
-            _ => AgreementStatus::Active,
         }
     }
 
@@ -290,57 +252,12 @@ mod tests {
         .unwrap()
     }
 
-    fn ctx(day: &str) -> StatusContext {
-        StatusContext {
-            today: day.parse().unwrap(),
-            expiring_window_days: 180,
-        }
-    }
-
     #[test]
     fn the_design_example_is_valid() {
         let mut a = spa();
         a.normalise();
         assert!(a.signed);
         assert!(a.validate().is_ok());
-        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Active);
-    }
-
-    #[test]
-    fn status_follows_the_dates() {
-        let mut a = spa();
-        a.signed_on = None;
-        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Draft);
-        a.signed = true;
-        a.valid_until = Some("2027-03-31".parse().unwrap());
-        assert_eq!(a.status(ctx("2026-11-24"), None), AgreementStatus::Expiring);
-        assert_eq!(a.status(ctx("2026-01-01"), None), AgreementStatus::Active);
-        assert_eq!(a.status(ctx("2027-04-01"), None), AgreementStatus::Expired);
-        a.valid_until = Some("2026".parse().unwrap());
-        assert_eq!(a.status(ctx("2026-12-31"), None), AgreementStatus::Expiring);
-        a.terminated_on = Some("2025-06".parse().unwrap());
-        assert_eq!(
-            a.status(ctx("2026-11-24"), None),
-            AgreementStatus::Terminated
-        );
-        assert_eq!(a.status(ctx("2025-05-31"), None), AgreementStatus::Active);
-    }
-
-    #[test]
-    fn a_renewed_agreement_ends_where_its_successor_starts() {
-        let mut original = spa();
-        original.signed = true;
-        original.signed_on = None;
-        original.valid_from = None;
-        let next = Some("2022-01-01".parse().unwrap());
-        assert_eq!(
-            original.status(ctx("2026-11-24"), next),
-            AgreementStatus::Expired
-        );
-        assert_eq!(
-            original.status(ctx("2021-12-01"), next),
-            AgreementStatus::Expiring
-        );
     }
 
     #[test]

@@ -27,8 +27,13 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     const TEXT_KINDS: &'static [(&'static str, TextKind)];
     /// Its stable id.
     fn id(&self) -> &Slug;
-    /// Who may see it.
+    /// Who may see it, as its editor set it.
     fn visibility(&self) -> Visibility;
+    /// Who may see it, all rules considered (a draft agreement is internal
+    /// whatever its `visibility`): what every public surface goes by.
+    fn audience(&self) -> Visibility {
+        self.visibility()
+    }
     /// The name people know it by.
     fn title(&self) -> &str;
     /// Checks every rule, the text rules included, reporting all problems.
@@ -46,6 +51,17 @@ macro_rules! entity {
         entity!($ty, $collection, $text, |$s| $title, |$r| $redact, |_x| {});
     };
     ($ty:ty, $collection:ident, $text:expr, |$s:ident| $title:expr, |$r:ident| $redact:expr, |$n:ident| $normalise:expr) => {
+        entity!(
+            $ty,
+            $collection,
+            $text,
+            |$s| $title,
+            |$r| $redact,
+            |$n| $normalise,
+            |x| x.visibility
+        );
+    };
+    ($ty:ty, $collection:ident, $text:expr, |$s:ident| $title:expr, |$r:ident| $redact:expr, |$n:ident| $normalise:expr, |$v:ident| $audience:expr) => {
         impl Entity for $ty {
             const COLLECTION: Collection = Collection::$collection;
             const TEXT_KINDS: &'static [(&'static str, TextKind)] = $text;
@@ -54,6 +70,10 @@ macro_rules! entity {
             }
             fn visibility(&self) -> Visibility {
                 self.visibility
+            }
+            fn audience(&self) -> Visibility {
+                let $v = self;
+                $audience
             }
             fn title(&self) -> &str {
                 let $s = self;
@@ -103,7 +123,8 @@ entity!(
         a.documents.clear();
         a.ewp = None;
     },
-    |a| a.normalise()
+    |a| a.normalise(),
+    |a| a.audience()
 );
 entity!(
     Programme,

@@ -176,10 +176,10 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// An agreement's state, always derived from its dates.
+    /// An agreement's state, always derived from its dates and its renewals.
     AgreementStatus, "agreement status" {
-        Draft => "draft", Active => "active", Expiring => "expiring",
-        Expired => "expired", Terminated => "terminated",
+        Draft => "draft", Upcoming => "upcoming", Active => "active", Expiring => "expiring",
+        Expired => "expired", Superseded => "superseded", Terminated => "terminated",
     }
 );
 
@@ -190,6 +190,14 @@ vocabulary!(
         Postdoc => "postdoc", Funding => "funding",
     }
 );
+
+impl AgreementStatus {
+    /// Whether an agreement with this status is in force today: the figures
+    /// "in force" on pages count these and nothing else.
+    pub fn in_force(self) -> bool {
+        matches!(self, AgreementStatus::Active | AgreementStatus::Expiring)
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -18,13 +18,12 @@ pub mod funding;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
+pub mod status;
 pub mod text;
 pub mod values;
 
 pub use account::{Action, Email, Role, User};
-pub use agreement::{
-    Agreement, AgreementStatus, DocumentRef, MobilityCondition, Party, StatusContext,
-};
+pub use agreement::{Agreement, AgreementStatus, DocumentRef, MobilityCondition, Party};
 pub use contact::Contact;
 pub use country::{CountryProfile, CountrySections};
 pub use dataset::Dataset;
@@ -35,5 +34,6 @@ pub use ewp::{EwpExchange, EwpFacts, EwpState, OurApproval, PartnerApproval, Par
 pub use funding::{Deadline, FundingOpportunity};
 pub use organisation::{Identifiers, Location, Name, Organisation};
 pub use programme::Programme;
+pub use status::{Renewal, StatusContext};
 pub use text::TextKind;
 pub use values::{CountryCode, IscedCode, LanguageTag, PartialDate, Slug};

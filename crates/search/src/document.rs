@@ -247,8 +247,9 @@ impl<'a> DocBuilder<'a> {
     }
 
     fn agreement(&self, a: &Agreement) -> Record {
-        let mut r = Record::new(Collection::Agreements, &a.id, &a.title, a.visibility);
-        let refs = self.refs(a.visibility);
+        // A draft is found by staff only, whatever its visibility says.
+        let mut r = Record::new(Collection::Agreements, &a.id, &a.title, a.audience());
+        let refs = self.refs(a.audience());
         r.countries = refs.partner_countries(a.party_ids());
         r.kind = Some(a.kind.as_str());
         r.level = Some(a.level.as_str());

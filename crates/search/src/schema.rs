@@ -11,7 +11,8 @@ use crate::tokenizer::TOKENIZER;
 ///
 /// 2: visibility is stored (hits say it); documents of public records no
 /// longer carry internal organisations, so older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: draft agreements are indexed as internal.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [

@@ -104,12 +104,12 @@ async fn lists_show_internal_records_and_filter() {
             !list.contains("/agreements/trio-utokyo-spa\""),
             "the filter narrows the list"
         );
-        let expired = get(&app, &admin, "/admin/agreements?status=expired")
+        let superseded = get(&app, &admin, "/admin/agreements?status=superseded")
             .await
             .body;
         assert!(
-            expired.contains("/admin/agreements/trio-utokyo-spa\""),
-            "the renewed agreement has expired"
+            superseded.contains("/admin/agreements/trio-utokyo-spa\""),
+            "the renewed agreement is superseded"
         );
         assert_eq!(
             get(&app, &admin, "/admin/agreements?status=soon")

@@ -93,7 +93,7 @@ async fn filters_narrow_the_partners() {
         assert_eq!(counts["JP"]["agreements"], 4);
         assert_eq!(
             counts["JP"]["active_agreements"], 3,
-            "the renewed original has expired"
+            "the renewed original is superseded, not in force"
         );
         for bad in [
             "/api/v1/map?kind=memo",

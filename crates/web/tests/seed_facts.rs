@@ -152,8 +152,8 @@ async fn check_seed_facts(app: &TestApp) {
     assert_eq!(parties, ["stockholm-trio", "utokyo"]);
     assert_eq!(
         app.json("/api/v1/agreements/trio-utokyo-spa").await["status"],
-        "expired",
-        "renewed in 2022"
+        "superseded",
+        "renewed in 2022 by an agreement in force"
     );
     let tmu_exchange = app
         .json("/api/v1/agreements?partner=tmu&kind=student_exchange")

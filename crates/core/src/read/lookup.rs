@@ -4,13 +4,16 @@
 use std::collections::HashSet;
 
 use kizuna_domain::{
-    Agreement, AgreementStatus, Contact, CountryCode, FundingOpportunity, Organisation, Programme,
-    Slug, StatusContext, Visibility,
+    Agreement, AgreementStatus, Contact, CountryCode, Entity, FundingOpportunity, Organisation,
+    Programme, Renewal, Slug, StatusContext, Visibility,
 };
 
 use super::Snapshot;
 use super::index::Indexes;
 use super::rows::{AgreementRow, ContactRow, DeadlineView, FundingRow, Link, OrgRef, ProgrammeRow};
+
+/// How many renewals ahead a status looks (chains are a handful long).
+const RENEWAL_DEPTH: usize = 16;
 
 /// Reads a snapshot as one audience sees it.
 pub struct Lookup<'a> {
@@ -40,6 +43,12 @@ impl<'a> Lookup<'a> {
         !self.public_only || v == Visibility::Public
     }
 
+    /// Whether this audience may see `record`, all rules considered (the
+    /// public never sees a draft agreement: [`Entity::audience`]).
+    pub fn shows<E: Entity>(&self, record: &E) -> bool {
+        self.visible(record.audience())
+    }
+
     /// The home organisation's id (a placeholder that matches nothing when unset).
     pub fn home(&self) -> Slug {
         self.snapshot
@@ -54,7 +63,7 @@ impl<'a> Lookup<'a> {
             .organisations
             .get(id)
             .map(|o| &**o)
-            .filter(|o| self.visible(o.visibility))
+            .filter(|o| self.shows(*o))
     }
 
     /// Visible organisations.
@@ -63,51 +72,39 @@ impl<'a> Lookup<'a> {
             .organisations
             .values()
             .map(|o| &**o)
-            .filter(|o| self.visible(o.visibility))
+            .filter(|o| self.shows(*o))
     }
 
     /// Visible agreements.
     pub fn agreements(&self) -> impl Iterator<Item = &'a Agreement> + '_ {
-        self.snapshot
-            .agreements
-            .iter()
-            .filter(|a| self.visible(a.visibility))
+        self.snapshot.agreements.iter().filter(|a| self.shows(*a))
     }
 
     /// Visible programmes.
     pub fn programmes(&self) -> impl Iterator<Item = &'a Programme> + '_ {
-        self.snapshot
-            .programmes
-            .iter()
-            .filter(|p| self.visible(p.visibility))
+        self.snapshot.programmes.iter().filter(|p| self.shows(*p))
     }
 
     /// Visible funding opportunities.
     pub fn funding(&self) -> impl Iterator<Item = &'a FundingOpportunity> + '_ {
-        self.snapshot
-            .funding
-            .iter()
-            .filter(|f| self.visible(f.visibility))
+        self.snapshot.funding.iter().filter(|f| self.shows(*f))
     }
 
     /// Visible contacts.
     pub fn contacts(&self) -> impl Iterator<Item = &'a Contact> + '_ {
-        self.snapshot
-            .contacts
-            .iter()
-            .filter(|c| self.visible(c.visibility))
+        self.snapshot.contacts.iter().filter(|c| self.shows(*c))
     }
 
     /// An agreement by id, if visible.
     pub fn agreement(&self, id: &Slug) -> Option<&'a Agreement> {
         let at = self.index.agreement_at(id)?;
-        Some(&self.snapshot.agreements[at]).filter(|a| self.visible(a.visibility))
+        Some(&self.snapshot.agreements[at]).filter(|a| self.shows(*a))
     }
 
     /// A programme by id, if visible.
     pub fn programme(&self, id: &Slug) -> Option<&'a Programme> {
         let at = self.index.programme_at(id)?;
-        Some(&self.snapshot.programmes[at]).filter(|p| self.visible(p.visibility))
+        Some(&self.snapshot.programmes[at]).filter(|p| self.shows(*p))
     }
 
     /// Visible agreements at these positions of the snapshot.
@@ -117,7 +114,7 @@ impl<'a> Lookup<'a> {
     ) -> impl Iterator<Item = &'a Agreement> + 'b {
         at.iter()
             .map(|&i| &self.snapshot.agreements[i])
-            .filter(|a| self.visible(a.visibility))
+            .filter(|a| self.shows(*a))
     }
 
     /// Visible programmes at these positions of the snapshot.
@@ -127,7 +124,7 @@ impl<'a> Lookup<'a> {
     ) -> impl Iterator<Item = &'a Programme> + 'b {
         at.iter()
             .map(|&i| &self.snapshot.programmes[i])
-            .filter(|p| self.visible(p.visibility))
+            .filter(|p| self.shows(*p))
     }
 
     /// Visible funding opportunities at these positions of the snapshot.
@@ -137,14 +134,14 @@ impl<'a> Lookup<'a> {
     ) -> impl Iterator<Item = &'a FundingOpportunity> + 'b {
         at.iter()
             .map(|&i| &self.snapshot.funding[i])
-            .filter(|f| self.visible(f.visibility))
+            .filter(|f| self.shows(*f))
     }
 
     /// Visible contacts at these positions of the snapshot.
     pub fn contacts_at<'b>(&'b self, at: &'b [usize]) -> impl Iterator<Item = &'a Contact> + 'b {
         at.iter()
             .map(|&i| &self.snapshot.contacts[i])
-            .filter(|c| self.visible(c.visibility))
+            .filter(|c| self.shows(*c))
     }
 
     /// Visible organisations with these ids.
@@ -156,16 +153,22 @@ impl<'a> Lookup<'a> {
     pub fn successor(&self, a: &Agreement) -> Option<&'a Agreement> {
         let at = self.index.agreement_at(&a.id)?;
         let next = self.index.successor_of(at)?;
-        Some(&self.snapshot.agreements[next]).filter(|s| s.signed)
+        Some(&self.snapshot.agreements[next]).filter(|s| !s.is_draft())
     }
 
     /// The derived status of an agreement.
     pub fn status(&self, a: &Agreement) -> AgreementStatus {
-        let next = self
-            .successor(a)
-            .and_then(|s| s.valid_from.or(s.signed_on))
-            .map(|d| d.first_day());
-        a.status(self.ctx, next)
+        self.status_within(a, RENEWAL_DEPTH)
+    }
+
+    /// The status of `a` looking at most `depth` renewals ahead.
+    fn status_within(&self, a: &Agreement, depth: usize) -> AgreementStatus {
+        // Bounded: a cycle of renewals in bad data must not hang a request.
+        let renewal = self.successor(a).filter(|_| depth > 0).map(|s| Renewal {
+            starts: s.valid_from.or(s.signed_on).map(|d| d.first_day()),
+            status: self.status_within(s, depth - 1),
+        });
+        a.status(self.ctx, renewal)
     }
 
     /// Whether `id` is `ancestor` or a unit below it, at any depth.
@@ -271,13 +274,10 @@ impl<'a> Lookup<'a> {
             subject_areas: a.subject_areas.iter().map(|s| s.to_string()).collect(),
             research_fields: a.research_fields.clone(),
             renews: a.renews.as_ref().and_then(|r| self.agreement_link(r)),
-            renewed_by: self
-                .successor(a)
-                .filter(|s| self.visible(s.visibility))
-                .map(|s| Link {
-                    id: s.id.to_string(),
-                    title: s.title.clone(),
-                }),
+            renewed_by: self.successor(a).filter(|s| self.shows(*s)).map(|s| Link {
+                id: s.id.to_string(),
+                title: s.title.clone(),
+            }),
         }
     }
 

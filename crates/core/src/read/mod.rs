@@ -8,6 +8,7 @@ mod index;
 mod lookup;
 pub mod map;
 pub mod page;
+pub mod params;
 pub mod public;
 pub mod records;
 pub mod rows;
@@ -15,7 +16,7 @@ mod snapshot;
 
 pub use index::Indexes;
 pub use lookup::Lookup;
-pub use page::{Page, PageError};
+pub use page::{NumberedPage, Page, PageError};
 pub use snapshot::Snapshot;
 
 #[cfg(test)]

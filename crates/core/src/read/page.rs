@@ -70,6 +70,37 @@ impl<'a, T> Page<'a, T> {
     }
 }
 
+/// One numbered page of a selection, for pages people click through.
+#[derive(Debug)]
+pub struct NumberedPage<'a, T> {
+    /// The records on this page.
+    pub items: Vec<&'a T>,
+    /// How many records the whole selection holds.
+    pub total: usize,
+    /// This page's number, from 1 (a number past the end shows the last page).
+    pub number: usize,
+    /// How many pages there are (at least 1, even when empty).
+    pub pages: usize,
+}
+
+impl<'a, T> NumberedPage<'a, T> {
+    /// Cuts page `number` (from 1) of `per_page` records out of `items`.
+    pub fn cut(items: Vec<&'a T>, number: usize, per_page: usize) -> Self {
+        let per_page = per_page.clamp(1, MAX_LIMIT);
+        let total = items.len();
+        let pages = total.div_ceil(per_page).max(1);
+        let number = number.clamp(1, pages);
+        let start = (number - 1) * per_page;
+        let end = (start + per_page).min(total);
+        NumberedPage {
+            items: items[start..end].to_vec(),
+            total,
+            number,
+            pages,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +121,22 @@ mod tests {
         let last = Page::cut(refs, |s| s, second.next.as_deref(), Some(3)).unwrap();
         assert_eq!(last.items, [&all[6]]);
         assert_eq!(last.next, None);
+    }
+
+    #[test]
+    fn numbered_pages_cover_the_selection_once() {
+        let all = ids(7);
+        let refs: Vec<&String> = all.iter().collect();
+        let second = NumberedPage::cut(refs.clone(), 2, 3);
+        assert_eq!((second.total, second.pages, second.number), (7, 3, 2));
+        assert_eq!(second.items, [&all[3], &all[4], &all[5]]);
+        let past_the_end = NumberedPage::cut(refs.clone(), 9, 3);
+        assert_eq!(past_the_end.number, 3);
+        assert_eq!(past_the_end.items, [&all[6]]);
+        assert_eq!(NumberedPage::cut(refs, 0, 3).number, 1);
+        let none: Vec<&String> = Vec::new();
+        let empty = NumberedPage::cut(none, 1, 3);
+        assert_eq!((empty.pages, empty.items.len()), (1, 0));
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! page, or in a search snippet) would still tell the public it exists. So
 //! the public view *drops* such references: the party leaves `parties`, the
 //! funder becomes absent, and so on, as if the internal record were not there.
+//!
+//! What the public may see is decided by [`Entity::audience`] alone, so a
+//! draft agreement (never public, DESIGN.md "Status") is dropped the same way.
 
 use kizuna_domain::{
     Agreement, Collection, Contact, CountryProfile, Entity, FundingOpportunity, Organisation,
-    Programme, Slug, Visibility,
+    Programme, RecordSet, Slug, Visibility,
 };
 
 use super::Snapshot;
@@ -24,7 +27,7 @@ pub struct PublicRecords<'a> {
 /// Whether `list`, sorted by id, holds a public record with this id.
 fn public_in<E: Entity>(list: &[E], id: &Slug) -> bool {
     list.binary_search_by(|r| r.id().cmp(id))
-        .is_ok_and(|at| list[at].visibility() == Visibility::Public)
+        .is_ok_and(|at| list[at].audience() == Visibility::Public)
 }
 
 impl<'a> PublicRecords<'a> {
@@ -41,7 +44,7 @@ impl<'a> PublicRecords<'a> {
             .is_some_and(|o| o.visibility == Visibility::Public)
     }
 
-    /// Whether the agreement exists and is public.
+    /// Whether the agreement exists, is public and is not a draft.
     pub fn agreement(&self, id: &Slug) -> bool {
         public_in(&self.snapshot.agreements, id)
     }
@@ -73,6 +76,19 @@ impl<'a> PublicRecords<'a> {
             Collection::Funding => self.funding(&id),
             Collection::Contacts => self.contact(&id),
         }
+    }
+}
+
+/// Whether a record of `collection`, stored as `doc` (as the change history
+/// keeps it), was for the public: public, and for an agreement signed.
+pub fn public_document(collection: RecordSet, doc: &serde_json::Value) -> bool {
+    let public = doc["visibility"] == Visibility::Public.as_str();
+    match collection {
+        RecordSet::Agreements => {
+            public
+                && (doc["signed"] == serde_json::Value::Bool(true) || !doc["signed_on"].is_null())
+        }
+        _ => public,
     }
 }
 

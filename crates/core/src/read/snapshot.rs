@@ -76,14 +76,15 @@ impl Snapshot {
 }
 
 impl Snapshot {
-    /// What the public may see: public records only, staff-only fields removed,
-    /// and references to internal records dropped (see [`super::public`]).
+    /// What the public may see: public records only (never a draft agreement),
+    /// staff-only fields removed, and references to records the public may not
+    /// see dropped (see [`super::public`]).
     pub fn public(&self) -> Snapshot {
         let public = PublicRecords::of(self);
         fn visible<E: Entity + References>(records: &[E], public: PublicRecords<'_>) -> Vec<E> {
             records
                 .iter()
-                .filter(|r| r.visibility() == Visibility::Public)
+                .filter(|r| r.audience() == Visibility::Public)
                 .map(|r| public_view(r.clone(), public))
                 .collect()
         }

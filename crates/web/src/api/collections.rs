@@ -379,7 +379,7 @@ async fn one<E: Entity + References>(
 ) -> Result<(E, HeaderValue), AppError> {
     let not_found = || AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION));
     let found = state.registry().get::<E>(id).await?.ok_or_else(not_found)?;
-    if found.record.visibility() != Visibility::Public {
+    if found.record.audience() != Visibility::Public {
         return Err(not_found());
     }
     let etag =

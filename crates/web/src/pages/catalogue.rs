@@ -27,7 +27,8 @@ struct CountrySummary {
 #[derive(Debug, Serialize)]
 struct Totals {
     organisations: usize,
-    agreements: usize,
+    /// Agreements in force (active or expiring), not every one on record.
+    agreements_in_force: usize,
     programmes: usize,
     funding: usize,
     contacts: usize,
@@ -85,7 +86,10 @@ async fn home_page(
         totals: Totals {
             // The public snapshot holds only what the public may see.
             organisations: snapshot.organisations.len(),
-            agreements: lookup.agreements().count(),
+            agreements_in_force: lookup
+                .agreements()
+                .filter(|a| lookup.status(a).in_force())
+                .count(),
             programmes: lookup.programmes().count(),
             funding: lookup.funding().count(),
             contacts: lookup.contacts().count(),

@@ -9,6 +9,7 @@ use crate::http::render::render_errors;
 use crate::{AppError, AppState};
 
 mod catalogue;
+mod lists;
 mod records;
 
 /// The public page routes.
@@ -17,8 +18,11 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/", get(catalogue::home))
         .route("/countries", get(catalogue::countries))
         .route("/countries/{cc}", get(catalogue::country))
+        .route("/organisations", get(lists::organisations))
         .route("/organisations/{id}", get(records::organisation))
+        .route("/agreements", get(lists::agreements))
         .route("/agreements/{id}", get(records::agreement))
+        .route("/programmes", get(lists::programmes))
         .route("/programmes/{id}", get(records::programme))
         .route("/funding", get(catalogue::funding_list))
         .route("/funding/{id}", get(records::funding))

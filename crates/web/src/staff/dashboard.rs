@@ -118,6 +118,8 @@ pub struct DashboardView {
     pub by_kind: Vec<Tally>,
     /// Every agreement.
     pub total: usize,
+    /// Agreements in force (active or expiring).
+    pub in_force: usize,
     /// The Erasmus Without Paper exchange: states, and what waits for staff.
     pub ewp: super::admin::ewp::EwpSummary,
 }
@@ -162,6 +164,7 @@ pub fn build(lookup: &Lookup<'_>) -> DashboardView {
         by_country: Vec::new(),
         by_kind: Vec::new(),
         total: 0,
+        in_force: 0,
         ewp: super::admin::ewp::summary(lookup.snapshot),
     };
     let (mut countries, mut kinds) = (BTreeMap::new(), BTreeMap::new());
@@ -170,6 +173,7 @@ pub fn build(lookup: &Lookup<'_>) -> DashboardView {
     for a in lookup.agreements() {
         view.total += 1;
         let status = lookup.status(a);
+        view.in_force += usize::from(status.in_force());
         let end = a.valid_until.map(|d| d.last_day());
         match status {
             AgreementStatus::Expiring => expiring.push((end, row(lookup, a, status))),

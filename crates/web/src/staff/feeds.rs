@@ -8,14 +8,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
-use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet, Visibility};
+use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
 
 use crate::http::auth::Staff;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
-use kizuna_core::read::public::PublicRecords;
+use kizuna_core::read::public::{PublicRecords, public_document};
 use std::collections::HashMap;
 
 /// Changes listed in the Atom feed.
@@ -196,9 +196,8 @@ async fn changes_feed(
     let entries = store
         .changes_since((newest - ATOM_ENTRIES * 4).max(0), ATOM_ENTRIES * 4)
         .await?;
-    let public = |doc: &Option<serde_json::Value>| {
-        doc.as_ref()
-            .is_some_and(|d| d["visibility"] == Visibility::Public.as_str())
+    let public = |collection: RecordSet, doc: &Option<serde_json::Value>| {
+        doc.as_ref().is_some_and(|d| public_document(collection, d))
     };
     // A record made internal since (or deleted while internal) takes its
     // earlier public entries out of the feed; one whose last change was its
@@ -211,7 +210,7 @@ async fn changes_feed(
     let still_public = |e: &kizuna_core::ChangeEntry| {
         let last = last_change.get(&(e.collection, e.record_id.as_str()));
         match last {
-            Some(last) if last.action == ChangeKind::Delete => public(&last.before),
+            Some(last) if last.action == ChangeKind::Delete => public(e.collection, &last.before),
             _ => e
                 .collection
                 .collection()
@@ -223,8 +222,8 @@ async fn changes_feed(
         .rev()
         .filter(|e| e.revision <= newest && e.collection.collection().is_some())
         .filter(|e| match e.action {
-            ChangeKind::Delete => public(&e.before),
-            _ => public(&e.after),
+            ChangeKind::Delete => public(e.collection, &e.before),
+            _ => public(e.collection, &e.after),
         })
         .filter(|e| still_public(e))
         .take(ATOM_ENTRIES as usize)

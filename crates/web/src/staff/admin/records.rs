@@ -65,7 +65,7 @@ pub trait AdminRecord: Entity {
 
     /// The public page, if the record is public.
     fn public_url(&self) -> Option<String> {
-        (self.visibility() == Visibility::Public).then(|| self.public_path())
+        (self.audience() == Visibility::Public).then(|| self.public_path())
     }
 
     /// The name typed into the form, which a new id is made from.

@@ -1,0 +1,262 @@
+//! Index pages of whole collections: `/agreements`, `/programmes` and
+//! `/organisations`, with the API's filters as a form that works without
+//! JavaScript, numbered pages, and the same list as a download.
+
+use axum::extract::{RawQuery, State};
+use axum::response::Html;
+use kizuna_core::read::params::{BadFilter, ListParams, home_units, public_statuses};
+use kizuna_core::read::rows::OrgRef;
+use kizuna_core::read::{Lookup, NumberedPage};
+use kizuna_domain::{
+    AgreementKind, AgreementLevel, CountryCode, EducationLevel, OrganisationKind, ProgrammeKind,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::http::render::{public_lookup, render};
+use crate::{AppError, AppState};
+
+/// Records on one page of a list.
+const PER_PAGE: usize = 20;
+
+/// A value a filter may take and what a person reads for it.
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+/// What each filter of a list's form offers; an empty list leaves the filter out.
+#[derive(Debug, Default, Serialize)]
+struct Choices {
+    countries: Vec<Choice>,
+    kinds: Vec<&'static str>,
+    levels: Vec<&'static str>,
+    statuses: Vec<&'static str>,
+    education_levels: Vec<&'static str>,
+    units: Vec<Choice>,
+}
+
+/// One page of a list, its filters and where to go from it.
+#[derive(Debug, Serialize)]
+struct ListView<R> {
+    items: Vec<R>,
+    total: usize,
+    page: usize,
+    pages: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    /// The whole filtered list as CSV and Excel.
+    csv: String,
+    xlsx: String,
+    /// The filters as given, empty ones left out.
+    selected: ListParams,
+    filtered: bool,
+    choices: Choices,
+    /// The organisation the list is narrowed to, named.
+    partner: Option<OrgRef>,
+}
+
+/// The page number, besides the filters.
+#[derive(Debug, Default, Deserialize)]
+struct PageNumber {
+    page: Option<String>,
+}
+
+/// Reads the filters and the page number from the query string.
+fn read_query(query: Option<&str>) -> Result<(ListParams, usize), AppError> {
+    let query = query.unwrap_or_default();
+    let bad = |e: serde_urlencoded::de::Error| AppError::BadRequest(e.to_string());
+    let params: ListParams = serde_urlencoded::from_str(query).map_err(bad)?;
+    let number: PageNumber = serde_urlencoded::from_str(query).map_err(bad)?;
+    let page = match number
+        .page
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        None => 1,
+        Some(p) => p.parse().map_err(|_| {
+            AppError::BadRequest(format!("`page` must be a page number, not `{p}`"))
+        })?,
+    };
+    Ok((params.without_blanks(), page))
+}
+
+fn bad_filter(e: BadFilter) -> AppError {
+    AppError::BadRequest(e.0)
+}
+
+/// `path` with the filters and, past the first, the page number.
+fn link(path: &str, selected: &ListParams, page: usize) -> String {
+    let mut query = serde_urlencoded::to_string(selected).unwrap_or_default();
+    if page > 1 {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&format!("page={page}"));
+    }
+    match query.is_empty() {
+        true => path.to_owned(),
+        false => format!("{path}?{query}"),
+    }
+}
+
+fn countries(codes: Vec<CountryCode>) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = codes
+        .into_iter()
+        .map(|c| Choice {
+            value: c.to_string(),
+            label: c.name().to_owned(),
+        })
+        .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    choices
+}
+
+fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| word(*v)).collect()
+}
+
+fn units(lookup: &Lookup<'_>) -> Vec<Choice> {
+    home_units(lookup)
+        .into_iter()
+        .map(|u| Choice {
+            value: u.id.to_string(),
+            label: u.display_name().to_owned(),
+        })
+        .collect()
+}
+
+/// Cuts page `number` of `selected` and builds the view around it.
+fn view<'a, T, R>(
+    lookup: &Lookup<'a>,
+    (selected, number): (&ListParams, usize),
+    records: Vec<&'a T>,
+    row: impl Fn(&T) -> R,
+    collection: &str,
+    choices: Choices,
+) -> ListView<R> {
+    let path = format!("/{collection}");
+    let cut = NumberedPage::cut(records, number, PER_PAGE);
+    let downloads = link("", selected, 1);
+    let partner = selected
+        .partner
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .and_then(|p| lookup.org_ref(&p));
+    ListView {
+        items: cut.items.into_iter().map(row).collect(),
+        total: cut.total,
+        page: cut.number,
+        pages: cut.pages,
+        previous: (cut.number > 1).then(|| link(&path, selected, cut.number - 1)),
+        next: (cut.number < cut.pages).then(|| link(&path, selected, cut.number + 1)),
+        csv: format!("/api/v1/{collection}.csv{downloads}"),
+        xlsx: format!("/api/v1/{collection}.xlsx{downloads}"),
+        filtered: selected.any(),
+        selected: selected.clone(),
+        choices,
+        partner,
+    }
+}
+
+/// The title of a list page, saying which page it is past the first.
+fn title(name: &str, page: usize, pages: usize) -> String {
+    match page {
+        1 => name.to_owned(),
+        _ => format!("{name}, page {page} of {pages}"),
+    }
+}
+
+/// `GET /agreements`: every public agreement, filtered and paged.
+pub async fn agreements(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Html<String>, AppError> {
+    let (selected, number) = read_query(query.as_deref())?;
+    let snapshot = state.public_snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let filter = selected.agreements(&lookup).map_err(bad_filter)?;
+    let choices = Choices {
+        countries: countries(lookup.index.agreement_countries()),
+        kinds: words(AgreementKind::ALL, AgreementKind::as_str),
+        levels: words(AgreementLevel::ALL, AgreementLevel::as_str),
+        statuses: public_statuses().map(|s| s.as_str()).collect(),
+        education_levels: words(EducationLevel::ALL, EducationLevel::as_str),
+        units: units(&lookup),
+    };
+    let records = filter.select(&lookup);
+    let page = view(
+        &lookup,
+        (&selected, number),
+        records,
+        |a| lookup.agreement_row(a),
+        "agreements",
+        choices,
+    );
+    let title = title("Agreements", page.page, page.pages);
+    render(&state, "agreement_list.html", title, "/agreements", page).await
+}
+
+/// `GET /programmes`: every public programme, filtered and paged.
+pub async fn programmes(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Html<String>, AppError> {
+    let (selected, number) = read_query(query.as_deref())?;
+    let snapshot = state.public_snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let filter = selected.programmes(&lookup).map_err(bad_filter)?;
+    let choices = Choices {
+        countries: countries(lookup.index.programme_countries()),
+        kinds: words(ProgrammeKind::ALL, ProgrammeKind::as_str),
+        education_levels: words(EducationLevel::ALL, EducationLevel::as_str),
+        units: units(&lookup),
+        ..Choices::default()
+    };
+    let records = filter.select(&lookup);
+    let page = view(
+        &lookup,
+        (&selected, number),
+        records,
+        |p| lookup.programme_row(p),
+        "programmes",
+        choices,
+    );
+    let title = title("Programmes", page.page, page.pages);
+    render(&state, "programme_list.html", title, "/programmes", page).await
+}
+
+/// `GET /organisations`: every public organisation, filtered and paged.
+pub async fn organisations(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Html<String>, AppError> {
+    let (selected, number) = read_query(query.as_deref())?;
+    let snapshot = state.public_snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let filter = selected.organisations(&lookup).map_err(bad_filter)?;
+    let choices = Choices {
+        countries: countries(lookup.index.organisation_countries()),
+        kinds: words(OrganisationKind::ALL, OrganisationKind::as_str),
+        ..Choices::default()
+    };
+    let records = filter.select(&lookup);
+    let page = view(
+        &lookup,
+        (&selected, number),
+        records,
+        |o| lookup.org_ref(&o.id),
+        "organisations",
+        choices,
+    );
+    let title = title("Organisations", page.page, page.pages);
+    render(
+        &state,
+        "organisation_list.html",
+        title,
+        "/organisations",
+        page,
+    )
+    .await
+}
