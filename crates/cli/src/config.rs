@@ -34,6 +34,8 @@ pub struct Settings {
     pub map_tile_url: Option<String>,
     /// Mark session cookies `Secure` (set it when Kizuna is served over HTTPS).
     pub secure_cookies: bool,
+    /// The international office's mailbox, shown as who to ask when a record names nobody.
+    pub office_email: Option<String>,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             log_format: "text".to_owned(),
             map_tile_url: None,
             secure_cookies: false,
+            office_email: None,
         }
     }
 }

@@ -11,7 +11,9 @@ use crate::tokenizer::TOKENIZER;
 ///
 /// 2: visibility is stored (hits say it); documents of public records no
 /// longer carry internal organisations, so older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: subject areas carry their ISCED names, records their collection word,
+/// funding its deadlines.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [
