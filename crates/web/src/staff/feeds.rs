@@ -6,8 +6,8 @@ use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use chrono::{DateTime, NaiveDate, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event};
 use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet, Visibility};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
@@ -263,6 +263,7 @@ fn link(w: &mut quick_xml::Writer<Vec<u8>>, href: &str, rel: Option<&str>) -> st
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn event_text(title: &str, date: NaiveDate) -> String {
         let mut event = Event::new();
