@@ -131,3 +131,32 @@ fn subject_areas_are_found_by_their_isced_names() {
         assert!(ids(&search(&idx, q)).contains(&exchange), "{q}");
     }
 }
+
+#[test]
+fn partial_matches_never_show_the_public_an_internal_record() {
+    let mut s = japan();
+    let hidden: kizuna_domain::Organisation = serde_json::from_value(serde_json::json!({
+        "id": "hidden-postdoc-office", "kind": "other", "country": "JP",
+        "names": [{"value": "Hidden Postdoc Office", "kind": "display"}],
+        "visibility": "internal"
+    }))
+    .unwrap();
+    s.organisations
+        .insert(hidden.id.clone(), std::sync::Arc::new(hidden));
+    let idx = index(&s);
+    let public = search(&idx, "hidden postdoc tuition");
+    assert!(public.partial);
+    assert!(
+        public.hits.iter().all(|h| h.id != "hidden-postdoc-office"),
+        "{:?}",
+        ids(&public)
+    );
+    let staff = idx
+        .search(&SearchQuery {
+            q: "hidden postdoc tuition".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(staff.partial);
+    assert_eq!(staff.hits[0].id, "hidden-postdoc-office");
+}
