@@ -15,6 +15,7 @@ pub mod enums;
 pub mod error;
 pub mod ewp;
 pub mod funding;
+pub mod isced;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
