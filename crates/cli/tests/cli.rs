@@ -90,7 +90,7 @@ fn a_bad_import_lists_every_problem_and_writes_nothing() {
         "{err}"
     );
     assert!(
-        err.contains("agreements.b.parties[1].organisation: `nowhere` is not a known organisation"),
+        err.contains("agreements.b.parties[1].organisation: “nowhere” is not a known organisation"),
         "{err}"
     );
     let export = kizuna(&dir, &["export", "json"]);
