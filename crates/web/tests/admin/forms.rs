@@ -92,7 +92,15 @@ async fn pasted_values_are_read_and_pickers_take_names() {
             .body;
         assert!(form.contains(r#"name="location" type="text" value="35.0262, 135.7808""#));
 
-        let mut a = form_fields(&get(&app, &admin, "/admin/agreements/new").await.body);
+        let new_page = get(&app, &admin, "/admin/agreements/new").await.body;
+        assert!(
+            new_page.contains(
+                r#"name="conditions[0].subject_area" type="text" value="" list="dl-isced""#
+            ),
+            "subject areas are offered by name"
+        );
+        assert!(new_page.contains(r#"<option value="Nursing and midwifery">0913 · Omvårdnad"#));
+        let mut a = form_fields(&new_page);
         set(&mut a, "title", "Nursing exchange 2027–2031");
         set(&mut a, "kind", "student_exchange");
         set(&mut a, "level", "central");

@@ -290,7 +290,7 @@ pub(crate) fn datalists(
     snapshot: &kizuna_core::Snapshot,
     targets: &[&'static str],
 ) -> Vec<Datalist> {
-    targets
+    let mut lists: Vec<Datalist> = targets
         .iter()
         .filter_map(|t| target_of(t))
         .map(|t| Datalist {
@@ -300,5 +300,22 @@ pub(crate) fn datalists(
                 .take(DATALIST_LIMIT)
                 .collect(),
         })
-        .collect()
+        .collect();
+    if targets.contains(&"isced") {
+        // Subject areas by name: the English name goes into the field (the
+        // server reads any language's name, or the code, back as the code).
+        let options = kizuna_domain::isced::FIELDS
+            .iter()
+            .map(|f| Choice {
+                id: f.code.to_owned(),
+                label: format!("{} · {} · {}", f.code, f.sv, f.ja),
+                value: f.en.to_owned(),
+            })
+            .collect();
+        lists.push(Datalist {
+            id: "dl-isced".to_owned(),
+            options,
+        });
+    }
+    lists
 }

@@ -7,7 +7,7 @@ use kizuna_domain::ValidationErrors;
 use serde::Serialize;
 
 use super::forms::{FormState, Row};
-use super::schema::{Field, Kind};
+use super::schema::{Field, Kind, Ty};
 
 /// One control (or group of controls) as the template draws it.
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +32,8 @@ pub struct FieldView {
     pub options: Vec<OptionView>,
     /// For pickers: what they choose (`organisations`, `units`, …).
     pub picker: Option<&'static str>,
+    /// A datalist of suggestions that are not records (`isced`: subject names).
+    pub list: Option<&'static str>,
     /// Required.
     pub required: bool,
     /// Shown but not editable.
@@ -292,6 +294,10 @@ fn field_view(
             .collect(),
         _ => Vec::new(),
     };
+    let list = matches!(f.kind, Kind::Text { ty: Ty::Isced, .. }).then(|| {
+        targets.insert("isced");
+        "isced"
+    });
     let picker = match f.kind {
         Kind::Picker { target } => {
             targets.insert(target.as_str());
@@ -318,6 +324,7 @@ fn field_view(
         value,
         options,
         picker,
+        list,
         required: f.required,
         readonly: false,
         errors: placed.remove(path).unwrap_or_default(),
