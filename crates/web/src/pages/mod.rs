@@ -24,6 +24,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/funding/{id}", get(records::funding))
         .route("/contacts", get(catalogue::contacts))
         .route("/map", get(crate::atlas::map_page))
+        .route("/map/country-names.json", get(crate::atlas::country_names))
         .route("/search", get(crate::finder::search_page))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state, render_errors))
