@@ -26,7 +26,7 @@
   var tileUrl = element.dataset.tileUrl;
   // Framing stops where the base map still shows the place: country shapes
   // tell little closer than a region, tiles show a city.
-  var FIT = { padding: [32, 32], maxZoom: tileUrl ? 12 : 6 };
+  var FIT = { padding: [32, 32], maxZoom: tileUrl ? 12 : 5 };
   // Without a tile layer Leaflet knows no zoom limits; clustering needs them.
   var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 1 });
   window.kizunaMap = map;
