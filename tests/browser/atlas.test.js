@@ -13,9 +13,12 @@ import { formatViolations, openPage, seriousAxeViolations, startAll } from './su
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-/** Waits until the map has drawn the partners of its current view. */
+/** Waits until the map has drawn its base map and the partners of its current view. */
 async function mapLoaded(page) {
-  await page.waitForFunction(() => document.getElementById('map')?.dataset.loaded && !document.getElementById('map').hasAttribute('aria-busy'));
+  await page.waitForFunction(() => {
+    const map = document.getElementById('map');
+    return map?.dataset.loaded && map.dataset.base === 'drawn' && !map.hasAttribute('aria-busy');
+  });
 }
 
 describe('atlas', () => {
@@ -59,7 +62,7 @@ describe('atlas', () => {
     const page = await openPage(env.browser.context);
     try {
       await page.goto(env.baseUrl + '/map');
-      await page.locator('.leaflet-container').waitFor();
+      await mapLoaded(page);
       await page.selectOption('#m-kind', 'student_exchange');
       await page.waitForURL(/kind=student_exchange/);
       const listed = await page.locator('.partner-results > li h3 a').allTextContents();

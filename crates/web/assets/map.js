@@ -60,7 +60,10 @@
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
   }
   function shadeCountries() { json('/api/v1/map/countries').then(base.shade).catch(function () { /* unshaded */ }); }
-  base.ready.then(shadeCountries).catch(function () { /* the points still show without the base map */ });
+  base.ready.then(function () {
+    element.dataset.base = 'drawn';
+    shadeCountries();
+  }).catch(function () { /* the points still show without the base map */ });
 
   // ---- list and markers light up together --------------------------------
   var markersById = {};
@@ -162,7 +165,7 @@
     var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
     return L.divIcon({ html: '<div><span>' + count + '</span></div>', className: 'marker-cluster marker-cluster-' + size, iconSize: L.point(40, 40) });
   }
-  var pointIcon = L.divIcon({ className: 'partner-dot', iconSize: L.point(16, 16) });
+  var pointIcon = L.divIcon({ className: 'partner-dot', iconSize: L.point(24, 24) });
 
   function memberIds(p) {
     if (!p.cluster) return [p.id];
