@@ -5,10 +5,15 @@
 // town's partners in one click and lights list and markers up together.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { formatViolations, openPage, seriousAxeViolations, startAll } from './support/harness.js';
+import { chromium } from 'playwright-core';
+
+import { chromiumArgs, chromiumPath, formatViolations, openPage, seriousAxeViolations, startAll, startServer } from './support/harness.js';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
@@ -286,6 +291,40 @@ describe('atlas with a configured tile layer', () => {
       assert.equal(await page.locator('.country-label').count(), 0, 'the tiles name the places');
       const problems = await page.problems();
       assert.deepEqual(problems.cspViolations, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('atlas without JavaScript', () => {
+  let server;
+  let context;
+  let profile;
+  before(async () => {
+    server = await startServer();
+    profile = mkdtempSync(join(tmpdir(), 'kizuna-browser-nojs-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: PHONE, javaScriptEnabled: false,
+    });
+  });
+  after(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  it('submits the filters as a form and lists the partners', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(server.baseUrl + '/map?country=JP');
+      assert.equal((await page.locator('#map-filter-box > summary').innerText()).trim(), 'Filters (1)');
+      await page.locator('#map-filter-box > summary').click();
+      await page.selectOption('#m-kind', 'student_exchange');
+      await Promise.all([page.waitForURL(/kind=student_exchange/), page.locator('#map-filters button[type="submit"]').click()]);
+      assert.match(page.url(), /country=JP/);
+      assert.deepEqual(await page.locator('.partner-results > li h3 a').allTextContents(), ['Tokyo Metropolitan University']);
+      assert.equal((await page.locator('#map-filter-box > summary').innerText()).trim(), 'Filters (2)');
     } finally {
       await page.close();
     }
