@@ -1,72 +1,120 @@
-// The map widget: an offline base map of country shapes (world-atlas), shaded
-// by agreements, and partner points clustered by the server. The list beside
-// the map is rendered by the server and works without this script.
+// The map widget: partner points clustered by the server over the base map
+// (map-base.js). It opens on the partners the filters select, applies filters
+// without reloading the page, keeps filters and view in the address, lists
+// partners sharing a town in one popup, and lights up list and markers
+// together. The list beside the map is rendered by the server and works
+// without this script.
 (function () {
   'use strict';
   var element = document.getElementById('map');
-  if (!element || typeof L === 'undefined') return;
+  if (!element || typeof L === 'undefined' || !window.KizunaMapBase) return;
+  var form = document.getElementById('map-filters');
+  var filterBox = document.getElementById('map-filter-box');
+  var listBox = document.getElementById('map-list');
+  var status = document.getElementById('map-status');
+  var legend = document.getElementById('map-legend');
+
+  // Laptops see the filters; phones see the map first and open "Filters (n)".
+  if (filterBox && window.matchMedia('(min-width: 60rem)').matches) {
+    filterBox.open = true;
+    filterBox.classList.add('is-pinned');
+  }
+  if (legend) legend.hidden = false;
 
   var query = element.dataset.query || '';
-  var start = {
-    lat: parseFloat(element.dataset.lat || '30'),
-    lng: parseFloat(element.dataset.lng || '60'),
-    zoom: parseInt(element.dataset.zoom || '2', 10)
-  };
+  var focusId = element.dataset.focus || null;
+  var tileUrl = element.dataset.tileUrl;
+  // Framing stops where the base map still shows the place: country shapes
+  // tell little closer than a region, tiles show a city.
+  var FIT = { padding: [32, 32], maxZoom: tileUrl ? 12 : 5 };
   // Without a tile layer Leaflet knows no zoom limits; clustering needs them.
-  var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 1 })
-    .setView([start.lat, start.lng], start.zoom);
-  if (element.dataset.tileUrl) {
-    L.tileLayer(element.dataset.tileUrl, { maxZoom: 14 }).addTo(map);
+  var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 1 });
+  window.kizunaMap = map;
+  if (tileUrl) {
+    L.tileLayer(tileUrl, { maxZoom: 14, attribution: element.dataset.tileAttribution || '' }).addTo(map);
   }
   map.attributionControl.addAttribution('Country shapes: Natural Earth via world-atlas');
+  var base = window.KizunaMapBase.create(map, Boolean(tileUrl));
 
-  function api(path, extra) {
+  // "west,south,east,north" (west > east across ±180°) as Leaflet bounds.
+  function toBounds(v) {
+    var east = v[2] < v[0] ? v[2] + 360 : v[2];
+    return L.latLngBounds([v[1], v[0]], [v[3], east]);
+  }
+  function frame(text) {
+    if (text) map.fitBounds(toBounds(text.split(',').map(parseFloat)), FIT);
+    else map.setView([30, 60], 2);
+  }
+  if (element.dataset.lat && element.dataset.lng) {
+    map.setView([parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)], parseInt(element.dataset.zoom || '2', 10));
+  } else {
+    frame(element.dataset.frame);
+  }
+
+  function withQuery(path, extra) {
     var parts = [query, extra].filter(function (p) { return p; });
-    return fetch(path + (parts.length ? '?' + parts.join('&') : ''), { headers: { Accept: 'application/json' } })
+    return path + (parts.length ? '?' + parts.join('&') : '');
+  }
+  function json(path, extra) {
+    return fetch(withQuery(path, extra), { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
   }
-
-  // Rings that cross ±180° jump by ~360° between two points; unwrapping the
-  // longitudes keeps Leaflet from drawing a band across the whole world.
-  function unwrap(ring) {
-    var out = [], offset = 0;
-    for (var i = 0; i < ring.length; i++) {
-      if (i > 0) {
-        var delta = ring[i][0] - ring[i - 1][0];
-        if (delta > 180) offset -= 360; else if (delta < -180) offset += 360;
-      }
-      out.push([ring[i][0] + offset, ring[i][1]]);
-    }
-    return out;
-  }
-  function unwrapGeometry(g) {
-    if (g.type === 'Polygon') g.coordinates = g.coordinates.map(unwrap);
-    if (g.type === 'MultiPolygon') g.coordinates = g.coordinates.map(function (p) { return p.map(unwrap); });
-    return g;
-  }
-
-  // world-atlas identifies countries by ISO 3166-1 numeric code; the API by
-  // alpha-2. country-codes.json (generated from ISO 3166) maps one to the other.
-  var shades = ['#eef2f7', '#cfe0f1', '#9fc2e3', '#6a9fd0', '#3b7bbd', '#1d5a9a'];
-  function shade(n) { return shades[Math.min(shades.length - 1, n === 0 ? 0 : Math.ceil(Math.log2(n + 1)))]; }
-
-  Promise.all([
-    fetch('/assets/vendor/countries-110m.json').then(function (r) { return r.json(); }),
-    fetch('/assets/country-codes.json').then(function (r) { return r.json(); }),
-    api('/api/v1/map/countries')
-  ]).then(function (results) {
-    var world = results[0], numericToAlpha2 = results[1], counts = results[2];
-    var shapes = topojson.feature(world, world.objects.countries);
-    shapes.features.forEach(function (f) { unwrapGeometry(f.geometry); });
-    L.geoJSON(shapes, {
-      interactive: false,
-      style: function (f) {
-        var c = counts[numericToAlpha2[f.id]] || { active_agreements: 0 };
-        return { color: '#8a99ab', weight: 0.6, fillColor: shade(c.active_agreements), fillOpacity: 1 };
-      }
-    }).addTo(map).bringToBack();
+  function shadeCountries() { json('/api/v1/map/countries').then(base.shade).catch(function () { /* unshaded */ }); }
+  base.ready.then(function () {
+    element.dataset.base = 'drawn';
+    shadeCountries();
   }).catch(function () { /* the points still show without the base map */ });
 
+  // ---- list and markers light up together --------------------------------
+  var markersById = {};
+  // The partner a "see on the map" link names comes lit from the server.
+  var lit = focusId && document.getElementById('partner-' + focusId) ? [document.getElementById('partner-' + focusId)] : [];
+  function listItem(id) { return document.getElementById('partner-' + id); }
+  function unlight() {
+    lit.forEach(function (el) { el.classList.remove('is-highlighted'); });
+    lit = [];
+  }
+  function light(elements) {
+    unlight();
+    lit = elements.filter(Boolean);
+    lit.forEach(function (el) { el.classList.add('is-highlighted'); });
+  }
+  // Scrolls the list (not the page) when it scrolls on its own, beside the map.
+  function reveal(item) {
+    if (!item || !listBox || listBox.scrollHeight <= listBox.clientHeight) return;
+    var top = item.offsetTop - listBox.offsetTop;
+    if (top < listBox.scrollTop || top + item.offsetHeight > listBox.scrollTop + listBox.clientHeight) {
+      listBox.scrollTop = top - 8;
+    }
+  }
+  function lightItems(ids) {
+    var items = ids.map(listItem);
+    light(items);
+    reveal(items.filter(Boolean)[0]);
+  }
+  function onListEvent(event) {
+    var item = event.target.closest && event.target.closest('li[data-partner]');
+    if (!item) return;
+    var marker = markersById[item.dataset.partner];
+    var el = marker && marker.getElement();
+    light([item, el]);
+    if (marker) marker.setZIndexOffset(1000);
+  }
+  function offList(event) {
+    var item = event.target.closest && event.target.closest('li[data-partner]');
+    if (!item || item.contains(event.relatedTarget)) return;
+    var marker = markersById[item.dataset.partner];
+    if (marker) marker.setZIndexOffset(0);
+    unlight();
+  }
+  if (listBox) {
+    listBox.addEventListener('mouseover', onListEvent);
+    listBox.addEventListener('focusin', onListEvent);
+    listBox.addEventListener('mouseout', offList);
+    listBox.addEventListener('focusout', offList);
+  }
+
+  // ---- markers and popups --------------------------------------------------
   var points = L.layerGroup().addTo(map);
   function link(href, text) {
     var a = document.createElement('a');
@@ -75,6 +123,7 @@
   }
   function popup(p) {
     var box = document.createElement('div');
+    box.className = 'partner-popup';
     var h = document.createElement('strong');
     h.appendChild(link('/organisations/' + encodeURIComponent(p.id), p.name));
     box.appendChild(h);
@@ -88,16 +137,77 @@
     }
     return box;
   }
+  // Partners sharing a spot or a town open together, in one popup.
+  function spotPopup(p) {
+    var box = document.createElement('div');
+    box.className = 'spot-popup';
+    var h = document.createElement('p');
+    h.className = 'spot-popup-title';
+    h.textContent = p.count + ' partners here';
+    box.appendChild(h);
+    p.partners.forEach(function (one) { box.appendChild(popup(one)); });
+    if (p.count > p.partners.length) {
+      var more = document.createElement('p');
+      more.textContent = (p.count - p.partners.length) + ' more here: see the list with the map.';
+      box.appendChild(more);
+    }
+    if (p.expansion_zoom) {
+      var zoom = document.createElement('button');
+      zoom.type = 'button';
+      zoom.className = 'spot-zoom';
+      zoom.textContent = 'Zoom in to see them apart';
+      zoom.addEventListener('click', function () { map.closePopup(); map.fitBounds(toBounds(p.bounds), { padding: FIT.padding, maxZoom: 14 }); });
+      box.appendChild(zoom);
+    }
+    return box;
+  }
   function clusterIcon(count) {
     var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
     return L.divIcon({ html: '<div><span>' + count + '</span></div>', className: 'marker-cluster marker-cluster-' + size, iconSize: L.point(40, 40) });
   }
-  var pointIcon = L.divIcon({ className: 'partner-dot', iconSize: L.point(14, 14) });
+  var pointIcon = L.divIcon({ className: 'partner-dot', iconSize: L.point(24, 24) });
+
+  function memberIds(p) {
+    if (!p.cluster) return [p.id];
+    if (p.partners) return p.partners.map(function (x) { return x.id; });
+    return p.ids || [];
+  }
+  function addMarker(f) {
+    var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+    var p = f.properties;
+    var marker;
+    if (p.cluster && p.partners) {
+      marker = L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners here: open the list', keyboard: true }).bindPopup(spotPopup(p));
+    } else if (p.cluster) {
+      marker = L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners: zoom in', keyboard: true })
+        .on('click', function () { map.fitBounds(toBounds(p.bounds), { padding: FIT.padding, maxZoom: p.expansion_zoom || 14 }); });
+    } else {
+      marker = L.marker(ll, { icon: pointIcon, title: p.name, keyboard: true }).bindPopup(popup(p));
+    }
+    marker.addTo(points);
+    var ids = memberIds(p);
+    var el = marker.getElement();
+    // A cluster's text is its number; its name says what selecting it does.
+    el.setAttribute('aria-label', marker.options.title);
+    el.dataset.partners = ids.join(' ');
+    function on() { lightItems(ids); light(lit.concat([el])); }
+    el.addEventListener('mouseenter', on);
+    el.addEventListener('focus', on);
+    el.addEventListener('mouseleave', unlight);
+    el.addEventListener('blur', unlight);
+    return marker;
+  }
 
   function remember() {
     var c = map.getCenter();
     var view = 'lat=' + c.lat.toFixed(4) + '&lng=' + c.lng.toFixed(4) + '&zoom=' + map.getZoom();
-    history.replaceState(null, '', '/map?' + [query, view].filter(function (p) { return p; }).join('&'));
+    history.replaceState(null, '', withQuery('/map', view));
+  }
+
+  var drawn = {};
+  function keyOf(f) {
+    var p = f.properties;
+    return [query, f.geometry.coordinates.join(','), p.count, p.partners ? 'list' : 'zoom', memberIds(p).join(' ')].join('|');
   }
 
   var pending = 0;
@@ -105,36 +215,77 @@
     var b = map.getBounds();
     var bbox = [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())].map(function (v) { return v.toFixed(4); }).join(',');
     var ticket = ++pending;
-    api('/api/v1/map', 'bbox=' + bbox + '&zoom=' + map.getZoom()).then(function (data) {
+    element.setAttribute('aria-busy', 'true');
+    json('/api/v1/map', 'bbox=' + bbox + '&zoom=' + map.getZoom()).then(function (data) {
       if (ticket !== pending) return;
-      points.clearLayers();
+      // Markers drawn already stay (an open popup with them); the rest go.
+      var next = {};
+      markersById = {};
       data.features.forEach(function (f) {
-        var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-        var p = f.properties;
-        if (p.cluster && p.partners) {
-          var box = document.createElement('div');
-          p.partners.forEach(function (one) { box.appendChild(popup(one)); });
-          if (p.count > p.partners.length) {
-            var more = document.createElement('p');
-            more.textContent = (p.count - p.partners.length) + ' more here: see the list beside the map.';
-            box.appendChild(more);
-          }
-          L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners here', keyboard: true })
-            .bindPopup(box)
-            .addTo(points);
-        } else if (p.cluster) {
-          L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners: zoom in', keyboard: true })
-            .on('click', function () { map.setView(ll, p.expansion_zoom); })
-            .addTo(points);
-        } else {
-          L.marker(ll, { icon: pointIcon, title: p.name, alt: p.name, keyboard: true })
-            .bindPopup(popup(p))
-            .addTo(points);
-        }
+        var key = keyOf(f);
+        var marker = next[key] = drawn[key] || addMarker(f);
+        memberIds(f.properties).forEach(function (id) { markersById[id] = marker; });
       });
+      Object.keys(drawn).forEach(function (key) { if (!next[key]) points.removeLayer(drawn[key]); });
+      drawn = next;
+      element.dataset.loaded = String(ticket);
+      element.removeAttribute('aria-busy');
+      if (focusId && markersById[focusId]) {
+        markersById[focusId].openPopup();
+        focusId = null;
+      }
     }).catch(function () { /* keep the last points on a failed refresh */ });
     remember();
   }
   map.on('moveend', refresh);
   refresh();
+
+  // ---- filters without a reload -------------------------------------------
+  function formQuery() {
+    var pairs = [];
+    new FormData(form).forEach(function (value, key) {
+      if (value) pairs.push(encodeURIComponent(key) + '=' + encodeURIComponent(value));
+    });
+    return pairs.join('&');
+  }
+  var applying = 0;
+  // The server renders the list for the new filters (the same markup as a
+  // plain submit) and tells the box that frames them; the map follows.
+  function apply() {
+    var next = formQuery();
+    var ticket = ++applying;
+    fetch('/map' + (next ? '?' + next : ''), { headers: { Accept: 'text/html' } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+      .then(function (html) {
+        if (ticket !== applying) return;
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var list = page.getElementById('map-list');
+        var count = page.getElementById('filter-count');
+        var fresh = page.getElementById('map');
+        if (!list || !fresh) throw new Error('unexpected page');
+        query = next;
+        listBox.innerHTML = list.innerHTML;
+        listBox.scrollTop = 0;
+        if (count) document.getElementById('filter-count').textContent = count.textContent;
+        var heading = page.getElementById('list-h');
+        if (status && heading) status.textContent = heading.textContent.trim() + ' found';
+        shadeCountries();
+        frame(fresh.dataset.frame);
+        refresh();
+      })
+      // Should the page not come, the plain form submit still works.
+      .catch(function () { form.submit(); });
+  }
+  if (form) {
+    form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
+    form.addEventListener('change', apply);
+    var reset = form.querySelector('.reset');
+    if (reset) {
+      reset.addEventListener('click', function (event) {
+        event.preventDefault();
+        Array.prototype.forEach.call(form.querySelectorAll('select'), function (s) { s.value = ''; });
+        apply();
+      });
+    }
+  }
 })();

@@ -141,3 +141,92 @@ async fn the_map_page_lists_the_same_partners_and_keeps_the_filters() {
         assert!(app.get("/assets/vendor/countries-110m.json").await.status == 200);
     }
 }
+
+#[tokio::test]
+async fn the_answer_frames_every_selected_partner_and_lists_a_town_in_one_feature() {
+    for app in spawn_apps().await {
+        // Looking at Europe, the filters still say where Japan's partners are.
+        let japan = app
+            .json("/api/v1/map?country=jp&zoom=5&bbox=0,40,20,60")
+            .await;
+        assert!(features(&japan).is_empty());
+        assert_eq!(japan["total"], 3);
+        let b: Vec<f64> = japan["bounds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        assert_eq!(
+            b,
+            [139.62333, 35.6895, 139.69171, 35.78944],
+            "west,south,east,north"
+        );
+        assert!(app.json("/api/v1/map?country=se").await["bounds"].is_null());
+        // At world view Wako and central Tokyo are one place: one click lists all three.
+        let world = app.json("/api/v1/map?zoom=2").await;
+        let tokyo = &features(&world)[0]["properties"];
+        assert_eq!(tokyo["count"], 3);
+        let listed: Vec<&str> = tokyo["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(listed, ["riken", "tmu", "utokyo"]);
+        let zoom = tokyo["expansion_zoom"].as_u64().unwrap();
+        assert!(
+            (8..=10).contains(&zoom),
+            "they part near zoom 9, not {zoom}"
+        );
+        assert_eq!(tokyo["bounds"], japan["bounds"]);
+        // Apart, a zoom cluster names its members so the list can light it up.
+        let apart = app.json("/api/v1/map?zoom=6&scope=all").await;
+        assert!(
+            features(&apart)
+                .iter()
+                .all(|f| f["properties"]["cluster"] == false
+                    || f["properties"]["partners"].is_array()
+                    || f["properties"]["ids"].is_array())
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_page_opens_on_the_filtered_partners_or_on_one_partner() {
+    for app in spawn_apps().await {
+        let japan = app.get("/map?country=jp").await.body;
+        assert!(
+            japan.contains(r#"data-frame="139.6233,35.6895,139.6917,35.7894""#),
+            "the page frames Japan's partners"
+        );
+        assert!(japan.contains(r#"<option value="JP" selected>"#));
+        assert!(japan.contains(r#"Filters (<span id="filter-count">1</span>)"#));
+        assert!(
+            !japan.contains("data-lat="),
+            "no fixed view when the filters frame it"
+        );
+        let riken = app.get("/map?focus=riken").await;
+        assert_eq!(riken.status, 200);
+        assert!(riken.body.contains(r#"data-focus="riken""#));
+        assert!(riken.body.contains(r#"data-lat="35.78944""#));
+        assert!(
+            riken.body.contains(r#"data-zoom="7""#),
+            "its region on the offline shapes"
+        );
+        assert!(!riken.body.contains("data-frame="));
+        assert!(
+            riken
+                .body
+                .contains(r#"<li id="partner-riken" data-partner="riken" class="is-highlighted">"#)
+        );
+        let unknown = app.get("/map?focus=nowhere").await;
+        assert_eq!(unknown.status, 200, "a stale link still opens the map");
+        assert!(!unknown.body.contains("data-focus="));
+        let org = app.get("/organisations/riken").await.body;
+        assert!(org.contains(r#"href="/map?focus=riken""#), "see on the map");
+        let names = app.json("/map/country-names.json").await;
+        assert_eq!(names["JP"], "Japan");
+        assert_eq!(names["SE"], "Sweden");
+    }
+}

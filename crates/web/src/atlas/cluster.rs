@@ -3,10 +3,14 @@
 
 use std::collections::HashMap;
 
+use super::bounds::Bounds;
+
 /// Pixels of a grid cell: points closer than this on screen merge.
 const CELL_PX: f64 = 64.0;
 /// Deepest zoom at which points still cluster; beyond it every point stands alone.
 pub const MAX_CLUSTER_ZOOM: u8 = 14;
+/// Degrees (about 50 km) within which partners count as one place.
+const PLACE_DEGREES: f64 = 0.5;
 
 /// A visible area in degrees: west, south, east, north (west > east crosses ±180°).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,6 +83,33 @@ fn project(lat: f64, lng: f64, zoom: u8) -> (f64, f64) {
     let x = (lng + 180.0) / 360.0 * size;
     let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * size;
     (x, y)
+}
+
+/// The zoom at which a cluster spanning `span` certainly falls apart: its
+/// extent on screen outgrows a grid cell. Always deeper than `zoom`.
+pub fn expansion_zoom(span: Bounds, zoom: u8) -> u8 {
+    let (_, top) = project(span.north, 0.0, 0);
+    let (_, bottom) = project(span.south, 0.0, 0);
+    let extent = (span.width() / 360.0 * 256.0).max(bottom - top);
+    let needed = if extent > 0.0 {
+        (CELL_PX / extent)
+            .log2()
+            .ceil()
+            .clamp(0.0, f64::from(MAX_CLUSTER_ZOOM)) as u8
+    } else {
+        MAX_CLUSTER_ZOOM
+    };
+    needed.clamp(
+        zoom.saturating_add(1).min(MAX_CLUSTER_ZOOM),
+        MAX_CLUSTER_ZOOM,
+    )
+}
+
+/// Whether points spanning `span` lie in one town or city (about 50 km
+/// across), where a reader wants them listed rather than zoomed into.
+pub fn is_one_place(span: Bounds) -> bool {
+    let middle = ((span.north + span.south) / 2.0).to_radians();
+    span.north - span.south <= PLACE_DEGREES && span.width() * middle.cos() <= PLACE_DEGREES
 }
 
 /// A group of nearby points, or one point alone (`members.len() == 1`).
@@ -161,6 +192,39 @@ mod tests {
             features.iter().map(|c| c.members.len()).sum::<usize>(),
             50_000
         );
+    }
+
+    #[test]
+    fn a_cluster_expands_where_its_points_part_and_a_city_is_one_place() {
+        let tokyo = Bounds {
+            west: 139.61,
+            south: 35.71,
+            east: 139.76,
+            north: 35.78,
+        };
+        let z = expansion_zoom(tokyo, 2);
+        assert!(
+            (8..=10).contains(&z),
+            "Wako and Tokyo part near zoom 9, not {z}"
+        );
+        let parted = cluster(&[(35.71, 139.76), (35.78, 139.61)], BBox::WORLD, z);
+        assert_eq!(parted.len(), 2, "apart at the expansion zoom");
+        assert_eq!(expansion_zoom(tokyo, 12), 13, "always deeper than now");
+        let spot = Bounds {
+            west: 139.7,
+            south: 35.7,
+            east: 139.7,
+            north: 35.7,
+        };
+        assert_eq!(expansion_zoom(spot, 2), MAX_CLUSTER_ZOOM);
+        assert!(is_one_place(tokyo));
+        let kanto_kansai = Bounds {
+            west: 135.5,
+            south: 34.7,
+            east: 139.7,
+            north: 35.7,
+        };
+        assert!(!is_one_place(kanto_kansai));
     }
 
     #[test]

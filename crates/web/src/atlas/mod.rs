@@ -3,18 +3,20 @@
 //! screen-reader way through the same results. Which partners match is the
 //! core's read model (`kizuna_core::read::map`).
 
+pub mod bounds;
 pub mod cluster;
+mod geojson;
 mod page;
 
 use axum::extract::State;
-use axum::http::Uri;
-use axum::response::Response;
+use axum::http::{Uri, header};
+use axum::response::{IntoResponse, Response};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::filters::AgreementFilter;
-use kizuna_core::read::map::{MapFilter, PartnerPoint, country_counts, partners};
+use kizuna_core::read::map::{MapFilter, country_counts};
 use kizuna_domain::Slug;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 use utoipa::IntoParams;
 
 pub use page::map_page;
@@ -63,10 +65,9 @@ pub struct MapParams {
     pub lat: Option<f64>,
     /// Map centre longitude (page only, kept in links).
     pub lng: Option<f64>,
+    /// An organisation id the page opens on (page only: "see on the map" links).
+    pub focus: Option<String>,
 }
-
-/// Most partners listed in one spot's popup; the rest are counted.
-const SPOT_LIMIT: usize = 50;
 
 impl MapParams {
     /// Checks every filter value.
@@ -116,22 +117,9 @@ impl MapParams {
     }
 }
 
-fn point_properties(lookup: &Lookup<'_>, p: &PartnerPoint<'_>) -> Value {
-    json!({
-        "cluster": false,
-        "count": 1,
-        "id": p.org.id,
-        "name": p.org.display_name(),
-        "city": p.org.city,
-        "country": p.org.country,
-        "agreements": p.agreements.iter().map(|a| json!({"id": a.id, "title": a.title, "kind": a.kind, "status": lookup.status(a)})).collect::<Vec<_>>(),
-        "programmes": p.programmes.iter().map(|x| json!({"id": x.id, "title": x.title})).collect::<Vec<_>>(),
-    })
-}
-
 /// Partner points and clusters as a GeoJSON FeatureCollection.
 #[utoipa::path(get, path = "/map", tag = "map", params(MapParams),
-    responses((status = 200, description = "GeoJSON FeatureCollection; `properties.cluster` tells clusters (with `count` and `expansion_zoom`, or `partners` when they share one spot) from partner points (with `id`, `name`, `agreements`, `programmes`)", content_type = "application/geo+json"),
+    responses((status = 200, description = "GeoJSON FeatureCollection of the partners inside `bbox`; `properties.cluster` tells clusters (with `count`, `expansion_zoom` and `bounds` `[west, south, east, north]`; `ids` when at most 50; `partners` when they share one spot or one town) from partner points (with `id`, `name`, `agreements`, `programmes`). The collection's `total` counts and `bounds` frames every partner the filters select, inside `bbox` or not (`null` when none)", content_type = "application/geo+json"),
               (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn map_features(
     State(state): State<AppState>,
@@ -143,51 +131,9 @@ pub async fn map_features(
     state
         .cached(key, "application/geo+json", async |snapshot| {
             let lookup = Lookup::new(&snapshot, ctx, true);
-            map_body(&lookup, &params)
+            geojson::map_body(&lookup, &params)
         })
         .await
-}
-
-/// The GeoJSON of the partners `params` select.
-fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String, AppError> {
-    let filter = params.filter(lookup)?;
-    let bbox = params
-        .bbox
-        .as_deref()
-        .map(cluster::BBox::parse)
-        .transpose()
-        .map_err(AppError::BadRequest)?
-        .unwrap_or(cluster::BBox::WORLD);
-    let zoom = params.zoom.unwrap_or(2);
-    if zoom > 18 {
-        return Err(AppError::BadRequest("`zoom` runs from 0 to 18".to_owned()));
-    }
-    let points = partners(lookup, &filter);
-    let coordinates: Vec<(f64, f64)> = points.iter().map(|p| (p.lat, p.lng)).collect();
-    let features: Vec<Value> = cluster::cluster(&coordinates, bbox, zoom)
-        .into_iter()
-        .map(|c| {
-            let first = &points[c.members[0]];
-            // Partners at the very same spot (ROR often gives only the city's
-            // coordinates) never separate by zooming: list them in one popup.
-            let same_spot = c.members.iter().all(|&i| (points[i].lat - first.lat).abs() < 1e-6 && (points[i].lng - first.lng).abs() < 1e-6);
-            let properties = match c.members[..] {
-                [only] => point_properties(lookup, &points[only]),
-                _ if same_spot || zoom >= cluster::MAX_CLUSTER_ZOOM => json!({
-                    "cluster": true,
-                    "count": c.members.len(),
-                    "expansion_zoom": null,
-                    // A city-level spot can hold thousands of ROR records: list a page of them.
-                    "partners": c.members.iter().take(SPOT_LIMIT).map(|&i| point_properties(lookup, &points[i])).collect::<Vec<_>>(),
-                }),
-                _ => json!({"cluster": true, "count": c.members.len(), "expansion_zoom": (zoom + 2).min(cluster::MAX_CLUSTER_ZOOM)}),
-            };
-            let (lat, lng) = if c.members.len() == 1 { (points[c.members[0]].lat, points[c.members[0]].lng) } else { (c.lat, c.lng) };
-            json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lng, lat]}, "properties": properties})
-        })
-        .collect();
-    let body = json!({"type": "FeatureCollection", "features": features, "total": points.len()});
-    Ok(body.to_string())
 }
 
 /// Partner and agreement counts per country, for shading the base map.
@@ -212,4 +158,21 @@ pub async fn map_countries(
             },
         )
         .await
+}
+
+/// `GET /map/country-names.json`: English names by ISO 3166-1 alpha-2 code,
+/// which label the countries of the offline base map.
+pub async fn country_names() -> Response {
+    let names: serde_json::Map<String, Value> = kizuna_domain::countries::COUNTRIES
+        .iter()
+        .map(|(code, name)| ((*code).to_owned(), Value::from(*name)))
+        .collect();
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        Value::Object(names).to_string(),
+    )
+        .into_response()
 }

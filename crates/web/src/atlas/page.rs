@@ -4,12 +4,13 @@ use std::collections::BTreeSet;
 
 use axum::extract::State;
 use axum::response::Html;
-use kizuna_domain::{AgreementKind, AgreementLevel, AgreementStatus, EducationLevel};
+use kizuna_domain::{AgreementKind, AgreementLevel, AgreementStatus, EducationLevel, Slug};
 use serde::Serialize;
 
 use kizuna_core::read::map::{home_units, partners};
 
 use super::MapParams;
+use super::bounds::bounds;
 use crate::http::query::ApiQuery;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
@@ -60,6 +61,14 @@ struct PartnerRow {
     programmes: Vec<Link>,
 }
 
+/// Where the map opens when the link names a view or a partner.
+#[derive(Debug, Serialize)]
+struct Start {
+    lat: f64,
+    lng: f64,
+    zoom: u8,
+}
+
 #[derive(Debug, Serialize)]
 struct MapView {
     params: MapParams,
@@ -67,8 +76,22 @@ struct MapView {
     options: Options,
     partners: Vec<PartnerRow>,
     total: usize,
+    /// How many filters narrow the partners (shown as "Filters (n)").
+    active_filters: usize,
+    /// The box framing every partner found, when the link names no view.
+    frame: Option<String>,
+    start: Option<Start>,
+    /// The organisation a "see on the map" link opens on.
+    focus: Option<String>,
     tile_url: Option<String>,
+    tile_attribution: Option<String>,
 }
+
+/// Zoom at which a "see on the map" link shows its partner: its region on the
+/// offline country shapes (closer they show nothing), its city on tiles.
+const FOCUS_ZOOM: u8 = 7;
+/// The same over a configured tile layer.
+const FOCUS_ZOOM_TILES: u8 = 13;
 
 /// `GET /map`.
 pub async fn map_page(
@@ -144,16 +167,57 @@ pub async fn map_page(
             })
         })
         .collect();
+    let focused = params
+        .focus
+        .as_deref()
+        .and_then(|f| f.parse::<Slug>().ok())
+        .and_then(|id| lookup.org(&id))
+        .and_then(|o| Some((o.id.to_string(), o.location?)));
+    let start = match (params.lat, params.lng, &focused) {
+        (Some(lat), Some(lng), _) => Some(Start {
+            lat,
+            lng,
+            zoom: params.zoom.unwrap_or(2),
+        }),
+        (_, _, Some((_, at))) => Some(Start {
+            lat: at.lat,
+            lng: at.lng,
+            zoom: params
+                .zoom
+                .unwrap_or(if state.settings().tile_url.is_some() {
+                    FOCUS_ZOOM_TILES
+                } else {
+                    FOCUS_ZOOM
+                }),
+        }),
+        _ => None,
+    };
+    let frame = match start {
+        Some(_) => None,
+        None => bounds(found.iter().map(|p| (p.lat, p.lng))).map(|b| b.to_param()),
+    };
     let mut filters = params.clone();
-    (filters.bbox, filters.zoom, filters.lat, filters.lng) = (None, None, None, None);
+    (
+        filters.bbox,
+        filters.zoom,
+        filters.lat,
+        filters.lng,
+        filters.focus,
+    ) = (None, None, None, None, None);
     let query = serde_urlencoded_filters(&filters);
+    let tile_url = state.settings().tile_url.clone();
     let view = MapView {
+        active_filters: active_filters(&filters),
         params,
         query,
         options,
         partners,
         total: found.len(),
-        tile_url: state.settings().tile_url.clone(),
+        frame,
+        start,
+        focus: focused.map(|(id, _)| id),
+        tile_attribution: tile_url.as_deref().map(tile_attribution),
+        tile_url,
     };
     render(
         &state,
@@ -163,6 +227,38 @@ pub async fn map_page(
         view,
     )
     .await
+}
+
+/// How many of the form's filters are set.
+fn active_filters(p: &MapParams) -> usize {
+    [
+        &p.country,
+        &p.kind,
+        &p.level,
+        &p.status,
+        &p.education_level,
+        &p.study_programme,
+        &p.subject_area,
+        &p.unit,
+    ]
+    .iter()
+    .filter(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    .count()
+}
+
+/// Credit for a tile server: OpenStreetMap's own wording, else its host.
+fn tile_attribution(url: &str) -> String {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    if host.ends_with("openstreetmap.org") || host.ends_with("openstreetmap.fr") {
+        "© OpenStreetMap contributors".to_owned()
+    } else {
+        format!("Map tiles: {host}")
+    }
 }
 
 /// The filters as a query string (empty values left out).
@@ -175,4 +271,32 @@ fn serde_urlencoded_filters(params: &MapParams) -> String {
         .filter_map(|(k, v)| Some((k.clone(), v.as_str().filter(|s| !s.is_empty())?.to_owned())))
         .collect();
     serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tile_servers_are_credited() {
+        assert_eq!(
+            tile_attribution("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+            "© OpenStreetMap contributors"
+        );
+        assert_eq!(
+            tile_attribution("https://tiles.example.ac.jp/{z}/{x}/{y}.png"),
+            "Map tiles: tiles.example.ac.jp"
+        );
+    }
+
+    #[test]
+    fn only_set_filters_count() {
+        let p = MapParams {
+            country: Some("JP".to_owned()),
+            kind: Some(String::new()),
+            zoom: Some(4),
+            ..MapParams::default()
+        };
+        assert_eq!(active_filters(&p), 1);
+    }
 }

@@ -31,6 +31,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/contacts", get(catalogue::contacts))
         .route("/contacts/{id}", get(records::contact))
         .route("/map", get(crate::atlas::map_page))
+        .route("/map/country-names.json", get(crate::atlas::country_names))
         .route("/search", get(crate::finder::search_page))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state, render_errors))
