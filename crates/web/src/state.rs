@@ -36,6 +36,14 @@ pub struct WebSettings {
     pub tile_url: Option<String>,
     /// Mark the session cookie `Secure` (serve over HTTPS, or behind a proxy that does).
     pub secure_cookies: bool,
+    /// The base of absolute links (`KIZUNA_PUBLIC_URL`).
+    pub public_url: Option<crate::http::base_url::PublicUrl>,
+    /// Believe `Host` and `X-Forwarded-*` (when well formed) without a public URL.
+    pub trust_proxy: bool,
+    /// Origins whose pages may frame `/embed/*` (`KIZUNA_EMBED_ORIGINS`).
+    pub embed_origins: Vec<crate::http::base_url::EmbedOrigin>,
+    /// The address served on: the base of links without a public URL.
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 impl Default for WebSettings {
@@ -50,6 +58,10 @@ impl Default for WebSettings {
             tile_url: None,
             index_dir: None,
             secure_cookies: false,
+            public_url: None,
+            trust_proxy: false,
+            embed_origins: Vec::new(),
+            listen: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,6 +13,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml
 use serde::Deserialize;
 
 use crate::http::auth::Staff;
+use crate::http::base_url::BaseUrl;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::public::PublicRecords;
@@ -27,19 +28,6 @@ pub fn routes(_state: AppState) -> Router<AppState> {
         .route("/feeds/deadlines.ics", get(deadlines))
         .route("/feeds/expiring.ics", get(expiring))
         .route("/feeds/changes.atom", get(changes))
-}
-
-/// `https://host` of the request, for absolute links in feeds.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
 }
 
 /// Text as iCalendar can carry it: the library escapes `\\`, `,`, `;` and LF
@@ -82,9 +70,8 @@ fn calendar_response(calendar: Calendar, file: &str) -> Response {
 }
 
 /// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones repeat.
-pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn deadlines(State(state): State<AppState>, BaseUrl(base): BaseUrl) -> Response {
     let snapshot = state.public_snapshot().await;
-    let base = base_url(&headers);
     let mut calendar = Calendar::new();
     calendar
         .name("Funding deadlines")
@@ -117,7 +104,7 @@ pub struct TokenQuery {
 /// bearer token, `?token=`, or a session).
 pub async fn expiring(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
     Query(query): Query<TokenQuery>,
     staff: Result<Staff, AppError>,
 ) -> Result<Response, AppError> {
@@ -139,7 +126,6 @@ pub async fn expiring(
     }
     let snapshot = state.snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), false);
-    let base = base_url(&headers);
     let mut calendar = Calendar::new();
     calendar
         .name("Agreement expiries")
@@ -171,9 +157,8 @@ pub async fn expiring(
 /// `GET /feeds/changes.atom`: the latest changes to public records.
 pub async fn changes(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
 ) -> Result<Response, AppError> {
-    let base = base_url(&headers);
     let atom_type = "application/atom+xml; charset=utf-8";
     state
         .cached(
