@@ -261,7 +261,7 @@ async fn the_country_page_and_the_map_offer_the_snippet() {
         };
         assert!(
             country.body.contains(
-                "&lt;div data-kizuna=&quot;country&quot; data-country=&quot;JP&quot;&gt;&lt;/div&gt;\n\
+                "&lt;div data-kizuna=&quot;country&quot; data-country=&quot;JP&quot;&gt;&lt;/div&gt;\
                  &lt;script src=&quot;https://partners.ki.se/embed.js&quot; async&gt;&lt;/script&gt;"
             ),
             "{}",

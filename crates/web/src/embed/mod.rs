@@ -95,7 +95,7 @@ async fn widget(
         .await
 }
 
-/// The snippet that embeds `widget` with the filters in `params` (a map;
+/// The one-line snippet that embeds `widget` with the filters in `params` (a map;
 /// empty values and other keys are left out), loading the script from `base`.
 pub fn snippet(base: &str, widget: &str, params: &Value) -> String {
     let mut attributes = format!("data-kizuna=\"{}\"", attribute(widget));
@@ -113,7 +113,7 @@ pub fn snippet(base: &str, widget: &str, params: &Value) -> String {
         }
     }
     format!(
-        "<div {attributes}></div>\n<script src=\"{}/embed.js\" async></script>",
+        "<div {attributes}></div><script src=\"{}/embed.js\" async></script>",
         attribute(base)
     )
 }
@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(
             snippet("https://partners.ki.se", "map", &params),
             "<div data-kizuna=\"map\" data-country=\"JP\" data-education-level=\"doctoral\" \
-             data-study-programme=\"Nursing &quot;&amp;&quot; care\"></div>\n\
+             data-study-programme=\"Nursing &quot;&amp;&quot; care\"></div>\
              <script src=\"https://partners.ki.se/embed.js\" async></script>"
         );
     }
