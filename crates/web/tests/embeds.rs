@@ -154,6 +154,10 @@ async fn embed_pages_show_public_records_only_and_carry_no_session() {
             map.body
         );
         assert!(map.body.contains("data-query=\"country=JP\""));
+        assert!(
+            map.body.contains(" data-embed"),
+            "map.js tells the embed from the page by it"
+        );
         assert!(!map.body.to_lowercase().contains("qzx"));
 
         let funding = node.get("/embed/funding?country=JP").await;
