@@ -5,6 +5,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use kizuna_core::{Registry, Store, WriteError, Writer};
 use kizuna_domain::Dataset;
+use kizuna_web::http::base_url::{EmbedOrigin, PublicUrl};
 use kizuna_web::{AppError, AppState, WebSettings};
 
 use crate::config::{FlagOverrides, Settings, redact};
@@ -16,14 +17,17 @@ const JAPAN: &str = include_str!("../../../data/japan.toml");
 
 /// Runs the command the user asked for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let listen = match &cli.command {
-        Command::Serve { listen, .. } => *listen,
-        _ => None,
+    let (listen, public_url) = match &cli.command {
+        Command::Serve {
+            listen, public_url, ..
+        } => (*listen, public_url.clone()),
+        _ => (None, None),
     };
     let flags = FlagOverrides {
         database_url: cli.database_url.clone(),
         data_dir: cli.data_dir.clone(),
         listen,
+        public_url,
     };
     let settings = Settings::load(cli.config.as_deref(), &flags)?;
     // Taken before the database is opened, so a refused command changes nothing.
@@ -280,7 +284,24 @@ async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
 }
 
 async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
+    let public_url = match settings
+        .public_url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
+        Some(url) => Some(url.parse::<PublicUrl>().context("KIZUNA_PUBLIC_URL")?),
+        None => None,
+    };
+    let embed_origins = EmbedOrigin::parse_list(settings.embed_origins.as_deref().unwrap_or(""))
+        .context("KIZUNA_EMBED_ORIGINS")?;
+    if public_url.is_none() && !settings.trust_proxy {
+        tracing::info!("no KIZUNA_PUBLIC_URL: absolute links use the listen address");
+    }
     let web = WebSettings {
+        public_url,
+        trust_proxy: settings.trust_proxy,
+        embed_origins,
+        listen: Some(settings.listen),
         expiring_window_days: settings.expiring_window_days,
         theme_dir: settings.theme_dir.clone(),
         request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),

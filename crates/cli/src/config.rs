@@ -36,6 +36,12 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// The international office's mailbox, shown as who to ask when a record names nobody.
     pub office_email: Option<String>,
+    /// The address readers use (`https://partners.example.org`): the base of absolute links.
+    pub public_url: Option<String>,
+    /// Believe `Host` and `X-Forwarded-Proto`/`-Host` when no public URL is set.
+    pub trust_proxy: bool,
+    /// Space-separated origins whose pages may frame `/embed/*`.
+    pub embed_origins: Option<String>,
 }
 
 impl Default for Settings {
@@ -53,6 +59,9 @@ impl Default for Settings {
             map_tile_url: None,
             secure_cookies: false,
             office_email: None,
+            public_url: None,
+            trust_proxy: false,
+            embed_origins: None,
         }
     }
 }
@@ -66,6 +75,8 @@ pub struct FlagOverrides {
     pub data_dir: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
 }
 
 impl Settings {
@@ -142,8 +153,15 @@ mod tests {
             )?;
             jail.set_env("KIZUNA_DATA_DIR", "from-env");
             jail.set_env("KIZUNA_EXPIRING_WINDOW_DAYS", "30");
+            jail.set_env("KIZUNA_TRUST_PROXY", "true");
+            jail.set_env(
+                "KIZUNA_EMBED_ORIGINS",
+                "https://www.ki.se http://localhost:8081",
+            );
+            jail.set_env("KIZUNA_PUBLIC_URL", "https://from-env.example");
             let flags = FlagOverrides {
                 data_dir: Some("from-flag".into()),
+                public_url: Some("https://partners.ki.se".to_owned()),
                 ..Default::default()
             };
             let s = Settings::load(Some(Path::new("k.toml")), &flags).map_err(|e| e.to_string())?;
@@ -156,6 +174,12 @@ mod tests {
             );
             assert_eq!(s.request_timeout_secs, 30, "default kept");
             assert_eq!(s.office_email, None, "no mailbox unless one is given");
+            assert!(s.trust_proxy);
+            assert_eq!(
+                s.embed_origins.as_deref(),
+                Some("https://www.ki.se http://localhost:8081")
+            );
+            assert_eq!(s.public_url.as_deref(), Some("https://partners.ki.se"));
             Ok(())
         });
     }

@@ -60,10 +60,21 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the pages and the API until SIGTERM or Ctrl-C.
+    ///
+    /// Absolute links (feeds, calendars, embeds, /embed.js) start with the public URL
+    /// (KIZUNA_PUBLIC_URL or --public-url); without one, with the listen address.
+    /// A client's Host and X-Forwarded-Proto/-Host headers are used only with
+    /// KIZUNA_TRUST_PROXY=true (and only when well formed). KIZUNA_EMBED_ORIGINS lists
+    /// the sites (space-separated origins, e.g. "https://www.ki.se") whose pages may
+    /// frame /embed/map, /embed/agreements, /embed/funding and /embed/country;
+    /// unset, no site may.
     Serve {
         /// Address to listen on.
         #[arg(long)]
         listen: Option<std::net::SocketAddr>,
+        /// The address readers use, e.g. https://partners.example.org (no query).
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
         /// Load the Japan demo dataset first (idempotent).
         #[arg(long)]
         demo: bool,

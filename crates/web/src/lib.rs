@@ -5,6 +5,7 @@ pub mod api;
 mod assets;
 pub mod atlas;
 pub mod cache;
+pub mod embed;
 mod error;
 pub mod finder;
 mod health;
@@ -20,7 +21,7 @@ use std::future::Future;
 
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::routing::{any, get};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -30,24 +31,6 @@ use tower_http::trace::TraceLayer;
 pub use error::{AppError, Problem};
 pub use state::{AppState, WebSettings};
 
-/// No inline scripts or styles, nothing from elsewhere but a configured tile server.
-fn content_security_policy(tile_url: Option<&str>) -> HeaderValue {
-    let tiles = tile_url
-        .and_then(|url| {
-            url.split_once("://").map(|(scheme, rest)| {
-                format!(" {scheme}://{}", rest.split('/').next().unwrap_or_default())
-            })
-        })
-        .unwrap_or_default()
-        .replace(['{', '}'], "*");
-    let policy = format!(
-        "default-src 'self'; img-src 'self' data:{tiles}; style-src 'self'; script-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-    );
-    HeaderValue::from_str(&policy)
-        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
-}
-
 /// Every route of the application with its middleware.
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = api::router().split_for_parts();
@@ -55,6 +38,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(staff::routes(state.clone()))
         .merge(pages::routes(state.clone()))
+        .merge(embed::routes(state.clone()))
         .merge(api)
         .route("/api/openapi.json", get(api::openapi_json(openapi)))
         .route("/api/{*rest}", any(http::edge::api_not_found))
@@ -72,10 +56,9 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, settings.request_timeout))
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::limit_body))
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::shape_errors))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, content_security_policy(settings.tile_url.as_deref())))
+        .layer(middleware::from_fn_with_state(http::framing::FramePolicy::new(&settings), http::framing::frame_headers))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("x-frame-options"), HeaderValue::from_static("DENY")))
         .with_state(state)
 }
 

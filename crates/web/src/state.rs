@@ -38,6 +38,14 @@ pub struct WebSettings {
     pub secure_cookies: bool,
     /// The international office's mailbox: who to ask when a record names nobody.
     pub office_email: Option<String>,
+    /// The base of absolute links (`KIZUNA_PUBLIC_URL`).
+    pub public_url: Option<crate::http::base_url::PublicUrl>,
+    /// Believe `Host` and `X-Forwarded-*` (when well formed) without a public URL.
+    pub trust_proxy: bool,
+    /// Origins whose pages may frame `/embed/*` (`KIZUNA_EMBED_ORIGINS`).
+    pub embed_origins: Vec<crate::http::base_url::EmbedOrigin>,
+    /// The address served on: the base of links without a public URL.
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 impl Default for WebSettings {
@@ -53,6 +61,10 @@ impl Default for WebSettings {
             index_dir: None,
             secure_cookies: false,
             office_email: None,
+            public_url: None,
+            trust_proxy: false,
+            embed_origins: Vec::new(),
+            listen: None,
         }
     }
 }

@@ -42,6 +42,12 @@ impl Templates {
             )
         });
         env.add_filter("label", label);
+        env.add_function(
+            "embed_snippet",
+            |base: String, widget: String, params: Value| {
+                crate::embed::snippet(&base, &widget, &params)
+            },
+        );
         env.add_function("country_name", |code: String| {
             code.parse::<kizuna_domain::CountryCode>()
                 .map(|c| c.name().to_owned())

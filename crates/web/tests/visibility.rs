@@ -54,6 +54,10 @@ const SURFACES: &[(&str, &str)] = &[
     ("/api/v1/search/suggest?q=secretorg", MARK),
     ("/feeds/deadlines.ics", MARK),
     ("/feeds/changes.atom", MARK),
+    ("/embed/agreements", MARK),
+    ("/embed/agreements?country=IS", MARK),
+    ("/embed/map", MARK),
+    ("/embed/funding", MARK),
 ];
 
 /// The scenario's records themselves: found while public, 404 once internal.

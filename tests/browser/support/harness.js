@@ -73,9 +73,10 @@ export function addUser(dataDir, email, role, password) {
 /**
  * Starts `kizuna serve --demo` and waits until `/readyz` answers 200.
  * `setup({ dataDir })`, if given, runs first (e.g. to make accounts).
+ * `env({ baseUrl })`, if given, returns extra environment variables.
  * Returns `{ baseUrl, dataDir, stop() }`.
  */
-export async function startServer({ timeoutMs = 60_000, setup } = {}) {
+export async function startServer({ timeoutMs = 60_000, setup, env } = {}) {
   if (!existsSync(kizunaBin)) {
     throw new Error(`${kizunaBin} is missing: run \`cargo build -p kizuna\` first`);
   }
@@ -90,10 +91,11 @@ export async function startServer({ timeoutMs = 60_000, setup } = {}) {
   }
   const port = await freePort();
   const listen = `127.0.0.1:${port}`;
+  const extraEnv = env ? env({ baseUrl: `http://${listen}` }) : {};
   const child = spawn(kizunaBin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
     cwd: dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    env: { ...process.env, ...extraEnv, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
   });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });

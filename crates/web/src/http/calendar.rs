@@ -1,24 +1,11 @@
 //! iCalendar answers: the deadline feed and the one-event downloads of a
 //! funding page write their events the same way.
 
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use kizuna_domain::{Deadline, FundingOpportunity};
-
-/// `https://host` of the request, for absolute links in calendars and feeds.
-pub fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
-}
 
 /// Text as iCalendar can carry it: the library escapes `\\`, `,`, `;` and LF
 /// but writes other control characters raw, and a bare CR would end the

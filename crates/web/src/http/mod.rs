@@ -1,14 +1,17 @@
 //! The HTTP pieces every feature shares: reading queries, record ids in
 //! paths and JSON bodies, versions (`If-Match`/`ETag`), rendering pages, who is signed in
-//! (tokens and sessions), CSRF and the session store. Features use these and
+//! (tokens and sessions), CSRF, the session store, the base of absolute
+//! links and who may frame which page. Features use these and
 //! never each other's internals.
 
 pub mod auth;
+pub mod base_url;
 pub mod body;
 pub mod calendar;
 pub mod csrf;
 pub mod disposition;
 pub mod edge;
+pub mod framing;
 pub mod path;
 pub mod query;
 pub mod render;

@@ -19,6 +19,9 @@ pub struct Layout {
     pub path: String,
     /// The home organisation's name, shown in the header.
     pub site_name: String,
+    /// The deployment's base of absolute links (never taken from the request:
+    /// pages are cached and shared), e.g. for the embed snippet.
+    pub base_url: String,
 }
 
 /// A page: its layout and its typed view.
@@ -59,6 +62,7 @@ impl Layout {
             title,
             path: path.to_owned(),
             site_name,
+            base_url: super::base_url::configured_base(state.settings()),
         }
     }
 }

@@ -1,11 +1,11 @@
 //! "Add to calendar" on funding pages: one deadline as a one-event iCalendar file.
 
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use icalendar::Calendar;
 
-use crate::http::calendar::{base_url, calendar_response, calendar_text, deadline_event};
+use crate::http::base_url::BaseUrl;
+use crate::http::calendar::{calendar_response, calendar_text, deadline_event};
 use crate::{AppError, AppState};
 
 /// The deadline's position from a file name like `1.ics` (counted from 1, as pages show them).
@@ -17,10 +17,10 @@ fn deadline_number(file: &str) -> Option<usize> {
 /// `GET /funding/{id}/deadlines/{n}.ics`: the `n`th deadline of a public funding opportunity.
 pub async fn deadline(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
     Path((id, file)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let not_found = || AppError::NotFound(format!("There is no deadline `{file}` of `{id}`."));
+    let not_found = || AppError::NotFound(format!("There is no deadline “{file}” of “{id}”."));
     let snapshot = state.public_snapshot().await;
     let funding = snapshot
         .funding
@@ -32,7 +32,7 @@ pub async fn deadline(
         .ok_or_else(not_found)?;
     let mut calendar = Calendar::new();
     calendar.name(&calendar_text(&funding.title));
-    calendar.push(deadline_event(funding, deadline, &base_url(&headers)));
+    calendar.push(deadline_event(funding, deadline, &base));
     let name = format!("{}-deadline-{file}", funding.id);
     Ok(calendar_response(calendar.done(), &name, true))
 }

@@ -3,7 +3,6 @@
 
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use chrono::{DateTime, Utc};
@@ -13,7 +12,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml
 use serde::Deserialize;
 
 use crate::http::auth::Staff;
-use crate::http::calendar::{all_day, base_url, calendar_response, calendar_text, deadline_event};
+use crate::http::base_url::BaseUrl;
+use crate::http::calendar::{all_day, calendar_response, calendar_text, deadline_event};
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::public::{PublicRecords, public_document};
@@ -31,9 +31,8 @@ pub fn routes(_state: AppState) -> Router<AppState> {
 }
 
 /// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones repeat.
-pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn deadlines(State(state): State<AppState>, BaseUrl(base): BaseUrl) -> Response {
     let snapshot = state.public_snapshot().await;
-    let base = base_url(&headers);
     let mut calendar = Calendar::new();
     calendar
         .name("Funding deadlines")
@@ -56,7 +55,7 @@ pub struct TokenQuery {
 /// bearer token, `?token=`, or a session).
 pub async fn expiring(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
     Query(query): Query<TokenQuery>,
     staff: Result<Staff, AppError>,
 ) -> Result<Response, AppError> {
@@ -78,7 +77,6 @@ pub async fn expiring(
     }
     let snapshot = state.snapshot().await;
     let lookup = Lookup::new(&snapshot, state.status_context(), false);
-    let base = base_url(&headers);
     let mut calendar = Calendar::new();
     calendar
         .name("Agreement expiries")
@@ -110,9 +108,8 @@ pub async fn expiring(
 /// `GET /feeds/changes.atom`: the latest changes to public records.
 pub async fn changes(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    BaseUrl(base): BaseUrl,
 ) -> Result<Response, AppError> {
-    let base = base_url(&headers);
     let atom_type = "application/atom+xml; charset=utf-8";
     state
         .cached(
