@@ -65,7 +65,7 @@ describe('editing an agreement', () => {
       await page.locator('#f-home-unit').fill('cmb');
       await page.waitForFunction(() => document.querySelectorAll('#f-home-unit-choices option').length > 0);
       assert.equal(await page.locator('#f-home-unit').getAttribute('list'), 'f-home-unit-choices');
-      assert.ok((await page.locator('#f-home-unit-choices option').evaluateAll((os) => os.map((o) => o.value))).includes('cmb'));
+      assert.ok((await page.locator('#f-home-unit-choices option').evaluateAll((os) => os.map((o) => o.getAttribute('data-id')))).includes('cmb'));
       await page.locator('#f-home-unit').fill('');
 
       // Markdown preview, rendered and sanitised by the server, in a live region.

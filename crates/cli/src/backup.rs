@@ -107,7 +107,7 @@ pub(crate) async fn restore(
         file.display(),
         started.elapsed().as_secs_f64()
     );
-    crate::commands::reindex(settings, registry).await
+    crate::reindex::reindex(settings, registry).await
 }
 
 /// Whether `text` starts like a backup (for `import json`, which reads datasets).

@@ -49,7 +49,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Reindex => reindex(&settings, &registry).await,
+        Command::Reindex => crate::reindex::reindex(&settings, &registry).await,
         Command::Backup { file } => crate::backup::backup(&registry, &file).await,
         Command::Restore { file, force } => {
             crate::backup::restore(&settings, &registry, &file, force).await
@@ -260,26 +260,6 @@ async fn import_ror(registry: &Registry, file: &std::path::Path) -> anyhow::Resu
     Ok(())
 }
 
-/// Rebuilds the search index from the database.
-pub(crate) async fn reindex(settings: &Settings, registry: &Registry) -> anyhow::Result<()> {
-    let dir = settings.data_dir.join("index");
-    let snapshot = registry.snapshot().await?;
-    let started = std::time::Instant::now();
-    let index = kizuna_search::SearchIndex::open_or_create(&dir)
-        .with_context(|| format!("opening the search index in {}", dir.display()))?;
-    index
-        .rebuild(&snapshot)
-        .context("rebuilding the search index")?;
-    println!(
-        "Indexed {} records at revision {} in {:.1} s ({}).",
-        index.len(),
-        snapshot.revision,
-        started.elapsed().as_secs_f64(),
-        dir.display()
-    );
-    Ok(())
-}
-
 /// Every record of the registry as one dataset.
 async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
     let snapshot = registry.snapshot().await?;
@@ -309,6 +289,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         tile_url: settings.map_tile_url.clone(),
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,
+        office_email: settings.office_email.clone(),
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

@@ -34,6 +34,8 @@ pub struct Settings {
     pub map_tile_url: Option<String>,
     /// Mark session cookies `Secure` (set it when Kizuna is served over HTTPS).
     pub secure_cookies: bool,
+    /// The international office's mailbox, shown as who to ask when a record names nobody.
+    pub office_email: Option<String>,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             log_format: "text".to_owned(),
             map_tile_url: None,
             secure_cookies: false,
+            office_email: None,
         }
     }
 }
@@ -152,6 +155,18 @@ mod tests {
                 "flag over environment"
             );
             assert_eq!(s.request_timeout_secs, 30, "default kept");
+            assert_eq!(s.office_email, None, "no mailbox unless one is given");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment::Jail's closure returns figment's own error
+    fn the_office_mailbox_comes_from_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("KIZUNA_OFFICE_EMAIL", "international@example.org");
+            let s = Settings::load(None, &FlagOverrides::default()).map_err(|e| e.to_string())?;
+            assert_eq!(s.office_email.as_deref(), Some("international@example.org"));
             Ok(())
         });
     }

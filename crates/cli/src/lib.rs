@@ -6,6 +6,7 @@ pub mod config;
 mod ewp;
 mod ewp_report;
 mod lock;
+mod reindex;
 mod sheets;
 mod users;
 
@@ -24,7 +25,8 @@ pub use commands::run;
 ///
 /// Settings come from defaults, then ./kizuna.toml (or --config), then KIZUNA_*
 /// environment variables (e.g. KIZUNA_DATABASE_URL, KIZUNA_LISTEN,
-/// KIZUNA_EXPIRING_WINDOW_DAYS, KIZUNA_THEME_DIR, KIZUNA_LOG_FORMAT=json), then flags.
+/// KIZUNA_EXPIRING_WINDOW_DAYS, KIZUNA_THEME_DIR, KIZUNA_LOG_FORMAT=json,
+/// KIZUNA_OFFICE_EMAIL for the mailbox pages name when a record names nobody to ask), then flags.
 ///
 /// Staff accounts: `kizuna user add EMAIL --role admin` (the password is read from
 /// standard input when it is not a terminal, else prompted twice), then

@@ -1,45 +1,16 @@
 //! The `kizuna` binary, run as a user would.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn kizuna(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("kizuna runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn temp_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kizuna-cli-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
-}
+use support::{kizuna, stdout, temp_dir};
 
 #[test]
 fn demo_loads_once_and_then_changes_nothing() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     let first = kizuna(&dir, &["demo"]);
     assert!(first.status.success(), "{first:?}");
     assert!(
@@ -61,12 +32,12 @@ fn demo_loads_once_and_then_changes_nothing() {
 
 #[test]
 fn backup_restores_into_an_empty_database() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     kizuna(&dir, &["demo"]);
     let backup = dir.join("backup.json");
     let out = kizuna(&dir, &["backup", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{out:?}");
-    let other = temp_dir();
+    let other = temp_dir("cli");
     let restored = kizuna(&other, &["restore", backup.to_str().unwrap()]);
     assert!(
         stdout(&restored).contains("Restored 30 records"),
@@ -101,7 +72,7 @@ fn backup_restores_into_an_empty_database() {
 
 #[test]
 fn a_bad_import_lists_every_problem_and_writes_nothing() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     let file = dir.join("bad.json");
     std::fs::write(
         &file,
@@ -119,7 +90,7 @@ fn a_bad_import_lists_every_problem_and_writes_nothing() {
         "{err}"
     );
     assert!(
-        err.contains("agreements.b.parties[1].organisation: `nowhere` is not a known organisation"),
+        err.contains("agreements.b.parties[1].organisation: “nowhere” is not a known organisation"),
         "{err}"
     );
     let export = kizuna(&dir, &["export", "json"]);
@@ -129,7 +100,7 @@ fn a_bad_import_lists_every_problem_and_writes_nothing() {
 
 #[test]
 fn serve_prints_its_address_and_stops_gracefully_on_sigterm() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
         .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(&dir)
@@ -184,7 +155,7 @@ fn help_names_every_command() {
 
 #[test]
 fn ror_import_summarises_and_reimports_without_duplicates() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../interop/tests/fixtures/ror-sample.jsonl"
@@ -207,7 +178,7 @@ fn ror_import_summarises_and_reimports_without_duplicates() {
 
 #[test]
 fn reindex_builds_the_index_in_the_data_directory() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     kizuna(&dir, &["demo"]);
     let out = kizuna(&dir, &["reindex"]);
     assert!(out.status.success(), "{out:?}");
@@ -231,7 +202,7 @@ fn kizuna_plain(dir: &Path, args: &[&str]) -> Output {
 
 #[test]
 fn one_shot_commands_log_nothing_by_default_and_never_colour_a_pipe() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     for args in [&["demo"][..], &["migrate"], &["export", "json"]] {
         let out = kizuna_plain(&dir, args);
         assert!(out.status.success(), "{args:?}: {out:?}");
@@ -252,7 +223,7 @@ fn one_shot_commands_log_nothing_by_default_and_never_colour_a_pipe() {
 
 #[test]
 fn every_failure_starts_with_the_same_error_prefix() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     let missing = dir.join("missing.json");
     for args in [
         vec!["import", "json", missing.to_str().unwrap()],
@@ -269,7 +240,7 @@ fn every_failure_starts_with_the_same_error_prefix() {
 
 #[test]
 fn a_file_that_is_not_ror_fails_the_import_and_says_what_to_use() {
-    let dir = temp_dir();
+    let dir = temp_dir("cli");
     kizuna(&dir, &["demo"]);
     let backup = dir.join("backup.json");
     assert!(

@@ -1,57 +1,17 @@
 //! `kizuna export ewp`, run as a user would: the IIAs go to the file or to
 //! standard output, what cannot be an IIA is listed on standard error.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn kizuna(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("kizuna runs")
-}
+use support::ewp::loaded;
+use support::{kizuna, text};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-const DATASET: &str = r#"
-home = "ki"
-
-[[organisations]]
-id = "ki"
-kind = "education"
-names = [{ value = "Karolinska Institutet", kind = "display" }]
-identifiers = { schac = "ki.se" }
-
-[[organisations]]
-id = "uw"
-kind = "education"
-names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
-identifiers = { schac = "uw.edu.pl" }
-
+/// RIKEN (no SCHAC code) and an agreement with it, beside KI and UW.
+const RIKEN: &str = r#"
 [[organisations]]
 id = "riken"
 kind = "facility"
 names = [{ value = "RIKEN", kind = "display" }]
-
-[[agreements]]
-id = "ki-uw"
-kind = "staff_exchange"
-level = "central"
-title = "Staff training KI – UW"
-parties = [{ organisation = "ki" }, { organisation = "uw" }]
-signed = true
-  [[agreements.conditions]]
-  direction = "outgoing"
-  mobility = "staff_training"
-  places_per_year = 2
-  first_year = 2027
-  last_year = 2028
 
 [[agreements]]
 id = "ki-riken"
@@ -62,26 +22,9 @@ parties = [{ organisation = "ki" }, { organisation = "riken" }]
 signed = true
 "#;
 
-fn loaded() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kizuna-ewp-cli-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("data.toml");
-    std::fs::write(&file, DATASET).unwrap();
-    let import = kizuna(&dir, &["import", "toml", file.to_str().unwrap()]);
-    assert!(import.status.success(), "{import:?}");
-    dir
-}
-
 #[test]
 fn export_ewp_writes_the_iias_and_lists_the_rest() {
-    let dir = loaded();
+    let dir = loaded(RIKEN);
     let file = dir.join("iias.xml");
     let run = kizuna(&dir, &["export", "ewp", "--out", file.to_str().unwrap()]);
     assert!(run.status.success(), "{run:?}");
@@ -106,7 +49,7 @@ fn export_ewp_writes_the_iias_and_lists_the_rest() {
 
 #[test]
 fn one_agreement_goes_to_standard_output_or_fails_with_its_reasons() {
-    let dir = loaded();
+    let dir = loaded(RIKEN);
     let one = kizuna(&dir, &["export", "ewp", "--agreement", "ki-uw"]);
     assert!(one.status.success(), "{one:?}");
     assert_eq!(text(&one.stdout).matches("<iia>").count(), 1);

@@ -4,115 +4,14 @@
 //! differences; nothing is written without --apply; approving is refused
 //! with the reason when it may not be done.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-use kizuna_interop::ewp::{self, model};
-
-fn kizuna(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("kizuna runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-const DATASET: &str = r#"
-home = "ki"
-
-[[organisations]]
-id = "ki"
-kind = "education"
-names = [{ value = "Karolinska Institutet", kind = "display" }]
-identifiers = { schac = "ki.se" }
-
-[[organisations]]
-id = "uw"
-kind = "education"
-names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
-identifiers = { schac = "uw.edu.pl" }
-
-[[agreements]]
-id = "ki-uw"
-kind = "staff_exchange"
-level = "central"
-title = "Staff training KI – UW"
-parties = [{ organisation = "ki" }, { organisation = "uw" }]
-signed = true
-  [[agreements.conditions]]
-  direction = "outgoing"
-  mobility = "staff_training"
-  places_per_year = 2
-  first_year = 2027
-  last_year = 2028
-"#;
-
-fn loaded() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kizuna-ewp-import-cli-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("data.toml");
-    std::fs::write(&file, DATASET).unwrap();
-    let import = kizuna(&dir, &["import", "toml", file.to_str().unwrap()]);
-    assert!(import.status.success(), "{import:?}");
-    dir
-}
-
-/// UW's copy of ki-uw: UW first with its iia-id, ours named; `places` a year.
-fn uw_copy(places: u32) -> String {
-    let partner = |hei: &str, id: &str| model::IiaPartner {
-        hei_id: hei.into(),
-        iia_id: Some(id.into()),
-        ..model::IiaPartner::default()
-    };
-    let iia = model::Iia {
-        partners: [partner("uw.edu.pl", "uw-77"), partner("ki.se", "ki-uw")],
-        in_effect: true,
-        terminated: false,
-        specs: vec![model::MobilitySpec {
-            kind: model::SpecKind::StaffTraining,
-            sending_hei_id: "ki.se".into(),
-            sending_ounit_id: None,
-            receiving_hei_id: "uw.edu.pl".into(),
-            receiving_ounit_id: None,
-            first_year: "2027/2028".into(),
-            last_year: "2028/2029".into(),
-            mobilities_per_year: places,
-            languages: Vec::new(),
-            subject_areas: Vec::new(),
-            total_per_year: None,
-            eqf_levels: Vec::new(),
-        }],
-    };
-    let placeholder = "0".repeat(64);
-    let hash = ewp::digest_response(&ewp::response(&[(&iia, &placeholder)])).unwrap()[0]
-        .hash
-        .clone();
-    ewp::response(&[(&iia, &hash)])
-}
-
-fn write(dir: &Path, name: &str, xml: &str) -> String {
-    let file = dir.join(name);
-    std::fs::write(&file, xml).unwrap();
-    file.to_str().unwrap().to_owned()
-}
+use support::ewp::{loaded, uw_copy, write};
+use support::{kizuna, text};
 
 #[test]
 fn the_report_comes_first_and_apply_records_it() {
-    let dir = loaded();
+    let dir = loaded("");
     let differing = write(&dir, "uw-3.xml", &uw_copy(3));
     let run = kizuna(&dir, &["import", "ewp", &differing]);
     assert!(run.status.success(), "{run:?}");
@@ -160,7 +59,7 @@ fn the_report_comes_first_and_apply_records_it() {
 
 #[test]
 fn what_cannot_be_recorded_fails_and_writes_nothing() {
-    let dir = loaded();
+    let dir = loaded("");
     let own = kizuna(&dir, &["export", "ewp", "--agreement", "ki-uw"]);
     let own = write(&dir, "own.xml", &text(&own.stdout));
     let refused = kizuna(&dir, &["import", "ewp", &own, "--apply"]);

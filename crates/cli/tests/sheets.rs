@@ -2,23 +2,11 @@
 //! exports read back unchanged, `--dry-run` writes nothing, and every bad
 //! sheet or error row ends with exit status 1 and nothing written.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn kizuna(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("kizuna runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{kizuna, text};
 
 /// A data directory with the Japan dataset loaded.
 fn demo_dir(name: &str) -> PathBuf {

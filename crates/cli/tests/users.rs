@@ -1,53 +1,15 @@
 //! `kizuna user ...` run as an administrator would, the password piped in.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use support::{kizuna_with_input as kizuna, stderr, stdout, temp_dir};
 
 use kizuna_core::{Store, credentials};
 use kizuna_domain::Email;
 
 const PASSWORD: &str = "a long enough passphrase";
-
-/// Runs `kizuna ARGS --data-dir DIR` with `stdin` piped in.
-fn kizuna(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kizuna runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir() -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let dir = std::env::temp_dir().join(format!("kizuna-users-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn add(dir: &Path, email: &str, extra: &[&str], password: &str) -> Output {
     let mut args = vec!["user", "add", email];
@@ -72,7 +34,7 @@ fn email(s: &str) -> Email {
 
 #[test]
 fn a_user_is_added_with_the_password_on_stdin() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     let out = add(&dir, "Admin@Example.org", &["--role", "admin"], PASSWORD);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -103,7 +65,7 @@ fn a_user_is_added_with_the_password_on_stdin() {
 
 #[test]
 fn a_duplicate_user_is_refused() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     assert!(
         add(&dir, "anna@ki.se", &["--role", "viewer"], PASSWORD)
             .status
@@ -127,7 +89,7 @@ fn a_duplicate_user_is_refused() {
 
 #[test]
 fn a_weak_or_missing_password_is_refused() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     let weak = add(&dir, "bo@ki.se", &["--role", "admin"], "short");
     assert!(!weak.status.success());
     assert!(
@@ -148,7 +110,7 @@ fn a_weak_or_missing_password_is_refused() {
 
 #[test]
 fn tokens_are_printed_last_different_each_time_and_stored_hashed() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     let early = add(
         &dir,
         "cora@ki.se",
@@ -230,7 +192,7 @@ fn tokens_are_printed_last_different_each_time_and_stored_hashed() {
 
 #[test]
 fn an_editor_needs_existing_units() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     assert!(kizuna(&dir, &["demo"], "").status.success());
     let none = add(&dir, "dan@ki.se", &["--role", "editor"], PASSWORD);
     assert!(!none.status.success());
@@ -289,7 +251,7 @@ fn an_editor_needs_existing_units() {
 
 #[test]
 fn passwords_change_and_accounts_disable() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     assert!(
         add(&dir, "eva@ki.se", &["--role", "viewer"], PASSWORD)
             .status
@@ -363,7 +325,7 @@ fn passwords_change_and_accounts_disable() {
 
 #[test]
 fn bad_addresses_are_refused_before_anything_runs() {
-    let dir = temp_dir();
+    let dir = temp_dir("users");
     let out = add(&dir, "not-an-address", &["--role", "admin"], PASSWORD);
     assert!(!out.status.success());
     assert!(

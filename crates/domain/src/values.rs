@@ -112,7 +112,7 @@ impl FromStr for Slug {
             Ok(Slug(s.to_owned()))
         } else {
             Err(InvalidValue(format!(
-                "`{s}` is not a valid id: use 1–100 lowercase letters, digits and single hyphens"
+                "“{s}” is not a valid identifier: use 1–100 lowercase letters, digits and single hyphens"
             )))
         }
     }
@@ -168,7 +168,7 @@ impl FromStr for CountryCode {
             Ok(CountryCode([b[0], b[1]]))
         } else {
             Err(InvalidValue(format!(
-                "`{s}` is not an ISO 3166-1 alpha-2 country code"
+                "“{s}” is not an ISO 3166-1 alpha-2 country code"
             )))
         }
     }
@@ -220,7 +220,9 @@ impl FromStr for LanguageTag {
         if primary_ok && rest_ok {
             Ok(LanguageTag(s.to_owned()))
         } else {
-            Err(InvalidValue(format!("`{s}` is not a BCP 47 language tag")))
+            Err(InvalidValue(format!(
+                "“{s}” is not a BCP 47 language tag (e.g. en, ja, zh-Hant)"
+            )))
         }
     }
 }
@@ -254,7 +256,7 @@ impl FromStr for IscedCode {
             Ok(IscedCode(s.to_owned()))
         } else {
             Err(InvalidValue(format!(
-                "`{s}` is not an ISCED-F 2013 field code (four digits, e.g. 0913)"
+                "“{s}” is not an ISCED-F 2013 field code (four digits, e.g. 0913)"
             )))
         }
     }
@@ -323,7 +325,7 @@ impl From<NaiveDate> for PartialDate {
 impl FromStr for PartialDate {
     type Err = InvalidValue;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || InvalidValue(format!("`{s}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+        let bad = || InvalidValue(format!("“{s}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
         let parts: Vec<&str> = s.split('-').collect();
         let year = |p: &str| -> Result<i32, InvalidValue> {
             if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {

@@ -18,9 +18,9 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The offline copy of the EWP specs lives beside the repository, in ../shared.
+/// The offline copy of the EWP specs in the repository.
 fn specs() -> PathBuf {
-    repo().join("../shared/specs/ewp")
+    repo().join("specs/ewp")
 }
 
 /// Validates a document with xmllint against the IIAs v7 get-response schema.

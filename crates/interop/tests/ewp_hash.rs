@@ -13,7 +13,7 @@ use kizuna_interop::ewp::{self, EwpError, IiaDigest};
 
 fn kit_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/specs/ewp/ewp-specs-api-iias/stable-v7/resources/xsltKit")
+        .join("../../specs/ewp/ewp-specs-api-iias/stable-v7/resources/xsltKit")
 }
 
 /// SHA-256 by coreutils, independent of the crate under test.

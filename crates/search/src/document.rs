@@ -127,6 +127,9 @@ fn words(word: &str) -> String {
 }
 
 /// Turns the records of one snapshot into documents.
+///
+/// Each record but an organisation (whose names say enough) also carries the
+/// word people use for its collection: "postdoc funding japan" means funding.
 pub struct DocBuilder<'a> {
     fields: &'a Fields,
     snapshot: &'a Snapshot,
@@ -269,8 +272,16 @@ impl<'a> DocBuilder<'a> {
             .extend(a.home_unit.iter().flat_map(|u| refs.all_names(u)));
         r.body.extend(a.study_programmes.iter().cloned());
         r.body.extend(a.research_fields.iter().cloned());
-        r.body
-            .extend(a.subject_areas.iter().map(|s| s.as_str().to_owned()));
+        // Subject areas are found by their codes and their names ("nursing").
+        let subjects = a
+            .subject_areas
+            .iter()
+            .chain(a.conditions.iter().filter_map(|c| c.subject_area.as_ref()));
+        for subject in subjects {
+            r.body.push(subject.as_str().to_owned());
+            r.body.extend(subject.name());
+        }
+        r.body.push("agreement".to_owned());
         r.body.push(words(a.kind.as_str()));
         r.body
             .extend(a.education_levels.iter().map(|l| l.as_str().to_owned()));
@@ -300,6 +311,7 @@ impl<'a> DocBuilder<'a> {
             .extend(p.locations.iter().filter_map(|l| refs.display_name(l)));
         r.body.extend(p.recurrence.clone());
         r.body.push(words(p.kind.as_str()));
+        r.body.push("programme".to_owned());
         r.body
             .extend(p.education_levels.iter().map(|l| l.as_str().to_owned()));
         r.country_names();
@@ -325,6 +337,16 @@ impl<'a> DocBuilder<'a> {
             .extend(f.funder.iter().flat_map(|id| refs.all_names(id)));
         r.body.extend(f.amount.clone());
         r.body.push(words(f.kind.as_str()));
+        r.body.push("funding".to_owned());
+        // "deadline" finds the opportunities that have one, and so does its date.
+        if !f.deadlines.is_empty() {
+            r.body.push("deadline".to_owned());
+            r.body.extend(
+                f.deadlines
+                    .iter()
+                    .map(|d| d.date.format("%Y-%m-%d %B %Y").to_string()),
+            );
+        }
         r.body
             .extend(f.career_stages.iter().map(|s| s.as_str().to_owned()));
         r.country_names();
@@ -346,6 +368,7 @@ impl<'a> DocBuilder<'a> {
         let refs = self.refs(c.visibility);
         r.countries = c.countries.iter().copied().collect();
         r.body.extend(c.role.clone());
+        r.body.push("contact".to_owned());
         for id in c.organisation.iter().chain(&c.unit) {
             r.body.extend(refs.all_names(id));
         }

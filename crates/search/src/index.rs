@@ -238,7 +238,14 @@ impl SearchIndex {
             .and_offset(offset)
             .order_by_score();
         let searcher = self.reader.searcher();
-        let found = searcher.search(&*query, &FacetCollector::new(top, &self.facets, filters))?;
+        let collector = FacetCollector::new(top, &self.facets, filters);
+        let mut found = searcher.search(&*query, &collector)?;
+        // No record holds every word: the closest ones, said to be partial.
+        let partial = found.total == 0 && parsed.groups.len() > 1;
+        if partial {
+            let closest = query::build_partial(&parsed, &self.fields, q.public_only);
+            found = searcher.search(&*closest, &collector)?;
+        }
         let hits = if beyond {
             Vec::new()
         } else {
@@ -246,6 +253,7 @@ impl SearchIndex {
         };
         Ok(SearchResults {
             hits,
+            partial: partial && found.total > 0,
             facets: found.facets,
             total: found.total,
         })

@@ -108,4 +108,7 @@ pub struct SearchResults {
     pub facets: BTreeMap<String, BTreeMap<String, u64>>,
     /// Matches that pass every filter.
     pub total: usize,
+    /// No record holds every word of the query: these hits hold some of them,
+    /// those holding more first; false when every hit holds every word.
+    pub partial: bool,
 }

@@ -1,6 +1,7 @@
 //! From the text people type to a Tantivy query.
 //!
-//! Every word must match (in any text field). A CJK run must match as a
+//! Every word must match (in any text field); when no record holds them all,
+//! [`build_partial`] ranks the records by how many of them they hold. A CJK run must match as a
 //! phrase of its bigrams, so any substring of two or more characters finds
 //! the record. Latin words of five letters or more also match with one typo.
 //! A whole-query match of a name, acronym, title or identifier is boosted far
@@ -31,6 +32,9 @@ const EXACT_BOOST: f32 = 30.0;
 const FUZZY_WEIGHT: f32 = 0.4;
 /// Weight of a prefix match (as-you-type) relative to the exact word.
 const PREFIX_WEIGHT: f32 = 0.6;
+/// What each matched word adds to a partial match, above any relevance
+/// score: a record holding more of the words ranks first.
+const COVERAGE_SCORE: f32 = 100.0;
 
 /// One unit of the query that must match.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +191,33 @@ pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Bo
         }
         Box::new(BooleanQuery::new(alternatives))
     };
+    restrict(matching, f, public_only, prefix)
+}
+
+/// The fallback when no record holds every word: records holding any of
+/// them, those holding more words first, then by relevance.
+pub fn build_partial(parsed: &Parsed, f: &Fields, public_only: bool) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for group in &parsed.groups {
+        clauses.push((Occur::Should, group_query(group, f)));
+        let covered = ConstScoreQuery::new(group_query(group, f), COVERAGE_SCORE);
+        clauses.push((Occur::Should, Box::new(covered)));
+    }
+    let matching: Box<dyn Query> = if clauses.is_empty() {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    restrict(matching, f, public_only, false)
+}
+
+/// Adds the organisation preference and, for the public, leaves internal records out.
+fn restrict(
+    matching: Box<dyn Query>,
+    f: &Fields,
+    public_only: bool,
+    prefix: bool,
+) -> Box<dyn Query> {
     // Institutions are what people look for most: between equal matches they come first.
     let organisations = term_query(f.facets[facet::TYPE], Collection::Organisations.as_str());
     let organisation_boost = if prefix { 1.5 } else { 0.5 };

@@ -12,7 +12,9 @@ use crate::tokenizer::TOKENIZER;
 /// 2: visibility is stored (hits say it); documents of public records no
 /// longer carry internal organisations, so older indexes must be rebuilt.
 /// 3: draft agreements are indexed as internal.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: subject areas carry their ISCED names, records their collection word,
+/// funding its deadlines.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [

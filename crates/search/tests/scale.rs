@@ -10,7 +10,11 @@ use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, Organisation};
 use kizuna_search::{SearchIndex, SearchQuery};
 
-const ROR: &str = "/work/shared/data/ror/ror-v2-records.jsonl.gz";
+/// The shared folder's ROR dump, beside the repository.
+const ROR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/ror/ror-v2-records.jsonl.gz"
+);
 
 /// A ROR v2 record in Kizuna's shape, or None when it does not fit.
 fn organisation(record: &serde_json::Value) -> Option<Organisation> {

@@ -4,7 +4,9 @@
 //
 // With it: Markdown previews appear below their field (a live region),
 // rows are added and removed without a round trip, pickers search as you
-// type (GET /admin/picker), and the error summary takes focus.
+// type (GET /admin/picker) and show names (the server reads them back as
+// ids), "New organisation" opens a dialog beside the agreement and
+// programme forms' pickers, and the error summary takes focus.
 (function () {
   'use strict';
 
@@ -190,9 +192,10 @@
         list.replaceChildren();
         data.items.forEach(function (choice) {
           var option = document.createElement('option');
-          option.value = choice.id;
-          option.label = choice.label;
-          option.textContent = choice.label;
+          // The field shows the name; the server reads it back as the id.
+          option.value = choice.value;
+          option.textContent = choice.value === choice.label ? choice.id : choice.label;
+          option.setAttribute('data-id', choice.id);
           list.appendChild(option);
         });
       })
@@ -220,6 +223,226 @@
       e.preventDefault();
       removeRow(button);
     }
+  });
+
+  // ---- New organisation, from inside the agreement and programme forms ----
+  var dialog = document.getElementById('new-org');
+  var opener = null;
+  var existing = null;
+
+  function pickerOf(button) {
+    var holder = button.closest('.form-field, .row-scalar');
+    return holder && holder.querySelector('input[data-picker]');
+  }
+
+  function clearDialogErrors() {
+    dialog.querySelectorAll('.field-error[data-inline-error]').forEach(function (el) { el.remove(); });
+    dialog.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    var summary = document.getElementById('new-org-errors');
+    summary.hidden = true;
+    summary.textContent = '';
+  }
+
+  function showDialogErrors(errors) {
+    var summary = document.getElementById('new-org-errors');
+    var loose = [];
+    errors.forEach(function (e) {
+      var field = dialog.querySelector('[data-field="' + e.field + '"]') ||
+        dialog.querySelector('[data-field="' + e.field.split(/[.[]/)[0] + '"]');
+      var control = field && field.querySelector('input:not([type="hidden"]), select');
+      if (!field || !control) { loose.push((e.field ? e.field + ': ' : '') + e.message); return; }
+      var p = document.createElement('p');
+      p.className = 'field-error';
+      p.id = control.id + '-error';
+      p.setAttribute('data-inline-error', '');
+      p.textContent = e.message;
+      control.parentNode.insertBefore(p, control);
+      control.setAttribute('aria-invalid', 'true');
+      var d = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      if (d.indexOf(p.id) < 0) d.push(p.id);
+      control.setAttribute('aria-describedby', d.join(' '));
+    });
+    summary.textContent = errors.length === 1 ? 'There is a problem. ' : 'There are ' + errors.length + ' problems. ';
+    summary.textContent += loose.join(' ');
+    summary.hidden = false;
+    var first = dialog.querySelector('[aria-invalid="true"]');
+    if (first) first.focus();
+  }
+
+  function setField(name, value) {
+    var el = dialog.querySelector('[name="' + name + '"]');
+    if (el) el.value = value == null ? '' : String(value);
+  }
+
+  /** Fills the dialog from an organisation of the registry (one read from ROR). */
+  function fill(org, label) {
+    var names = org.names || [];
+    var display = names.filter(function (n) { return n.kind === 'display'; })[0] || names[0];
+    var others = names.filter(function (n) { return n !== display; });
+    setField('names[0].value', display ? display.value : '');
+    var more = dialog.querySelector('[data-more-names]');
+    more.replaceChildren();
+    others.forEach(function (n, i) {
+      var at = i + 1;
+      if (at === 1) {
+        setField('names[1].value', n.value);
+        setField('names[1].lang', n.lang);
+        setField('names[1].kind', n.kind);
+        return;
+      }
+      [['value', n.value], ['lang', n.lang], ['kind', n.kind]].forEach(function (pair) {
+        var input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = 'names[' + at + '].' + pair[0];
+        input.value = pair[1] == null ? '' : pair[1];
+        more.appendChild(input);
+      });
+    });
+    setField('kind', org.kind);
+    setField('country', org.country);
+    setField('city', org.city);
+    setField('location', org.location ? org.location.lat + ', ' + org.location.lng : '');
+    setField('website', org.website);
+    var ids = org.identifiers || {};
+    ['ror', 'erasmus', 'schac', 'pic', 'wikidata', 'isni', 'grid'].forEach(function (key) {
+      setField('identifiers.' + key, ids[key]);
+    });
+    existing = { id: org.id, value: label };
+    var note = document.getElementById('new-org-existing');
+    note.querySelector('[data-existing-text]').textContent =
+      label + ' is already in the registry: you can use it rather than create a copy.';
+    note.hidden = false;
+    announce('Filled in from ' + label);
+  }
+
+  function lookUpRor(input) {
+    var q = input.value.trim();
+    var list = document.getElementById('new-org-ror-choices');
+    var option = Array.prototype.slice.call(list.options).filter(function (o) { return o.value === input.value; })[0];
+    if (option) {
+      fetch('/api/v1/organisations/' + encodeURIComponent(option.getAttribute('data-id')) + '/internal', {
+        credentials: 'same-origin', headers: { Accept: 'application/json' },
+      })
+        .then(function (res) { if (!res.ok) throw new Error('status ' + res.status); return res.json(); })
+        .then(function (org) { fill(org, option.value); })
+        .catch(function () { announce('That record could not be read'); });
+      return;
+    }
+    if (q.length < 2) return;
+    fetch('/admin/picker?type=ror&q=' + encodeURIComponent(q), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (res) { return res.ok && !res.redirected ? res.json() : { items: [] }; })
+      .then(function (data) {
+        list.replaceChildren();
+        data.items.forEach(function (choice) {
+          var o = document.createElement('option');
+          o.value = choice.value;
+          o.textContent = choice.label === choice.value ? choice.id : choice.label;
+          o.setAttribute('data-id', choice.id);
+          list.appendChild(o);
+        });
+      })
+      .catch(function () { /* typing by hand still works */ });
+  }
+
+  function pick(value, label) {
+    if (opener) {
+      opener.value = value;
+      opener.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    ['dl-organisations', 'dl-units'].forEach(function (id) {
+      var list = document.getElementById(id);
+      if (list && !Array.prototype.some.call(list.options, function (o) { return o.value === value; })) {
+        var o = document.createElement('option');
+        o.value = value;
+        o.textContent = label;
+        list.appendChild(o);
+      }
+    });
+    dialog.close();
+    if (opener) opener.focus();
+    announce(label + ' picked');
+  }
+
+  function createOrganisation(form) {
+    clearDialogErrors();
+    var body = new URLSearchParams(new FormData(form));
+    var button = form.querySelector('[data-create-org]');
+    button.disabled = true;
+    fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-CSRF-Token': csrfOf(form) },
+      body: body.toString(),
+    })
+      .then(function (res) {
+        return res.json().then(function (data) { return { ok: res.ok, data: data }; });
+      })
+      .then(function (r) {
+        if (r.ok) pick(r.data.value, r.data.label);
+        else showDialogErrors(r.data.errors && r.data.errors.length ? r.data.errors : [{ field: '', message: r.data.detail || 'Not created.' }]);
+      })
+      .catch(function () { showDialogErrors([{ field: '', message: 'The organisation could not be created. Try again.' }]); })
+      .finally(function () { button.disabled = false; });
+  }
+
+  if (dialog) {
+    document.querySelectorAll('form[data-inline-new] input[data-picker="organisations"], form[data-inline-new] input[data-picker="units"]').forEach(function (input) {
+      addNewButton(input);
+    });
+    document.querySelectorAll('[data-no-script]').forEach(function (el) { el.hidden = true; });
+    dialog.addEventListener('click', function (e) {
+      var t = e.target.closest && e.target.closest('button');
+      if (!t) return;
+      if (t.hasAttribute('data-close-dialog')) { dialog.close(); if (opener) opener.focus(); }
+      if (t.hasAttribute('data-use-existing') && existing) pick(existing.value, existing.value);
+    });
+    dialog.querySelector('form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      createOrganisation(e.target);
+    });
+    var ror = dialog.querySelector('[data-ror-lookup]');
+    var rorTimer = null;
+    ror.addEventListener('input', function () {
+      window.clearTimeout(rorTimer);
+      rorTimer = window.setTimeout(function () { lookUpRor(ror); }, 150);
+    });
+  }
+
+  function addNewButton(input) {
+    var holder = input.closest('.form-field, .row-scalar');
+    if (!holder || holder.querySelector('[data-new-org]')) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button-link new-org-button';
+    button.setAttribute('data-new-org', '');
+    button.setAttribute('aria-haspopup', 'dialog');
+    var isUnit = input.getAttribute('data-picker') === 'units';
+    button.textContent = isUnit ? 'New unit…' : 'New organisation…';
+    input.insertAdjacentElement('afterend', button);
+  }
+
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('button[data-new-org]');
+    if (!button || !dialog) return;
+    e.preventDefault();
+    opener = pickerOf(button);
+    existing = null;
+    clearDialogErrors();
+    var form = dialog.querySelector('form');
+    form.reset();
+    // Hidden fields keep what a fill set: empty them by hand.
+    form.querySelectorAll('input[data-identifier]').forEach(function (el) { el.value = ''; });
+    setField('names[0].kind', 'display');
+    setField('names[1].kind', 'label');
+    dialog.querySelector('[data-more-names]').replaceChildren();
+    document.getElementById('new-org-ror-choices').replaceChildren();
+    document.getElementById('new-org-existing').hidden = true;
+    var isUnit = opener && opener.getAttribute('data-picker') === 'units';
+    dialog.querySelector('#new-org-h').textContent = isUnit ? 'New unit' : 'New organisation';
+    if (isUnit) form.querySelector('[name="kind"]').value = 'unit';
+    if (opener && opener.value.trim()) form.querySelector('[name="names[0].value"]').value = opener.value.trim();
+    dialog.showModal();
+    form.querySelector('[data-ror-lookup]').focus();
   });
 
   // A form that came back with problems: start at the list of them.

@@ -76,13 +76,26 @@
         .catch(close);
     }
 
+    // Forgets pending and in-flight requests, so closed suggestions stay closed.
+    function dismiss() { clearTimeout(timer); ticket++; close(); }
+
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(ask, 120); });
     input.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') {
+        // A search box clears itself on Escape; here Escape only closes the
+        // suggestions, so Enter afterwards searches what was typed.
+        if (input.value) e.preventDefault();
+        dismiss();
+        return;
+      }
+      if (e.key === 'Enter') {
+        if (!list.hidden && active >= 0) { e.preventDefault(); location.href = options()[active].dataset.href; return; }
+        dismiss();
+        return;
+      }
       if (list.hidden) return;
       if (e.key === 'ArrowDown') { e.preventDefault(); highlight(active + 1); }
       else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
-      else if (e.key === 'Escape') { close(); }
-      else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); location.href = options()[active].dataset.href; }
     });
     input.addEventListener('blur', function () { setTimeout(close, 150); });
   }

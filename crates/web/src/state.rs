@@ -36,6 +36,8 @@ pub struct WebSettings {
     pub tile_url: Option<String>,
     /// Mark the session cookie `Secure` (serve over HTTPS, or behind a proxy that does).
     pub secure_cookies: bool,
+    /// The international office's mailbox: who to ask when a record names nobody.
+    pub office_email: Option<String>,
 }
 
 impl Default for WebSettings {
@@ -50,6 +52,7 @@ impl Default for WebSettings {
             tile_url: None,
             index_dir: None,
             secure_cookies: false,
+            office_email: None,
         }
     }
 }

@@ -18,6 +18,8 @@ use support::{assert_labelled, form_fields, get, location, post, set, signed_in,
 
 /// The agreement most tests edit.
 const AGREEMENT: &str = "trio-utokyo-spa-2022";
+#[path = "admin/forms.rs"]
+mod forms;
 #[path = "admin/lifecycle.rs"]
 mod lifecycle;
 #[path = "admin/support.rs"]
@@ -300,7 +302,7 @@ async fn rows_are_added_and_removed_without_script() {
         fields.push(("remove".to_owned(), "parties[0]".to_owned()));
         let page = post(&app, &admin, &uri, &fields).await;
         assert!(!page.body.contains(r#"id="f-parties-2-organisation""#));
-        assert!(page.body.contains(r#"id="f-parties-0-organisation" name="parties[0].organisation" type="text" value="utokyo""#), "{}", &page.body[page.body.find("f-parties-0-organisation").unwrap()..][..200]);
+        assert!(page.body.contains(r#"id="f-parties-0-organisation" name="parties[0].organisation" type="text" value="The University of Tokyo (JP)""#), "{}", &page.body[page.body.find("f-parties-0-organisation").unwrap()..][..200]);
     }
 }
 

@@ -177,6 +177,56 @@ async fn a_stale_version_is_refused_412_and_the_first_change_is_kept() {
 }
 
 #[tokio::test]
+async fn wrong_types_and_missing_fields_are_one_422_in_plain_words() {
+    for app in spawn_apps().await {
+        let c = cast(&app).await;
+        let body = json!({"title": "Nursing exchange", "level": 3, "signed_on": 2027});
+        let response = c.admin.post(&app, "/api/v1/agreements", &body).await;
+        let problem = expect_problem(&response, 422);
+        let errors = problem["errors"].as_array().unwrap();
+        let mut fields: Vec<&str> = errors
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        fields.sort();
+        assert_eq!(
+            fields,
+            ["kind", "level", "parties", "signed_on"],
+            "{problem}"
+        );
+        let message = |field: &str| {
+            errors.iter().find(|e| e["field"] == field).unwrap()["message"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(message("kind"), "this field is required");
+        assert!(
+            message("level")
+                .starts_with("the number 3 is not allowed here: expected one of central"),
+            "{}",
+            message("level")
+        );
+        assert_eq!(message("signed_on"), "expected text, not the number 2027");
+        for e in errors {
+            let m = e["message"].as_str().unwrap();
+            assert!(!m.contains('`') && !m.contains("AgreementLevel"), "{m}");
+        }
+        let org = json!({"names": "Kyoto University", "kind": ["education"], "colour": "red"});
+        let response = c.admin.post(&app, "/api/v1/organisations", &org).await;
+        let problem = expect_problem(&response, 422);
+        let mut fields: Vec<&str> = problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        fields.sort();
+        assert_eq!(fields, ["colour", "kind", "names"], "{problem}");
+    }
+}
+
+#[tokio::test]
 async fn invalid_records_are_422_listing_every_field() {
     for app in spawn_apps().await {
         let c = cast(&app).await;

@@ -2,6 +2,8 @@
 //! built once for it, read through a [`Lookup`] as the public or staff see it.
 //! Pages, the API, the map and feeds all read through here.
 
+pub mod ask;
+pub mod conditions;
 pub mod country;
 pub mod filters;
 mod index;
@@ -9,6 +11,7 @@ mod lookup;
 pub mod map;
 pub mod page;
 pub mod params;
+pub mod people;
 pub mod public;
 pub mod records;
 pub mod rows;

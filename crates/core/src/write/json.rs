@@ -1,16 +1,15 @@
 //! Records sent as JSON: every field error at once (not only serde's first),
 //! an id from the title when none is given, and JSON merge patches (RFC 7386).
 
-use std::collections::HashMap;
-
 use kizuna_domain::{Entity, Slug, ValidationErrors};
 use serde_json::{Map, Value};
 
+use super::json_errors::{plain, split, template, top_key, words_for};
 use super::{WriteError, references};
 use crate::Snapshot;
 
 /// A stand-in id while the real one is derived from the title.
-const PLACEHOLDER: &str = "pending-id";
+pub(super) const PLACEHOLDER: &str = "pending-id";
 
 /// Reads a record from a JSON object, reporting every field error at once;
 /// an absent, null or empty `id` is generated from the title ([`generate_id`]),
@@ -89,72 +88,14 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-/// A serde error as `(field path, message)`; the path comes first
-/// (`parties[0].organisation: …`) and the position last (` at line …`).
-fn split(text: &str) -> (String, String) {
-    let text = match text.rfind(" at line ") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    let (path, message) = match text.split_once(": ") {
-        Some((path, message)) if !path.contains(char::is_whitespace) => (path, message),
-        _ => ("", text),
-    };
-    let named = |prefix: &str| {
-        message
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split('`').next())
-            .map(str::to_owned)
-    };
-    let field = if path.is_empty() || path == "." {
-        named("missing field `")
-            .or_else(|| named("unknown field `"))
-            .unwrap_or_default()
-    } else {
-        match named("unknown field `") {
-            Some(key) if path != key && !path.ends_with(&format!(".{key}")) => {
-                format!("{path}.{key}")
-            }
-            _ => path.to_owned(),
-        }
-    };
-    (field, message.to_owned())
-}
-
-fn top_key(field: &str) -> &str {
-    field.split(['.', '[']).next().unwrap_or(field)
-}
-
-/// A value of the right shape for a required field serde refused, so the
-/// other fields can still be checked: the first allowed word of an enum, a
-/// placeholder string or id, an empty list.
-fn stand_in(message: &str) -> Option<Value> {
-    if let Some((_, allowed)) = message.split_once("expected one of `").or_else(|| {
-        message
-            .starts_with("unknown variant")
-            .then(|| message.split_once("expected `"))
-            .flatten()
-    }) {
-        return allowed
-            .split('`')
-            .next()
-            .map(|w| Value::String(w.to_owned()));
-    }
-    if message.contains("is not a valid id") || message.contains("expected a string") {
-        return Some(Value::String(PLACEHOLDER.to_owned()));
-    }
-    message
-        .contains("expected a sequence")
-        .then(|| Value::Array(Vec::new()))
-}
-
-/// Parses `map` as `E`; on failure drops (or, when required, stands in for)
-/// the offending top-level field and tries again, so every bad field is
-/// named, then adds the rule and reference problems of what remains.
+/// Parses `map` as `E`; on failure stands in for (or drops) the offending
+/// top-level field and tries again, so every bad field is named (missing
+/// ones, wrong types and bad values alike), then adds the rule and
+/// reference problems of what remains.
 fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Result<E, WriteError> {
     let mut errors = ValidationErrors::default();
     let mut dropped: Vec<String> = Vec::new();
-    let mut stand_ins: HashMap<String, Value> = HashMap::new();
+    let template = template(E::COLLECTION);
     let partial: Option<E> = loop {
         let bytes = serde_json::to_vec(&map).expect("JSON values serialise");
         let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
@@ -163,25 +104,29 @@ fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Res
             Err(e) => {
                 let (field, message) = split(&e.to_string());
                 let key = top_key(&field).to_owned();
-                if dropped.contains(&key) {
-                    // A required field was dropped: stand in for it once, else stop.
-                    match stand_ins.remove(&key) {
-                        Some(value) if message.starts_with("missing field") => {
-                            map.insert(key, value);
-                            continue;
-                        }
-                        _ => break None,
-                    }
-                }
-                errors.add(field.clone(), message.clone());
-                if key.is_empty() || map.remove(&key).is_none() {
+                if key.is_empty() || dropped.contains(&key) {
+                    errors.add(field, plain(&message));
                     break None;
                 }
-                if field == key
-                    && let Some(value) = stand_in(&message)
-                {
-                    stand_ins.insert(key.clone(), value);
-                }
+                let message = match map.get(&key) {
+                    Some(given) if field == key => words_for(given, &message, || {
+                        let mut probe = map.clone();
+                        probe.insert(key.clone(), Value::String(String::new()));
+                        let bytes = serde_json::to_vec(&probe).expect("JSON values serialise");
+                        let mut d = serde_json::Deserializer::from_slice(&bytes);
+                        serde_path_to_error::deserialize::<_, E>(&mut d)
+                            .err()
+                            .map(|e| split(&e.to_string()))
+                            .filter(|(f, _)| *f == key)
+                            .map(|(_, m)| m)
+                    }),
+                    _ => plain(&message),
+                };
+                errors.add(field, message);
+                match template.get(&key) {
+                    Some(value) => map.insert(key.clone(), value.clone()),
+                    None => map.remove(&key),
+                };
                 dropped.push(key);
             }
         }

@@ -24,6 +24,7 @@ mod error;
 mod ewp;
 mod import;
 pub mod json;
+mod json_errors;
 pub mod references;
 mod renew;
 mod restore;

@@ -18,7 +18,7 @@ impl Refs<'_> {
         let found = self.snapshot.organisations.get(id).map(|o| &**o);
         if found.is_none() {
             self.errors
-                .add(field, format!("`{id}` is not a known organisation"));
+                .add(field, format!("“{id}” is not a known organisation"));
         }
         found
     }
@@ -41,7 +41,7 @@ impl Refs<'_> {
         if !found {
             let what = collection.as_str().trim_end_matches('s');
             self.errors
-                .add(field, format!("`{id}` is not a known {what}"));
+                .add(field, format!("“{id}” is not a known {what}"));
         }
     }
 
@@ -100,7 +100,7 @@ pub(crate) fn typed_references(snapshot: &Snapshot, record: &Typed) -> Validatio
                     if parent.is_some_and(|p| p.as_ref() != Some(&party.organisation)) {
                         r.errors.add(
                             format!("parties[{i}].unit"),
-                            format!("`{unit}` is not a unit of `{}`", party.organisation),
+                            format!("“{unit}” is not a unit of “{}”", party.organisation),
                         );
                     }
                 }
@@ -110,7 +110,7 @@ pub(crate) fn typed_references(snapshot: &Snapshot, record: &Typed) -> Validatio
                 if kind.is_some_and(|k| k != OrganisationKind::Unit) {
                     r.errors.add(
                         "home_unit",
-                        format!("`{unit}` is not a unit (an organisation of kind unit)"),
+                        format!("“{unit}” is not a unit (an organisation of kind unit)"),
                     );
                 }
             }

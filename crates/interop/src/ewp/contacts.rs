@@ -3,8 +3,8 @@
 use kizuna_core::Snapshot;
 use kizuna_domain::{Agreement, Contact};
 
-use super::map::{Side, institution};
 use super::model::{ContactCard, IiaPartner, Phone};
+use super::sides::{Side, institution};
 
 /// Contact cards, each with whether the person signs the agreement.
 pub(crate) type Cards = Vec<(ContactCard, bool)>;

@@ -15,8 +15,8 @@ use kizuna_domain::{
 use kizuna_domain::{EwpExchange, PartnerCopy, agreement::LanguageSkill};
 
 use super::compare::Terms;
-use super::map::institution;
 use super::read::{ReadIia, ReadPartner};
+use super::sides::institution;
 
 /// What the draft is made from.
 pub(crate) struct DraftSource<'a> {

@@ -14,117 +14,12 @@ use kizuna_core::{Snapshot, WriteError, WriteReport, Writer};
 use kizuna_domain::{PartnerApproval, Slug};
 
 use super::EwpError;
-use super::compare::Difference;
 use super::map::iia_id;
 use super::mapping::Planner;
 use super::read::{PartnerFile, ReadApproval, read_partner_file};
 use super::status::{home_hei, status_of};
 
-/// How a copy was matched to one of our agreements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MatchedBy {
-    /// The copy names our `iia-id`.
-    OurIiaId,
-    /// An earlier import linked the partner's `iia-id` to it.
-    PartnerIiaId,
-    /// The same partner institution and the same conditions.
-    PartnerAndConditions,
-    /// The only agreement with that partner institution.
-    Partner,
-}
-
-impl MatchedBy {
-    /// In words.
-    pub fn describe(self) -> &'static str {
-        match self {
-            MatchedBy::OurIiaId => "by our iia-id in the partner's copy",
-            MatchedBy::PartnerIiaId => "by the partner's iia-id recorded earlier",
-            MatchedBy::PartnerAndConditions => "by the partner's SCHAC code and the conditions",
-            MatchedBy::Partner => "by the partner's SCHAC code (the only agreement with them)",
-        }
-    }
-}
-
-/// What a copy maps to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    /// One of our agreements.
-    Existing {
-        /// Its id.
-        agreement: Slug,
-        /// Its title.
-        title: String,
-        /// How it was found.
-        matched_by: MatchedBy,
-    },
-    /// A new draft made from the copy.
-    NewDraft {
-        /// Its id.
-        agreement: Slug,
-        /// Its title.
-        title: String,
-    },
-    /// Nothing (see the entry's error).
-    Nothing,
-}
-
-/// One IIA of a get response.
-#[derive(Debug, Clone)]
-pub struct CopyEntry {
-    /// The partner's SCHAC code (empty when it cannot be told).
-    pub partner_hei: String,
-    /// The partner's `iia-id`.
-    pub partner_iia_id: Option<String>,
-    /// The partner's `iia-code`.
-    pub partner_iia_code: Option<String>,
-    /// Our `iia-id` as the copy names it.
-    pub our_iia_id: Option<String>,
-    /// The hash recomputed from the copy.
-    pub hash: String,
-    /// The hash the copy states.
-    pub stated_hash: Option<String>,
-    /// `valid-for-approval`.
-    pub valid_for_approval: bool,
-    /// The agreement it maps to.
-    pub target: Target,
-    /// The partner's conditions against ours (a new draft's: what it leaves out).
-    pub differences: Vec<Difference>,
-    /// Problems reading it, and what a draft leaves out.
-    pub notes: Vec<String>,
-    /// Why it cannot be recorded; any error keeps the whole file from being applied.
-    pub error: Option<String>,
-    pub(crate) write: Option<PartnerFileWrite>,
-}
-
-impl CopyEntry {
-    /// Whether the stated hash is the one computed.
-    pub fn hash_matches(&self) -> bool {
-        self.stated_hash.as_deref() == Some(self.hash.as_str())
-    }
-}
-
-/// One approval of an approval response.
-#[derive(Debug, Clone)]
-pub struct ApprovalEntry {
-    /// Our `iia-id` it names.
-    pub our_iia_id: String,
-    /// The hash of our copy it approves.
-    pub hash: String,
-    /// Our agreement with that `iia-id`, and its title.
-    pub agreement: Option<(Slug, String)>,
-    /// The hash of our copy now (`None`: it cannot be an IIA).
-    pub our_hash_now: Option<String>,
-    /// Why it cannot be recorded.
-    pub error: Option<String>,
-    pub(crate) write: Option<PartnerFileWrite>,
-}
-
-impl ApprovalEntry {
-    /// Whether it approves our copy as it is now.
-    pub fn approves_our_copy(&self) -> bool {
-        self.our_hash_now.as_deref() == Some(self.hash.as_str())
-    }
-}
+pub use super::entries::{ApprovalEntry, CopyEntry, MatchedBy, Target};
 
 /// What a partner's file would change.
 #[derive(Debug, Clone)]

@@ -18,22 +18,16 @@
 
 use kizuna_core::Snapshot;
 use kizuna_domain::{
-    Agreement, Direction, MobilityCondition, MobilityType, Organisation, OrganisationKind,
-    PartialDate, Slug,
+    Agreement, Direction, MobilityCondition, MobilityType, Organisation, PartialDate, Slug,
 };
 
 use super::contacts::{contacts, with_contacts};
 use super::hash::sha256_hex;
 use super::model::{Iia, MobilitySpec, SpecKind, academic_year, decimal};
+use super::sides::sides;
 
 /// An IIA, with notes on what of the agreement it leaves out.
 pub(crate) type Mapped = (Iia, Vec<String>);
-
-/// One side of the agreement, resolved to its institution.
-pub(crate) struct Side<'a> {
-    pub(crate) institution: &'a Organisation,
-    pub(crate) unit: Option<&'a Slug>,
-}
 
 /// Maps an agreement, or says every reason it cannot be an IIA.
 pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mapped, Vec<String>> {
@@ -95,82 +89,6 @@ pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mappe
         specs,
     };
     Ok((iia, notes))
-}
-
-/// The home side and the one partner side, or why there are not exactly those.
-fn sides<'a>(
-    snapshot: &'a Snapshot,
-    agreement: &'a Agreement,
-) -> Result<(Side<'a>, Side<'a>), String> {
-    let home_id = snapshot
-        .home
-        .as_ref()
-        .ok_or("no home organisation is configured")?;
-    let mut home = Vec::new();
-    let mut others = Vec::new();
-    for party in &agreement.parties {
-        let org = snapshot
-            .organisations
-            .get(&party.organisation)
-            .ok_or_else(|| format!("the party {} is not in the registry", party.organisation))?;
-        let institution = institution(snapshot, org);
-        let unit = party
-            .unit
-            .as_ref()
-            .or((institution.id != org.id).then_some(&org.id));
-        let side = Side { institution, unit };
-        if &institution.id == home_id {
-            home.push(side);
-        } else {
-            others.push(side);
-        }
-    }
-    if home.is_empty() {
-        let through = others
-            .iter()
-            .find(|s| s.institution.members.contains(home_id));
-        return Err(match through {
-            Some(c) => format!(
-                "the home organisation takes part only through the consortium {}; an IIA binds two institutions",
-                c.institution.id
-            ),
-            None => "the home organisation is not a party".to_owned(),
-        });
-    }
-    if home.len() > 1 || others.len() != 1 {
-        return Err(format!(
-            "an IIA binds two institutions; this agreement has {} parties",
-            agreement.parties.len()
-        ));
-    }
-    let partner = others.remove(0);
-    if partner.institution.kind == OrganisationKind::Consortium {
-        return Err(format!(
-            "the partner {} is a consortium; an IIA binds two institutions",
-            partner.institution.id
-        ));
-    }
-    Ok((home.remove(0), partner))
-}
-
-/// The organisation a unit belongs to (walking up through units), or itself.
-pub(crate) fn institution<'a>(snapshot: &'a Snapshot, org: &'a Organisation) -> &'a Organisation {
-    let mut current = org;
-    // The depth bound keeps a parent cycle in bad data from looping forever.
-    for _ in 0..32 {
-        if current.kind != OrganisationKind::Unit {
-            break;
-        }
-        match current
-            .parent
-            .as_ref()
-            .and_then(|p| snapshot.organisations.get(p))
-        {
-            Some(parent) => current = parent,
-            None => break,
-        }
-    }
-    current
 }
 
 fn schac(org: &Organisation, who: &str, reasons: &mut Vec<String>) -> Option<String> {

@@ -12,9 +12,10 @@ use kizuna_domain::{Agreement, OrganisationKind, PartnerCopy, Slug};
 
 use super::compare::compare_copy;
 use super::draft::{DraftSource, draft, draft_title};
-use super::import::{CopyEntry, MatchedBy, Target};
-use super::map::{iia_id, institution};
+use super::entries::{CopyEntry, MatchedBy, Target};
+use super::map::iia_id;
 use super::read::ReadIia;
+use super::sides::institution;
 
 pub(crate) struct Planner<'a> {
     pub(crate) snapshot: &'a Snapshot,

@@ -11,6 +11,7 @@
 pub mod compare;
 mod contacts;
 mod draft;
+mod entries;
 mod export;
 pub mod hash;
 pub mod import;
@@ -18,6 +19,7 @@ mod map;
 mod mapping;
 pub mod model;
 pub mod read;
+mod sides;
 mod status;
 mod write;
 

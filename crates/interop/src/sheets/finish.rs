@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::columns::Header;
 use super::context::{Context, NewOrganisation};
-use super::plan::{Outcome, RowReport};
+use super::outcome::{Outcome, RowReport};
 use super::row::{CellError, RowBuild};
 use super::values::one_line;
 

@@ -24,6 +24,7 @@ mod finish;
 pub mod flatten;
 mod index;
 mod names;
+mod outcome;
 mod partners;
 pub mod plan;
 pub mod read_csv;

@@ -196,6 +196,8 @@ pub async fn run(state: &AppState, query: SearchQuery) -> Result<SearchResults, 
 /// Searches every public record; with an API token or a session, internal ones too
 /// (their hits say `"visibility": "internal"`). Text with nothing searchable in it
 /// (`*`, `(`, one overlong word) finds no record; an empty `q` lists every one.
+/// When no record holds every word, the answer says `"partial": true` and its
+/// hits are the closest matches, those holding more of the words first.
 #[utoipa::path(get, path = "/search", tag = "search", params(SearchParams),
     responses((status = 200, body = SearchResults), (status = 400, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 401, body = crate::error::Problem, content_type = "application/problem+json")))]

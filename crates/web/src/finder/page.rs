@@ -46,6 +46,10 @@ struct SearchView {
     to: usize,
     previous: Option<String>,
     next: Option<String>,
+    /// No record holds every word: the hits are the closest ones.
+    partial: bool,
+    /// How many facet filters are on (shown on the phone's "Filters (n)").
+    active_filters: usize,
 }
 
 const FACET_LABELS: [(&str, &str); 6] = [
@@ -176,6 +180,11 @@ pub async fn search_page(
         from: if hits.is_empty() { 0 } else { offset + 1 },
         to,
         total: results.total,
+        partial: results.partial,
+        active_filters: FACET_LABELS
+            .iter()
+            .filter(|(name, _)| get(&params, name).is_some())
+            .count(),
         hits,
         facets,
         q: q.clone(),

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod calendar;
 pub mod csrf;
 pub mod disposition;
 pub mod edge;

@@ -8,6 +8,7 @@ use axum::routing::get;
 use crate::http::render::render_errors;
 use crate::{AppError, AppState};
 
+mod calendar;
 mod catalogue;
 mod lists;
 mod records;
@@ -26,7 +27,9 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/programmes/{id}", get(records::programme))
         .route("/funding", get(catalogue::funding_list))
         .route("/funding/{id}", get(records::funding))
+        .route("/funding/{id}/deadlines/{file}", get(calendar::deadline))
         .route("/contacts", get(catalogue::contacts))
+        .route("/contacts/{id}", get(records::contact))
         .route("/map", get(crate::atlas::map_page))
         .route("/search", get(crate::finder::search_page))
         .fallback(not_found)

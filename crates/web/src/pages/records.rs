@@ -3,10 +3,36 @@
 use axum::extract::{Path, State};
 use axum::response::Html;
 use kizuna_domain::Slug;
+use serde::Serialize;
 
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
+use kizuna_core::read::ask::{self, WhoToAsk};
+use kizuna_core::read::conditions::ConditionView;
+use kizuna_core::read::people::ContactView;
 use kizuna_core::read::records::{AgreementView, FundingView, OrganisationView, ProgrammeView};
+
+/// An agreement's page: the record, what a student gets, and whom to ask.
+#[derive(Debug, Serialize)]
+struct AgreementPage {
+    #[serde(flatten)]
+    record: AgreementView,
+    /// Each mobility condition in words.
+    offers: Vec<ConditionView>,
+    /// Subject areas with their names: "0913 Nursing and midwifery".
+    subject_areas: Vec<String>,
+    /// How to apply: the people (or mailbox) to ask.
+    ask: WhoToAsk,
+}
+
+/// A funding page: the record and whom to ask when it leaves something out.
+#[derive(Debug, Serialize)]
+struct FundingPage {
+    #[serde(flatten)]
+    record: FundingView,
+    /// The people (or mailbox) to ask.
+    ask: WhoToAsk,
+}
 
 fn slug(id: &str, what: &str) -> Result<Slug, AppError> {
     id.parse()
@@ -50,7 +76,13 @@ pub async fn agreement(
     let a = lookup
         .agreement(&id)
         .ok_or_else(|| missing("agreement", &id))?;
-    let view = AgreementView::build(&lookup, a);
+    let office = state.settings().office_email.as_deref();
+    let view = AgreementPage {
+        record: AgreementView::build(&lookup, a),
+        offers: a.conditions.iter().map(ConditionView::of).collect(),
+        subject_areas: a.subject_areas.iter().map(|s| s.labelled()).collect(),
+        ask: ask::about_agreement(&lookup, a, office),
+    };
     render(
         &state,
         "agreement.html",
@@ -96,12 +128,39 @@ pub async fn funding(
         .funding()
         .find(|f| f.id == id)
         .ok_or_else(|| missing("funding opportunity", &id))?;
-    let view = FundingView::build(&lookup, f);
+    let office = state.settings().office_email.as_deref();
+    let view = FundingPage {
+        record: FundingView::build(&lookup, f),
+        ask: ask::about_funding(&lookup, f, office),
+    };
     render(
         &state,
         "funding.html",
         f.title.clone(),
         &format!("/funding/{id}"),
+        view,
+    )
+    .await
+}
+
+/// `GET /contacts/{id}`: a public contact; an internal one does not exist here.
+pub async fn contact(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let id = slug(&id, "contact")?;
+    let snapshot = state.public_snapshot().await;
+    let lookup = public_lookup(&state, &snapshot);
+    let c = lookup
+        .contacts()
+        .find(|c| c.id == id)
+        .ok_or_else(|| missing("contact", &id))?;
+    let view = ContactView::build(&lookup, c);
+    render(
+        &state,
+        "contact.html",
+        c.name.clone(),
+        &format!("/contacts/{id}"),
         view,
     )
     .await

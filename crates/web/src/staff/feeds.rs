@@ -3,16 +3,17 @@
 
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
-use chrono::{DateTime, NaiveDate, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event};
 use kizuna_domain::{AgreementStatus, ChangeKind, RecordSet};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event as Xml};
 use serde::Deserialize;
 
 use crate::http::auth::Staff;
+use crate::http::calendar::{all_day, base_url, calendar_response, calendar_text, deadline_event};
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::public::{PublicRecords, public_document};
@@ -29,58 +30,6 @@ pub fn routes(_state: AppState) -> Router<AppState> {
         .route("/feeds/changes.atom", get(changes))
 }
 
-/// `https://host` of the request, for absolute links in feeds.
-fn base_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
-}
-
-/// Text as iCalendar can carry it: the library escapes `\\`, `,`, `;` and LF
-/// but writes other control characters raw, and a bare CR would end the
-/// content line early (RFC 5545 3.3.11 allows no control character but tab).
-fn calendar_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
-}
-
-/// Makes `event` a whole-day event on `date`. `DTEND` of a date is exclusive
-/// (RFC 5545 3.6.1), so it is the next day; the library's `all_day` sets it to
-/// the same day, an event of no length.
-fn all_day(event: &mut Event, date: NaiveDate) -> &mut Event {
-    event.starts(date);
-    match date.succ_opt() {
-        Some(next) => event.ends(next),
-        None => event,
-    }
-}
-
-fn calendar_response(calendar: Calendar, file: &str) -> Response {
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{file}\""),
-            ),
-        ],
-        calendar.to_string(),
-    )
-        .into_response()
-}
-
 /// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones repeat.
 pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let snapshot = state.public_snapshot().await;
@@ -91,20 +40,10 @@ pub async fn deadlines(State(state): State<AppState>, headers: HeaderMap) -> Res
         .description("Application deadlines of scholarships, fellowships and travel grants");
     for funding in &snapshot.funding {
         for deadline in &funding.deadlines {
-            let mut event = Event::new();
-            event
-                .uid(&format!("deadline-{}-{}@kizuna", funding.id, deadline.date))
-                .summary(&calendar_text(&format!("Deadline: {}", funding.title)));
-            all_day(&mut event, deadline.date)
-                .url(&format!("{base}/funding/{}", funding.id))
-                .timestamp(funding.updated_at.unwrap_or_else(Utc::now));
-            if deadline.yearly {
-                event.add_property("RRULE", "FREQ=YEARLY");
-            }
-            calendar.push(event.done());
+            calendar.push(deadline_event(funding, deadline, &base));
         }
     }
-    calendar_response(calendar.done(), "deadlines.ics")
+    calendar_response(calendar.done(), "deadlines.ics", false)
 }
 
 /// Lets calendar apps, which cannot send headers, pass the token in the URL.
@@ -165,7 +104,7 @@ pub async fn expiring(
             .timestamp(agreement.updated_at.unwrap_or_else(Utc::now));
         calendar.push(event.done());
     }
-    Ok(calendar_response(calendar.done(), "expiring.ics"))
+    Ok(calendar_response(calendar.done(), "expiring.ics", false))
 }
 
 /// `GET /feeds/changes.atom`: the latest changes to public records.
@@ -323,6 +262,7 @@ fn link(w: &mut quick_xml::Writer<Vec<u8>>, href: &str, rel: Option<&str>) -> st
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn event_text(title: &str, date: NaiveDate) -> String {
         let mut event = Event::new();

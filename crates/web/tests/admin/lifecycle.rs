@@ -160,9 +160,16 @@ async fn an_agreement_is_renewed() {
                 .map(|(_, v)| v.clone())
                 .unwrap()
         };
-        assert_eq!(get_field("renews"), AGREEMENT);
+        // Pickers show names; the server reads them back as ids.
+        assert_eq!(
+            get_field("renews"),
+            "Strategic Partnership Agreement, Stockholm Trio – University of Tokyo (renewal 2022)"
+        );
         assert_eq!(get_field("valid_from"), "");
-        assert_eq!(get_field("parties[1].organisation"), "utokyo");
+        assert_eq!(
+            get_field("parties[1].organisation"),
+            "The University of Tokyo (JP)"
+        );
         let id = get_field("id");
         set(&mut fields, "valid_from", "2027-01-01");
         let done = post(&app, &admin, &uri, &fields).await;

@@ -147,7 +147,9 @@ async fn render(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let form = view::build(COUNTRY, form, errors, &[]);
+    let mut shown = form.clone();
+    super::pickers::display(&*state.snapshot().await, COUNTRY, &mut shown);
+    let form = view::build(COUNTRY, &shown, errors, &[]);
     let snapshot = state.snapshot().await;
     let path = format!("/admin/countries/{}", code.as_str().to_lowercase());
     let view = CountryView {
@@ -233,7 +235,9 @@ pub async fn save(
     posted.state.compact(COUNTRY);
     let mut base = serde_json::to_value(profile(&state, code).await).unwrap_or_else(|_| json!({}));
     base["country"] = json!(code.as_str());
+    let named = super::pickers::resolve(&*state.snapshot().await, COUNTRY, &mut posted.state);
     let (doc, errors) = forms::to_json(COUNTRY, &posted.state, base);
+    let errors = super::making::merged(named, errors);
     let result = if errors.0.is_empty() {
         match serde_json::from_value::<CountryProfile>(doc) {
             Ok(p) => {

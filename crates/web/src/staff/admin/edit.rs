@@ -7,12 +7,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use kizuna_domain::{Slug, ValidationErrors};
 use serde::Serialize;
-use serde_json::json;
 
 use super::forms::{self, Action, FormState};
+pub(super) use super::making::{changed_record, id_error, new_record};
 use super::records::AdminRecord;
 use super::view::{self, FormView};
-use super::{Datalist, PageUser, datalists, page};
+use super::{Datalist, PageUser, datalists, page, pickers};
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
 use crate::writer::{finish, writer};
@@ -65,6 +65,8 @@ struct EditView {
     renews: Option<Link>,
     /// The EWP exchange (agreements).
     ewp: Option<super::ewp::EwpPanel>,
+    /// The "New organisation" dialog's choices (agreement and programme forms).
+    new_org: Option<super::inline::NewOrgView>,
 }
 
 /// What a form page is about, apart from the form's values.
@@ -147,8 +149,10 @@ pub(super) async fn render<E: AdminRecord>(
         "renew" => &["renews"],
         _ => &[],
     };
-    let form = view::build(E::FIELDS, form, errors, readonly);
     let snapshot = state.snapshot().await;
+    let mut shown = form.clone();
+    pickers::display(&snapshot, E::FIELDS, &mut shown);
+    let form = view::build(E::FIELDS, &shown, errors, readonly);
     let heading = match ctx.mode {
         "new" => format!("New {}", E::SINGULAR),
         "renew" => format!("Renew: {}", ctx.title),
@@ -171,6 +175,7 @@ pub(super) async fn render<E: AdminRecord>(
         conflict: ctx.conflict,
         renews: ctx.renews,
         ewp: ctx.ewp,
+        new_org: super::inline::NewOrgView::for_collection(E::COLLECTION),
     };
     let html = page(state, staff, csrf, "admin/edit.html", heading, path, view).await?;
     Ok((status, html).into_response())
@@ -206,44 +211,6 @@ fn notice(query: &HashMap<String, String>) -> Option<String> {
         None
     }
 }
-
-/// An id made from `name` that no record of the kind has yet.
-pub(crate) fn fresh_id<E: AdminRecord>(
-    snapshot: &kizuna_core::Snapshot,
-    name: &str,
-) -> Option<String> {
-    let base = Slug::from_name(name)?.to_string();
-    let taken = |id: &str| E::all(snapshot).iter().any(|r| r.id().as_str() == id);
-    std::iter::once(base.clone())
-        .chain((2..100).map(|n| format!("{base}-{n}")))
-        .find(|id| !taken(id))
-}
-
-/// Fills in an empty id from the name; false when no id can be made.
-pub(super) fn ensure_id<E: AdminRecord>(
-    snapshot: &kizuna_core::Snapshot,
-    form: &mut FormState,
-) -> bool {
-    if !form.value("id").trim().is_empty() {
-        return true;
-    }
-    match fresh_id::<E>(snapshot, &E::typed_name(form)) {
-        Some(id) => {
-            form.set("id", id);
-            true
-        }
-        None => false,
-    }
-}
-
-pub(super) fn id_error(message: impl Into<String>) -> ValidationErrors {
-    let mut errors = ValidationErrors::default();
-    errors.add("id", message);
-    errors
-}
-
-pub(super) const NO_ID: &str =
-    "give an identifier (lowercase letters, digits and hyphens): none can be made from this name";
 
 /// `GET /admin/{collection}/new`.
 pub async fn new_form<E: AdminRecord>(
@@ -294,18 +261,14 @@ pub async fn create<E: AdminRecord>(
     }
     posted.state.compact(E::FIELDS);
     let snapshot = state.snapshot().await;
-    let result = if ensure_id::<E>(&snapshot, &mut posted.state) {
-        match forms::to_record::<E>(E::FIELDS, &posted.state, json!({})) {
-            Ok(record) => {
-                let saved = writer(&state).await.create(&staff.user, record).await;
-                finish(&state, saved)
-                    .await
-                    .map(|v| v.record.id().to_string())
-            }
-            Err(errors) => Err(AppError::Invalid(errors)),
+    let result = match new_record::<E>(&snapshot, &mut posted.state) {
+        Ok(record) => {
+            let saved = writer(&state).await.create(&staff.user, record).await;
+            finish(&state, saved)
+                .await
+                .map(|v| v.record.id().to_string())
         }
-    } else {
-        Err(AppError::Invalid(id_error(NO_ID)))
+        Err(errors) => Err(AppError::Invalid(errors)),
     };
     let (errors, status) = match result {
         Ok(id) => return Ok(Redirect::to(&format!("/admin/{c}/{id}?saved=1")).into_response()),
@@ -413,7 +376,8 @@ pub async fn save<E: AdminRecord>(
     }
     posted.state.compact(E::FIELDS);
     let base = serde_json::to_value(&found.record).unwrap_or_default();
-    let result = match forms::to_record::<E>(E::FIELDS, &posted.state, base) {
+    let snapshot = state.snapshot().await;
+    let result = match changed_record::<E>(&snapshot, &mut posted.state, base) {
         Ok(record) => {
             let saved = writer(&state)
                 .await

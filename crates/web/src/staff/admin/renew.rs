@@ -8,8 +8,9 @@ use kizuna_domain::{Agreement, ValidationErrors};
 use serde_json::{Value, json};
 
 use super::PageUser;
-use super::edit::{Ctx, NO_ID, current, ensure_id, fresh_id, id_error, render};
+use super::edit::{Ctx, current, render};
 use super::forms::{self, Action};
+use super::making::{fresh_id, id_error, new_record};
 use super::records::AdminRecord;
 use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
@@ -113,19 +114,15 @@ pub async fn renew(
     }
     posted.state.compact(Agreement::FIELDS);
     let snapshot = state.snapshot().await;
-    let result = if ensure_id::<Agreement>(&snapshot, &mut posted.state) {
-        match forms::to_record::<Agreement>(Agreement::FIELDS, &posted.state, json!({})) {
-            Ok(successor) => {
-                let saved = writer(&state)
-                    .await
-                    .renew(&staff.user, &id, successor)
-                    .await;
-                finish(&state, saved).await.map(|v| v.record.id.to_string())
-            }
-            Err(errors) => Err(AppError::Invalid(errors)),
+    let result = match new_record::<Agreement>(&snapshot, &mut posted.state) {
+        Ok(successor) => {
+            let saved = writer(&state)
+                .await
+                .renew(&staff.user, &id, successor)
+                .await;
+            finish(&state, saved).await.map(|v| v.record.id.to_string())
         }
-    } else {
-        Err(AppError::Invalid(id_error(NO_ID)))
+        Err(errors) => Err(AppError::Invalid(errors)),
     };
     let (errors, status) = match result {
         Ok(new) => {

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::schema::{Field, Kind};
 
+mod parse;
 mod read;
 
 pub use read::{to_json, to_record, unreadable};
@@ -249,6 +250,9 @@ fn text_of(value: &Value) -> String {
         }
         Value::Number(n) => n.to_string(),
         Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(", "),
+        Value::Object(o) if o.contains_key("lat") && o.contains_key("lng") => {
+            format!("{}, {}", text_of(&o["lat"]), text_of(&o["lng"]))
+        }
         Value::Object(o) => {
             // A language skill: `{lang, cefr}` → "ja B2".
             let parts: Vec<String> = ["lang", "cefr"]

@@ -1,13 +1,12 @@
 //! Form → record: typed values read from text, problems noted at their
 //! field's path, the record built over the stored one.
 
-use kizuna_domain::{
-    Cefr, CountryCode, Entity, IscedCode, LanguageTag, PartialDate, Slug, ValidationErrors,
-};
+use kizuna_domain::{Entity, ValidationErrors};
 use serde_json::{Map, Value, json};
 
 use super::FormState;
-use crate::staff::admin::schema::{Field, Kind, Ty, WHOLE_OBJECTS};
+use super::parse::{parse, parts_of};
+use crate::staff::admin::schema::{Field, Kind, Ty};
 
 fn set(doc: &mut Value, path: &str, value: Value) {
     let mut here = doc;
@@ -23,71 +22,6 @@ fn set(doc: &mut Value, path: &str, value: Value) {
         }
         here = map.entry(key.to_owned()).or_insert(Value::Null);
     }
-}
-
-/// Reads one typed value; `Ok(Null)` for empty text.
-pub fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        return Ok(Value::Null);
-    }
-    let shown = |e: &dyn std::fmt::Display| e.to_string();
-    Ok(match ty {
-        Ty::Str => json!(text),
-        Ty::Slug => json!(text.parse::<Slug>().map_err(|e| shown(&e))?.as_str()),
-        Ty::Country => json!(text.parse::<CountryCode>().map_err(|e| shown(&e))?.as_str()),
-        Ty::PartialDate => json!(
-            text.parse::<PartialDate>()
-                .map_err(|e| shown(&e))?
-                .to_string()
-        ),
-        Ty::Date => json!(
-            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))?
-                .to_string()
-        ),
-        Ty::Lang => json!(text.parse::<LanguageTag>().map_err(|e| shown(&e))?.as_str()),
-        Ty::Isced => json!(text.parse::<IscedCode>().map_err(|e| shown(&e))?.as_str()),
-        Ty::Count => json!(
-            text.parse::<u32>()
-                .map_err(|_| format!("`{text}` is not a whole number"))?
-        ),
-        Ty::Year => json!(
-            text.parse::<i32>()
-                .map_err(|_| format!("`{text}` is not a year"))?
-        ),
-        Ty::Decimal => {
-            let n: f64 = text
-                .replace(',', ".")
-                .parse()
-                .ok()
-                .filter(|n: &f64| n.is_finite())
-                .ok_or_else(|| format!("`{text}` is not a number"))?;
-            json!(n)
-        }
-        Ty::Skills => {
-            let mut skills = Vec::new();
-            for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                let mut words = part.split_whitespace();
-                let lang: LanguageTag = words
-                    .next()
-                    .unwrap_or_default()
-                    .parse()
-                    .map_err(|e| shown(&e))?;
-                let cefr = words
-                    .next()
-                    .map(|c| c.to_uppercase().parse::<Cefr>().map_err(|e| shown(&e)))
-                    .transpose()?;
-                if let Some(extra) = words.next() {
-                    return Err(format!(
-                        "`{extra}` is not expected after `{part}`: write e.g. `en B2, ja`"
-                    ));
-                }
-                skills.push(json!({"lang": lang.as_str(), "cefr": cefr.map(|c| c.as_str())}));
-            }
-            Value::Array(skills)
-        }
-    })
 }
 
 fn options_of(kind: Kind) -> Vec<String> {
@@ -126,21 +60,17 @@ fn read(f: &Field, path: &str, values: &[String], errors: &mut ValidationErrors)
         Kind::Checks { .. } => {
             let allowed = options_of(f.kind);
             match values.iter().find(|v| !allowed.contains(v)) {
-                Some(bad) => Err(format!("`{bad}` is not one of the choices")),
+                Some(bad) => Err(format!("“{bad}” is not one of the choices")),
                 None => Ok(json!(values)),
             }
         }
         Kind::Lines { ty, comma } => {
             let text = values.join("\n");
-            let parts: Vec<&str> = if comma {
-                text.split(|c: char| c == ',' || c.is_whitespace())
-                    .collect()
-            } else {
-                text.lines().collect()
-            };
             let (mut good, mut bad) = (Vec::new(), Vec::new());
-            for p in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+            for p in parts_of(&text, comma) {
                 match parse(ty, p) {
+                    // The same field named twice (nursing, omvårdnad) is kept once.
+                    Ok(v) if good.contains(&v) => {}
                     Ok(v) => good.push(v),
                     Err(e) => bad.push(e),
                 }
@@ -183,38 +113,51 @@ fn read(f: &Field, path: &str, values: &[String], errors: &mut ValidationErrors)
 
 /// Turns the form into a record, starting from `base` (the stored record's
 /// JSON, or `{}`) so fields the form does not show survive. On failure,
-/// every problem found: unreadable values, and the domain's rules when the
-/// rest could still be read.
+/// every problem found at once: values that could not be read, and what
+/// the registry's JSON reader finds in the rest (missing fields, rules,
+/// references), each problem once per field.
 pub fn to_record<E: Entity>(
+    snapshot: &kizuna_core::Snapshot,
     fields: &[Field],
     state: &FormState,
     base: Value,
 ) -> Result<E, ValidationErrors> {
     let (doc, mut errors) = to_json(fields, state, base);
-    match serde_json::from_value::<E>(doc) {
-        Ok(mut record) => {
-            if errors.0.is_empty() {
-                return Ok(record);
-            }
-            record.normalise();
-            if let Err(rules) = record.validate() {
-                for e in rules.0 {
-                    if !errors.0.iter().any(|x| x.field == e.field) {
-                        errors.0.push(e);
-                    }
-                }
-            }
-            Err(errors)
+    let more = match kizuna_core::write::record_from_json::<E>(snapshot, doc) {
+        Ok(record) if errors.0.is_empty() => return Ok(record),
+        Ok(mut record) => kizuna_core::write::problems(snapshot, &mut record),
+        Err(kizuna_core::WriteError::Invalid(more)) => more,
+        Err(e) => {
+            let mut more = ValidationErrors::default();
+            more.add("", e.to_string());
+            more
         }
-        Err(e) => Err(unreadable(errors, e)),
-    }
+    };
+    // A value the form could not read stands as null or empty: what the
+    // reader says of it again is left out.
+    let said = |field: &str| {
+        errors.0.iter().any(|x| {
+            x.field == field
+                || field.starts_with(&format!("{}.", x.field))
+                || field.starts_with(&format!("{}[", x.field))
+        })
+    };
+    let more: Vec<_> = more.0.into_iter().filter(|e| !said(&e.field)).collect();
+    errors.0.extend(more);
+    Err(errors)
 }
 
 /// The errors to show when the JSON does not make a record: the field
 /// problems that caused it, or else what serde says.
 pub fn unreadable(mut errors: ValidationErrors, e: serde_json::Error) -> ValidationErrors {
     if errors.0.is_empty() {
-        errors.add("", format!("the form could not be read: {e}"));
+        errors.add(
+            "",
+            format!(
+                "the form could not be read: {}",
+                e.to_string().replace('`', "")
+            ),
+        );
     }
     errors
 }
@@ -272,31 +215,12 @@ pub fn to_json(fields: &[Field], state: &FormState, base: Value) -> (Value, Vali
         };
         set(&mut doc, f.path, value);
     }
-    for whole in WHOLE_OBJECTS {
-        if let Some(parts) = doc.get(*whole).and_then(Value::as_object).cloned() {
-            let missing: Vec<&String> = parts
-                .iter()
-                .filter(|(_, v)| v.is_null())
-                .map(|(k, _)| k)
-                .collect();
-            if missing.len() < parts.len() {
-                for k in &missing {
-                    errors.add(
-                        format!("{whole}.{k}"),
-                        format!("give the {k} too, or leave both empty"),
-                    );
-                }
-            }
-            if !missing.is_empty() {
-                set(&mut doc, whole, Value::Null);
-            }
-        }
-    }
     (doc, errors)
 }
 
 #[cfg(test)]
 mod tests {
+    use kizuna_core::Snapshot;
     use kizuna_domain::Agreement;
 
     use super::super::{Action, from_json, from_pairs};
@@ -341,7 +265,7 @@ mod tests {
         assert_eq!(posted.revision, 12);
         let mut state = posted.state;
         state.compact(AGREEMENT);
-        let a: Agreement = to_record(AGREEMENT, &state, json!({})).unwrap();
+        let a: Agreement = to_record(&Snapshot::default(), AGREEMENT, &state, json!({})).unwrap();
         assert_eq!(a.parties.len(), 2);
         assert_eq!(a.study_programmes, ["nursing", "physiotherapy"]);
         assert_eq!(a.subject_areas.len(), 2);
@@ -366,7 +290,9 @@ mod tests {
                 ("visibility", "public"),
             ]),
         );
-        let errors = to_record::<Agreement>(AGREEMENT, &posted.state, json!({})).unwrap_err();
+        let errors =
+            to_record::<Agreement>(&Snapshot::default(), AGREEMENT, &posted.state, json!({}))
+                .unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
         assert!(fields.contains(&"parties[0].organisation"), "{fields:?}");
         assert!(fields.contains(&"valid_from"), "{fields:?}");

@@ -42,14 +42,14 @@ pub const ORGANISATION: &[Field] = &[
     rows("names", "Names", &NAME_FIELDS, "Name").required(),
     optional_select("country", "Country", countries),
     text("city", "City"),
-    typed("location.lat", "Latitude", Ty::Decimal, "text")
-        .hint("Decimal degrees, −90 to 90, e.g. 35.7128"),
-    typed("location.lng", "Longitude", Ty::Decimal, "text")
-        .hint("Decimal degrees, −180 to 180, e.g. 139.762"),
+    typed("location", "Coordinates", Ty::Coordinates, "text").hint(
+        "Latitude, longitude as a map gives them, e.g. 35.0262, 135.7808 or 35.0262 N, 135.7808 E",
+    ),
     picker("parent", "Parent organisation", Target::Organisation)
         .hint("Only for units: the organisation it belongs to"),
     many("members", "Members", &ORG_ITEM, "Member").hint("Only for consortia"),
-    typed("website", "Website", Ty::Str, "url").hint("Starts with https://"),
+    typed("website", "Website", Ty::Website, "text")
+        .hint("e.g. www.kyoto-u.ac.jp (https:// is added)"),
     text("identifiers.ror", "ROR id").hint("Without https://ror.org/, e.g. 057zh3y96"),
     text("identifiers.erasmus", "Erasmus code"),
     text("identifiers.schac", "SCHAC code").hint("e.g. ki.se"),
@@ -102,8 +102,9 @@ const CONDITION_FIELDS: [Field; 10] = [
     typed("months_per_year", "Months a year", Ty::Decimal, "text").hint("Student mobility"),
     typed("days_per_year", "Days a year", Ty::Count, "text").hint("Staff mobility"),
     typed("eqf_level", "EQF level", Ty::Count, "text").hint("1 to 8"),
-    typed("subject_area", "Subject area", Ty::Isced, "text").hint("ISCED-F code, e.g. 0913"),
-    typed("languages", "Languages", Ty::Skills, "text").hint("e.g. en B2, ja"),
+    typed("subject_area", "Subject area", Ty::Isced, "text")
+        .hint("A field's name or ISCED-F code, e.g. nursing or 0913"),
+    typed("languages", "Languages", Ty::Skills, "text").hint("e.g. en B2, ja; may stay empty"),
     typed("first_year", "First academic year", Ty::Year, "text"),
     typed("last_year", "Last academic year", Ty::Year, "text"),
 ];
@@ -137,7 +138,7 @@ pub const AGREEMENT: &[Field] = &[
         "subject_areas",
         "Subject areas",
         Ty::Isced,
-        "ISCED-F codes separated by commas, e.g. 0913, 0915",
+        "Fields by name or ISCED-F code, separated by commas, e.g. nursing, 0915",
     ),
     lines("research_fields", "Research fields"),
     rows(
@@ -203,7 +204,8 @@ pub const FUNDING: &[Field] = &[
     markdown("eligibility", "Eligibility"),
     rows("deadlines", "Deadlines", &DEADLINE_FIELDS, "Deadline"),
     text("amount", "Amount").hint("As text, e.g. SEK 30 000 a month"),
-    typed("url", "Link", Ty::Str, "url").hint("Where to read more and apply; starts with https://"),
+    typed("url", "Link", Ty::Website, "text")
+        .hint("Where to read more and apply, e.g. www.jsps.go.jp"),
     picker("programme", "Programme", Target::Programme),
     picker("agreement", "Agreement", Target::Agreement),
     VISIBILITY,
@@ -270,6 +272,3 @@ pub const COUNTRY: &[Field] = &[
         "Funding, scholarships and travel grants",
     ),
 ];
-
-/// Objects that are absent unless every part is given.
-pub const WHOLE_OBJECTS: &[&str] = &["location"];

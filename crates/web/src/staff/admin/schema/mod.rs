@@ -9,7 +9,7 @@ use kizuna_domain::{
 
 mod lists;
 
-pub use lists::{AGREEMENT, CONTACT, COUNTRY, FUNDING, ORGANISATION, PROGRAMME, WHOLE_OBJECTS};
+pub use lists::{AGREEMENT, CONTACT, COUNTRY, FUNDING, ORGANISATION, PROGRAMME};
 
 /// The choices of a select or checkbox group: `(value, label)` pairs.
 pub type Options = fn() -> Vec<(String, String)>;
@@ -23,13 +23,13 @@ pub enum Ty {
     Slug,
     /// ISO 3166-1 alpha-2.
     Country,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `01/09/2027`…
     PartialDate,
     /// `YYYY-MM-DD`.
     Date,
     /// BCP 47.
     Lang,
-    /// ISCED-F 2013, four digits.
+    /// ISCED-F 2013: four digits or a field's name in English, Swedish or Japanese.
     Isced,
     /// A whole number ≥ 0.
     Count,
@@ -39,6 +39,10 @@ pub enum Ty {
     Decimal,
     /// `ja B2, en` → `[{lang: ja, cefr: B2}, {lang: en}]`.
     Skills,
+    /// A web address; `https://` is added when missing.
+    Website,
+    /// Latitude and longitude in one field → `{lat, lng}`.
+    Coordinates,
 }
 
 /// What kind of record a picker chooses.
@@ -257,7 +261,8 @@ fn words(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
 
 macro_rules! options {
     ($($name:ident => $ty:ty),+ $(,)?) => {
-        $(fn $name() -> Vec<(String, String)> {
+        $(#[doc = "The choices of this vocabulary."]
+        pub(crate) fn $name() -> Vec<(String, String)> {
             words(<$ty>::ALL.iter().map(|v| v.as_str()))
         })+
     };
