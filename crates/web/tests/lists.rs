@@ -221,7 +221,12 @@ async fn the_home_page_leads_students_researchers_and_staff_on() {
             );
         }
         for link in &links {
-            assert_eq!(app.get(link).await.status, 200, "{link}");
+            let response = app.get(link).await;
+            assert_eq!(response.status, 200, "{link}");
+            assert!(
+                !response.body.contains("notice-empty"),
+                "{link} leads to an empty list"
+            );
         }
         let api = app.json("/api/v1/agreements?kind=student_exchange").await;
         assert!(

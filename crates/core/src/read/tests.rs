@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use kizuna_domain::{CountryCode, Dataset, Slug, StatusContext, Visibility};
+use kizuna_domain::{AgreementStatus, CountryCode, Dataset, Slug, StatusContext, Visibility};
 
 use super::country::{CountryRecords, CountryView};
 use super::filters::{AgreementFilter, OrganisationFilter, TextFilter};
@@ -199,4 +199,52 @@ fn the_public_view_drops_references_to_internal_records() {
     snapshot.invalidate();
     assert_eq!(named(&snapshot.public()), (false, false, false));
     assert_eq!(named(&snapshot), (true, true, true), "staff still see it");
+}
+
+#[test]
+fn a_draft_is_left_out_of_the_public_view_as_an_internal_record_is() {
+    let mut snapshot = japan();
+    let renewal = slug("trio-utokyo-spa-2022");
+    let refers = |s: &Snapshot| {
+        s.programmes
+            .iter()
+            .filter(|p| p.agreement.as_ref() == Some(&renewal))
+            .count()
+    };
+    let original = |s: &Snapshot, public_only: bool| {
+        let lookup = Lookup::new(s, ctx(), public_only);
+        let a = lookup.agreement(&slug("trio-utokyo-spa")).unwrap();
+        lookup.status(a)
+    };
+    // The control: signed, the renewal is public, referred to, and in force.
+    assert!(snapshot.public().agreements.iter().any(|a| a.id == renewal));
+    assert_eq!(refers(&snapshot.public()), 2);
+    assert_eq!(
+        original(&snapshot.public(), true),
+        AgreementStatus::Superseded
+    );
+
+    let draft = snapshot
+        .agreements
+        .iter_mut()
+        .find(|a| a.id == renewal)
+        .unwrap();
+    draft.signed = false;
+    draft.signed_on = None;
+    snapshot.invalidate();
+    let public = snapshot.public();
+    assert!(!public.agreements.iter().any(|a| a.id == renewal));
+    assert_eq!(refers(&public), 0, "references to the draft are dropped");
+    let staff = Lookup::new(&snapshot, ctx(), false);
+    assert!(staff.agreement(&renewal).is_some(), "staff still see it");
+    assert!(
+        Lookup::new(&snapshot, ctx(), true)
+            .agreement(&renewal)
+            .is_none()
+    );
+    assert_eq!(
+        original(&snapshot, false),
+        AgreementStatus::Active,
+        "a draft renewal supersedes nothing"
+    );
 }
