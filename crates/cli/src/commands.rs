@@ -279,6 +279,21 @@ async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
     })
 }
 
+/// The EWP node when a catalogue is configured; a catalogue that cannot be
+/// read stops the start, rather than leaving the node silently off.
+fn ewp_node(settings: &Settings) -> anyhow::Result<Option<Arc<kizuna_web::ewp_node::EwpNode>>> {
+    let Some(path) = &settings.ewp_catalogue else {
+        return Ok(None);
+    };
+    let node = kizuna_web::ewp_node::EwpNode::load(path).map_err(anyhow::Error::msg)?;
+    tracing::info!(
+        catalogue = %path.display(),
+        client_keys = node.catalogue().len(),
+        "the EWP node is on"
+    );
+    Ok(Some(Arc::new(node)))
+}
+
 async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     let web = WebSettings {
         expiring_window_days: settings.expiring_window_days,
@@ -289,6 +304,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         tile_url: settings.map_tile_url.clone(),
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,
+        ewp_node: ewp_node(settings)?,
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

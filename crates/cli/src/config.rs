@@ -34,6 +34,9 @@ pub struct Settings {
     pub map_tile_url: Option<String>,
     /// Mark session cookies `Secure` (set it when Kizuna is served over HTTPS).
     pub secure_cookies: bool,
+    /// The EWP registry's catalogue file (`catalogue-v1.xml`): when set, the
+    /// Erasmus Without Paper node under `/ewp/` is on for the client keys it lists.
+    pub ewp_catalogue: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -50,6 +53,7 @@ impl Default for Settings {
             log_format: "text".to_owned(),
             map_tile_url: None,
             secure_cookies: false,
+            ewp_catalogue: None,
         }
     }
 }

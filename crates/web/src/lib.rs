@@ -6,6 +6,7 @@ mod assets;
 pub mod atlas;
 pub mod cache;
 mod error;
+pub mod ewp_node;
 pub mod finder;
 mod health;
 pub mod http;
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .merge(staff::routes(state.clone()))
         .merge(pages::routes(state.clone()))
         .merge(api)
+        .merge(ewp_node::routes(&state))
         .route("/api/openapi.json", get(api::openapi_json(openapi)))
         .route("/api/{*rest}", any(http::edge::api_not_found))
         .route("/assets/{*path}", get(assets::serve))

@@ -36,6 +36,8 @@ pub struct WebSettings {
     pub tile_url: Option<String>,
     /// Mark the session cookie `Secure` (serve over HTTPS, or behind a proxy that does).
     pub secure_cookies: bool,
+    /// The Erasmus Without Paper node (`KIZUNA_EWP_CATALOGUE`); off when `None`.
+    pub ewp_node: Option<Arc<crate::ewp_node::EwpNode>>,
 }
 
 impl Default for WebSettings {
@@ -50,6 +52,7 @@ impl Default for WebSettings {
             tile_url: None,
             index_dir: None,
             secure_cookies: false,
+            ewp_node: None,
         }
     }
 }
