@@ -39,8 +39,8 @@ pub async fn iias_index(State(state): State<AppState>, request: Request) -> Resp
         Err(refused) => return refused,
     };
     let snapshot = state.snapshot().await;
-    if let Err(refused) = ours(&signed, &snapshot) {
-        return refused;
+    if let Err(message) = ours(&signed, &snapshot) {
+        return bad_request(&message);
     }
     let academic_years = signed.all("receiving_academic_year_id");
     if let Some(bad) = academic_years.iter().find(|y| !is_academic_year(y)) {
@@ -77,12 +77,12 @@ pub async fn iias_get(State(state): State<AppState>, request: Request) -> Respon
         Err(refused) => return refused,
     };
     let snapshot = state.snapshot().await;
-    if let Err(refused) = ours(&signed, &snapshot) {
-        return refused;
+    if let Err(message) = ours(&signed, &snapshot) {
+        return bad_request(&message);
     }
     let ids = match ids(&signed, "iia_id", MAX_IIA_IDS) {
         Ok(ids) => ids,
-        Err(refused) => return refused,
+        Err(message) => return bad_request(&message),
     };
     match node::get_response(&snapshot, &signed.caller.heis, &ids) {
         Ok(body) => xml(StatusCode::OK, body),
@@ -98,7 +98,7 @@ pub async fn approval(State(state): State<AppState>, request: Request) -> Respon
     };
     let ids = match ids(&signed, "iia_id", MAX_IIA_IDS) {
         Ok(ids) => ids,
-        Err(refused) => return refused,
+        Err(message) => return bad_request(&message),
     };
     let snapshot = state.snapshot().await;
     xml(
@@ -115,7 +115,7 @@ pub async fn institutions(State(state): State<AppState>, request: Request) -> Re
     };
     let heis = match ids(&signed, "hei_id", MAX_HEI_IDS) {
         Ok(ids) => ids,
-        Err(refused) => return refused,
+        Err(message) => return bad_request(&message),
     };
     let snapshot = state.snapshot().await;
     xml(
@@ -146,7 +146,7 @@ pub async fn ounits(State(state): State<AppState>, request: Request) -> Response
     };
     let wanted = match ids(&signed, name, MAX_OUNIT_IDS) {
         Ok(ids) => ids,
-        Err(refused) => return refused,
+        Err(message) => return bad_request(&message),
     };
     // A unit's code is its id here, so both name the same units.
     xml(
@@ -156,31 +156,29 @@ pub async fn ounits(State(state): State<AppState>, request: Request) -> Response
 }
 
 /// The values of a required, repeatable parameter, at most `max` of them.
-fn ids(signed: &Signed, name: &str, max: usize) -> Result<Vec<String>, Response> {
+fn ids(signed: &Signed, name: &str, max: usize) -> Result<Vec<String>, String> {
     let values = signed.all(name);
     if values.is_empty() {
-        return Err(bad_request(&format!("{name} is required")));
+        return Err(format!("{name} is required"));
     }
     if values.len() > max {
-        return Err(bad_request(&format!(
+        return Err(format!(
             "at most {max} {name} values may be asked at once; {} were",
             values.len()
-        )));
+        ));
     }
     Ok(values)
 }
 
 /// Refuses a `hei_id` (IIAs v6 and earlier) that names another institution than ours.
-fn ours(signed: &Signed, snapshot: &kizuna_core::Snapshot) -> Result<(), Response> {
+fn ours(signed: &Signed, snapshot: &kizuna_core::Snapshot) -> Result<(), String> {
     let home = home_hei(snapshot);
     match signed
         .all("hei_id")
         .iter()
         .find(|h| Some(h.as_str()) != home.as_deref())
     {
-        Some(other) => Err(bad_request(&format!(
-            "this node does not cover the hei {other}"
-        ))),
+        Some(other) => Err(format!("this node does not cover the hei {other}")),
         None => Ok(()),
     }
 }
