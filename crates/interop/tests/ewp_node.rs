@@ -219,3 +219,55 @@ fn error_responses_validate() {
     let xml = manifest::error_response("the <signature> & its \"date\" are wrong");
     assert_valid(&xml, "ewp-specs-architecture/stable-v1/common-types.xsd");
 }
+
+#[test]
+fn modified_since_counts_changes_to_the_partner_and_contacts_too() {
+    let old = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let since = Utc.with_ymd_and_hms(2027, 6, 1, 0, 0, 0).unwrap();
+    let new = Utc.with_ymd_and_hms(2028, 1, 1, 0, 0, 0).unwrap();
+    let mut snapshot = europe();
+    for org in snapshot.organisations.values_mut() {
+        std::sync::Arc::make_mut(org).updated_at = Some(old);
+    }
+    snapshot
+        .contacts
+        .iter_mut()
+        .for_each(|c| c.updated_at = Some(old));
+    snapshot
+        .agreements
+        .iter_mut()
+        .for_each(|a| a.updated_at = Some(old));
+    let uw = BTreeSet::from(["uw.edu.pl".to_owned()]);
+    let filter = node::IndexFilter {
+        modified_since: Some(since),
+        ..node::IndexFilter::default()
+    };
+    let listed = |snapshot: &Snapshot| node::index_response(snapshot, &uw, &filter).unwrap();
+    assert!(
+        !listed(&snapshot).contains("ki-uw-2027"),
+        "nothing changed since"
+    );
+
+    // UW itself, the parent of the party uw-physics, changed.
+    let key = snapshot
+        .organisations
+        .keys()
+        .find(|k| k.as_str() == "uw")
+        .unwrap()
+        .clone();
+    std::sync::Arc::make_mut(snapshot.organisations.get_mut(&key).unwrap()).updated_at = Some(new);
+    assert!(listed(&snapshot).contains("ki-uw-2027"));
+
+    let mut snapshot = snapshot;
+    std::sync::Arc::make_mut(snapshot.organisations.get_mut(&key).unwrap()).updated_at = Some(old);
+    let anna = snapshot
+        .contacts
+        .iter_mut()
+        .find(|c| c.id.as_str() == "anna-lind")
+        .unwrap();
+    anna.updated_at = Some(new);
+    assert!(
+        listed(&snapshot).contains("ki-uw-2027"),
+        "a contact the IIA names changed"
+    );
+}

@@ -76,18 +76,45 @@ pub fn index_response(
         .filter(|e| match filter.modified_since {
             None => true,
             // Without a stored time the IIA may have changed: list it (the spec allows it).
-            Some(since) => snapshot
-                .agreements
-                .iter()
-                .find(|a| a.id == e.agreement)
-                .and_then(|a| a.updated_at)
-                .is_none_or(|at| at > since),
+            Some(since) => last_change(snapshot, &e.agreement).is_none_or(|at| at > since),
         })
         .map(|e| e.iia_id)
         .collect();
     Ok(document("iias-index-response", INDEX_NS, |w| {
         ids.iter().try_for_each(|id| text(w, "iia-id", id))
     }))
+}
+
+/// When the IIA of `agreement` last changed: the latest change of the
+/// agreement, its contacts and its parties (with their parents), all of which
+/// the IIA states; `None` when one of them has no stored time.
+fn last_change(snapshot: &Snapshot, agreement: &kizuna_domain::Slug) -> Option<DateTime<Utc>> {
+    let agreement = snapshot.agreements.iter().find(|a| &a.id == agreement)?;
+    let mut times = vec![agreement.updated_at];
+    for id in &agreement.contacts {
+        times.extend(
+            snapshot
+                .contacts
+                .iter()
+                .filter(|c| &c.id == id)
+                .map(|c| c.updated_at),
+        );
+    }
+    for party in &agreement.parties {
+        let mut org = snapshot.organisations.get(&party.organisation);
+        // Bounded: a unit's parents, not a cycle in bad data.
+        for _ in 0..8 {
+            let Some(found) = org else { break };
+            times.push(found.updated_at);
+            org = found
+                .parent
+                .as_ref()
+                .and_then(|p| snapshot.organisations.get(p));
+        }
+    }
+    times
+        .into_iter()
+        .try_fold(DateTime::<Utc>::MIN_UTC, |latest, at| Some(latest.max(at?)))
 }
 
 /// The `iias-get-response` with the IIAs of `ids` the caller may read
