@@ -11,12 +11,16 @@ mod common;
 #[path = "ewp_node/support.rs"]
 mod support;
 
+use std::sync::Arc;
+
 use axum::http::{StatusCode, header};
 use chrono::{Duration, Utc};
 use common::spawn_apps;
 use kizuna_core::Writer;
 use kizuna_core::write::Actor;
 use kizuna_interop::ewp::{self, import};
+use kizuna_web::WebSettings;
+use kizuna_web::ewp_node::EwpNode;
 use support::{STRANGER, Signing, assert_refused, assert_valid, get, iia_ids, node, signed, uuid};
 
 #[tokio::test]
@@ -308,4 +312,30 @@ async fn our_approval_of_the_partners_copy_is_served_with_its_hash() {
         let stated = fetched.body.split("<iia-hash>").nth(1).unwrap();
         assert!(stated.starts_with(&ewp::digest_response(&fetched.body).unwrap()[0].hash));
     }
+}
+
+#[tokio::test]
+async fn at_a_public_address_the_manifest_names_it_and_requests_must_too() {
+    let app = common::spawn_app().await;
+    let _loaded = node(&app).await;
+    let at = EwpNode::load(&support::catalogue_file())
+        .unwrap()
+        .at("https://partners.ki.se/");
+    let public = app
+        .node(WebSettings {
+            ewp_node: Some(Arc::new(at)),
+            ..WebSettings::default()
+        })
+        .await;
+    let manifest = public.get("/ewp/manifest.xml").await;
+    assert!(
+        manifest
+            .body
+            .contains("<ia7:get-url>https://partners.ki.se/ewp/iias/get</ia7:get-url>"),
+        "{}",
+        manifest.body
+    );
+    // The test client signs for ewp.ki.se, which is not this node's host.
+    let elsewhere = get(&public, "/ewp/iias/index").await;
+    assert_refused(&elsewhere, StatusCode::BAD_REQUEST, "Host");
 }

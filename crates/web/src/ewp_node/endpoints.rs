@@ -13,7 +13,7 @@ use super::signed::{Signed, bad_request, internal, verify, xml};
 use crate::AppState;
 
 /// `GET /ewp/manifest.xml`: read by the registry, unsigned. URLs in it use
-/// the host the request came to, over HTTPS (EWP requires TLS; the proxy in
+/// the node's public address, else the host the request came to, over HTTPS (EWP requires TLS; the proxy in
 /// front of Kizuna terminates it).
 pub async fn manifest(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let host = headers
@@ -25,11 +25,17 @@ pub async fn manifest(State(state): State<AppState>, headers: HeaderMap) -> Resp
                     .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
         })
         .unwrap_or("localhost");
+    let base = match state
+        .settings()
+        .ewp_node
+        .as_ref()
+        .and_then(|n| n.public_url())
+    {
+        Some(url) => url.to_owned(),
+        None => format!("https://{host}"),
+    };
     let snapshot = state.snapshot().await;
-    xml(
-        StatusCode::OK,
-        manifest::manifest(&snapshot, &format!("https://{host}")),
-    )
+    xml(StatusCode::OK, manifest::manifest(&snapshot, &base))
 }
 
 /// `/ewp/iias/index`: the iia-ids the caller may read.

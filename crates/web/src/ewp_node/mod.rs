@@ -25,6 +25,7 @@ use crate::AppState;
 pub struct EwpNode {
     catalogue: Catalogue,
     replays: Mutex<ReplayGuard>,
+    public_url: Option<String>,
 }
 
 impl EwpNode {
@@ -33,7 +34,27 @@ impl EwpNode {
         EwpNode {
             catalogue,
             replays: Mutex::new(ReplayGuard::default()),
+            public_url: None,
         }
+    }
+
+    /// The node as served at `url` (`https://partners.ki.se`, the deployment's
+    /// public address): the manifest names its endpoints there, and a signed
+    /// request must name its host. Without it, the host asked is used.
+    pub fn at(mut self, url: &str) -> EwpNode {
+        self.public_url = Some(url.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// The public address, when configured.
+    pub fn public_url(&self) -> Option<&str> {
+        self.public_url.as_deref()
+    }
+
+    /// The host (and port) of the public address, which signed requests must name.
+    pub fn public_host(&self) -> Option<&str> {
+        let rest = self.public_url.as_deref()?.split_once("://")?.1;
+        Some(rest.split('/').next().unwrap_or(rest))
     }
 
     /// A node that admits the client keys of the catalogue file at `path`.

@@ -62,7 +62,8 @@ pub async fn verify(state: &AppState, request: Request) -> Result<Signed, Respon
     let now = Utc::now();
     // Without a configured public address the host is whatever the proxy
     // forwarded; the signature still binds the request to it.
-    let caller = httpsig::verify(&signed, node.catalogue(), now, None).map_err(|r| refusal(&r))?;
+    let caller = httpsig::verify(&signed, node.catalogue(), now, node.public_host())
+        .map_err(|r| refusal(&r))?;
     node.replays
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
