@@ -283,6 +283,28 @@ async fn dump(registry: &Registry) -> anyhow::Result<Dataset> {
     })
 }
 
+/// The EWP node when a catalogue is configured; a catalogue that cannot be
+/// read stops the start, rather than leaving the node silently off.
+fn ewp_node(
+    settings: &Settings,
+    public_url: Option<&PublicUrl>,
+) -> anyhow::Result<Option<Arc<kizuna_web::ewp_node::EwpNode>>> {
+    let Some(path) = &settings.ewp_catalogue else {
+        return Ok(None);
+    };
+    let mut node = kizuna_web::ewp_node::EwpNode::load(path).map_err(anyhow::Error::msg)?;
+    // With a public address the manifest names it and signed requests must name its host.
+    if let Some(url) = public_url {
+        node = node.at(url.as_str());
+    }
+    tracing::info!(
+        catalogue = %path.display(),
+        client_keys = node.catalogue().len(),
+        "the EWP node is on"
+    );
+    Ok(Some(Arc::new(node)))
+}
+
 async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     let public_url = match settings
         .public_url
@@ -297,6 +319,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     if public_url.is_none() && !settings.trust_proxy {
         tracing::info!("no KIZUNA_PUBLIC_URL: absolute links use the listen address");
     }
+    let ewp_node = ewp_node(settings, public_url.as_ref())?;
     let web = WebSettings {
         public_url,
         trust_proxy: settings.trust_proxy,
@@ -311,6 +334,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,
         office_email: settings.office_email.clone(),
+        ewp_node,
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

@@ -42,6 +42,9 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// Space-separated origins whose pages may frame `/embed/*`.
     pub embed_origins: Option<String>,
+    /// The EWP registry's catalogue file (`catalogue-v1.xml`): when set, the
+    /// Erasmus Without Paper node under `/ewp/` is on for the client keys it lists.
+    pub ewp_catalogue: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             public_url: None,
             trust_proxy: false,
             embed_origins: None,
+            ewp_catalogue: None,
         }
     }
 }

@@ -28,6 +28,10 @@ pub use commands::run;
 /// KIZUNA_EXPIRING_WINDOW_DAYS, KIZUNA_THEME_DIR, KIZUNA_LOG_FORMAT=json,
 /// KIZUNA_OFFICE_EMAIL for the mailbox pages name when a record names nobody to ask), then flags.
 ///
+/// Erasmus Without Paper: KIZUNA_EWP_CATALOGUE=FILE (the registry's catalogue-v1.xml)
+/// turns on the EWP node under /ewp/ (manifest at /ewp/manifest.xml) for the
+/// client keys the file lists; without it /ewp/ answers 404.
+///
 /// Staff accounts: `kizuna user add EMAIL --role admin` (the password is read from
 /// standard input when it is not a terminal, else prompted twice), then
 /// `kizuna user token EMAIL` for an API token; see `kizuna user --help`.

@@ -7,6 +7,7 @@ pub mod atlas;
 pub mod cache;
 pub mod embed;
 mod error;
+pub mod ewp_node;
 pub mod finder;
 mod health;
 pub mod http;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes(state.clone()))
         .merge(embed::routes(state.clone()))
         .merge(api)
+        .merge(ewp_node::routes(&state))
         .route("/api/openapi.json", get(api::openapi_json(openapi)))
         .route("/api/{*rest}", any(http::edge::api_not_found))
         .route("/assets/{*path}", get(assets::serve))

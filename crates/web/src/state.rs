@@ -46,6 +46,8 @@ pub struct WebSettings {
     pub embed_origins: Vec<crate::http::base_url::EmbedOrigin>,
     /// The address served on: the base of links without a public URL.
     pub listen: Option<std::net::SocketAddr>,
+    /// The Erasmus Without Paper node (`KIZUNA_EWP_CATALOGUE`); off when `None`.
+    pub ewp_node: Option<Arc<crate::ewp_node::EwpNode>>,
 }
 
 impl Default for WebSettings {
@@ -65,6 +67,7 @@ impl Default for WebSettings {
             trust_proxy: false,
             embed_origins: Vec::new(),
             listen: None,
+            ewp_node: None,
         }
     }
 }

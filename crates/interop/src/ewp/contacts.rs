@@ -45,7 +45,7 @@ pub(crate) fn contacts(
 /// A contact as an EWP card, and whether the person signs the agreement
 /// (Kizuna has no signer field: a role that says "signatory", "signer" or
 /// "signing" marks one).
-fn card(contact: &Contact, notes: &mut Vec<String>) -> (ContactCard, bool) {
+pub(crate) fn card(contact: &Contact, notes: &mut Vec<String>) -> (ContactCard, bool) {
     let email = contact
         .email
         .as_deref()

@@ -7,19 +7,31 @@
 //! [`import::plan`] reads a partner's file (their copies, or their approvals
 //! of ours) into what recording it would change, and [`import::apply`]
 //! records it; [`status_of`] tells where an agreement's exchange stands.
+//!
+//! As a network node: [`catalogue`] reads the registry's list of client
+//! keys, [`httpsig`] verifies a request's HTTP Signature and [`replay`]
+//! refuses its replays, and [`node`], [`institutions`] and [`manifest`]
+//! write what the node answers.
 
+pub mod catalogue;
 pub mod compare;
 mod contacts;
 mod draft;
 mod entries;
 mod export;
 pub mod hash;
+pub mod httpsig;
 pub mod import;
+pub mod institutions;
+pub mod manifest;
 mod map;
 mod mapping;
 pub mod model;
+pub mod node;
 pub mod read;
+pub mod replay;
 mod sides;
+pub mod specs;
 mod status;
 mod write;
 

@@ -85,7 +85,7 @@ fn write_partner(w: &mut Xml, p: &IiaPartner) -> io::Result<()> {
 }
 
 /// A `c:Contact`: its parts come in the order the contact schema fixes.
-fn write_contact(w: &mut Xml, element: &str, c: &ContactCard) -> io::Result<()> {
+pub(crate) fn write_contact(w: &mut Xml, element: &str, c: &ContactCard) -> io::Result<()> {
     w.create_element(element).write_inner_content(|w| {
         text(w, "c:contact-name", &c.name)?;
         if let Some(phone) = &c.phone {

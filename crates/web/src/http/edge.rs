@@ -101,9 +101,15 @@ fn already_shaped(response: &Response) -> bool {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    ["application/problem+json", "application/json", "text/html"]
-        .iter()
-        .any(|t| content_type.starts_with(t))
+    // application/xml: the EWP node's `error-response`, which its spec requires.
+    [
+        "application/problem+json",
+        "application/json",
+        "text/html",
+        "application/xml",
+    ]
+    .iter()
+    .any(|t| content_type.starts_with(t))
 }
 
 /// Whether a path, percent-decoded, holds a control character (`%00`,
