@@ -309,6 +309,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         tile_url: settings.map_tile_url.clone(),
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,
+        sign_on: settings.sign_on.to_web(settings.listen)?,
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

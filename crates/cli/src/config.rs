@@ -34,6 +34,9 @@ pub struct Settings {
     pub map_tile_url: Option<String>,
     /// Mark session cookies `Secure` (set it when Kizuna is served over HTTPS).
     pub secure_cookies: bool,
+    /// Single sign-on and password sign-in (`KIZUNA_OIDC_*`, `KIZUNA_PASSWORD_LOGIN`, `[oidc.roles]`).
+    #[serde(flatten)]
+    pub sign_on: crate::sign_on::SignOnFileSettings,
 }
 
 impl Default for Settings {
@@ -50,6 +53,7 @@ impl Default for Settings {
             log_format: "text".to_owned(),
             map_tile_url: None,
             secure_cookies: false,
+            sign_on: Default::default(),
         }
     }
 }

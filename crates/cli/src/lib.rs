@@ -7,6 +7,7 @@ mod ewp;
 mod ewp_report;
 mod lock;
 mod sheets;
+pub mod sign_on;
 mod users;
 
 use std::path::PathBuf;
@@ -58,6 +59,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the pages and the API until SIGTERM or Ctrl-C.
+    ///
+    /// Single sign-on with OpenID Connect: set KIZUNA_OIDC_ISSUER and KIZUNA_OIDC_CLIENT_ID,
+    /// KIZUNA_OIDC_CLIENT_SECRET unless the client is public (PKCE alone), and map the values
+    /// of the ID token's KIZUNA_OIDC_ROLE_CLAIM (default groups) to roles in the config
+    /// file: [oidc.roles] "kizuna-admins" = { role = "admin" }, "nursing-coordinators" =
+    /// { role = "editor", units = ["ki-nvs"] }. The provider sends people back to
+    /// KIZUNA_OIDC_REDIRECT_URL (default http://LISTEN/login/oidc/callback); scopes asked
+    /// for: openid and KIZUNA_OIDC_SCOPES (default "email profile"). The first sign-in makes
+    /// the account, later ones update its role; someone in no mapped group is refused.
+    /// KIZUNA_PASSWORD_LOGIN=false turns password sign-in off (API tokens keep working).
     Serve {
         /// Address to listen on.
         #[arg(long)]

@@ -18,6 +18,7 @@ pub mod funding;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
+pub mod sign_on;
 pub mod text;
 pub mod values;
 

@@ -28,6 +28,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::{AppError, Problem};
+pub use staff::oidc::{OidcConfig, OidcProvider, SignOnSettings};
 pub use state::{AppState, WebSettings};
 
 /// No inline scripts or styles, nothing from elsewhere but a configured tile server.

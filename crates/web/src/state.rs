@@ -36,6 +36,8 @@ pub struct WebSettings {
     pub tile_url: Option<String>,
     /// Mark the session cookie `Secure` (serve over HTTPS, or behind a proxy that does).
     pub secure_cookies: bool,
+    /// How people sign in: passwords, single sign-on, or both.
+    pub sign_on: crate::SignOnSettings,
 }
 
 impl Default for WebSettings {
@@ -50,6 +52,7 @@ impl Default for WebSettings {
             tile_url: None,
             index_dir: None,
             secure_cookies: false,
+            sign_on: crate::SignOnSettings::default(),
         }
     }
 }

@@ -1,0 +1,223 @@
+// Single sign-on end to end against a real OpenID Connect provider
+// (tests/oidc/provider.js: panva's oidc-provider on 127.0.0.1), with
+// password sign-in turned off (KIZUNA_PASSWORD_LOGIN=false).
+//
+// Success: the first sign-in makes the account with the role its groups map
+// to, and it reaches /admin; signing out works through the session's CSRF
+// token. Refused, each with its message and no session: an answer whose state
+// is not the session's, an answer replayed, an ID token whose nonce is not the
+// session's, a person in no mapped group (no account made), a disabled account.
+//
+// The wrong nonce is made the way an attacker would inject a code: the
+// browser's request to the provider's authorization endpoint is rewritten
+// (Playwright's request routing) to carry another nonce, so the provider
+// signs an ID token for that nonce and Kizuna must refuse it. The wrong state
+// is made likewise on the way back to /login/oidc/callback.
+
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { CLIENT_ID, CLIENT_SECRET, PEOPLE, freePort, startProvider } from '../oidc/provider.js';
+import { addUser, formatViolations, openPage, runKizuna, seriousAxeViolations, startAll } from './support/harness.js';
+
+const ROLES = `
+[oidc.roles]
+"kizuna-admins" = { role = "admin" }
+"cmb-coordinators" = { role = "editor", units = ["cmb"] }
+"staff" = { role = "viewer" }
+`;
+
+async function assertClean(page, what) {
+  const axe = await seriousAxeViolations(page);
+  assert.deepEqual(axe.serious, [], `${what}: ${formatViolations(axe.serious)}`);
+  const problems = await page.problems();
+  assert.deepEqual(problems.pageErrors, [], `${what}: page errors`);
+  assert.deepEqual(problems.cspViolations, [], `${what}: CSP violations`);
+}
+
+describe('single sign-on with OpenID Connect', () => {
+  let env;
+  let provider;
+  const kizunaPort = { value: 0 };
+
+  before(async () => {
+    kizunaPort.value = await freePort();
+    const redirectUri = `http://127.0.0.1:${kizunaPort.value}/login/oidc/callback`;
+    provider = await startProvider({ redirectUri });
+    env = await startAll({
+      port: kizunaPort.value,
+      env: {
+        KIZUNA_OIDC_ISSUER: provider.issuer,
+        KIZUNA_OIDC_CLIENT_ID: CLIENT_ID,
+        KIZUNA_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        KIZUNA_OIDC_REDIRECT_URL: redirectUri,
+        KIZUNA_PASSWORD_LOGIN: 'false',
+      },
+      setup: async ({ dataDir }) => {
+        writeFileSync(join(dataDir, 'kizuna.toml'), ROLES);
+        await addUser(dataDir, PEOPLE.dora.email, 'admin', 'a long enough passphrase for tests');
+        await runKizuna(['user', 'disable', PEOPLE.dora.email, '--data-dir', dataDir], { cwd: dataDir });
+      },
+    });
+  });
+  after(async () => {
+    await env?.stop();
+    await provider?.stop();
+  });
+
+  const accounts = () => runKizuna(['user', 'list', '--data-dir', env.server.dataDir], { cwd: env.server.dataDir });
+
+  /**
+   * Opens a fresh page with no cookies (neither Kizuna's nor the provider's),
+   * follows "Sign in with your university account" from /login?next=/admin and
+   * signs in at the provider as `login`. Returns the page and the response of
+   * the callback, once the browser is back on Kizuna.
+   */
+  async function signInAs(login, { beforeProvider } = {}) {
+    await env.browser.context.clearCookies();
+    const page = await openPage(env.browser.context);
+    await beforeProvider?.(page);
+    let callback = null;
+    page.on('response', (r) => {
+      if (r.url().startsWith(`${env.baseUrl}/login/oidc/callback`)) callback = r;
+    });
+    await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
+    await page.getByRole('link', { name: 'Sign in with your university account' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('any password will do');
+    await Promise.all([
+      page.waitForURL((url) => url.origin === env.baseUrl, { waitUntil: 'load' }),
+      page.locator('button[type="submit"]').click(),
+    ]);
+    return { page, callback };
+  }
+
+  async function assertRefused(page, callback, status, message) {
+    assert.ok(callback, 'the provider sent the browser back to the callback');
+    assert.equal(callback.status(), status);
+    assert.equal(new URL(page.url()).pathname, '/login/oidc/callback');
+    assert.match(await page.getByRole('alert').textContent(), message);
+    await page.goto(`${env.baseUrl}/admin`);
+    assert.equal(new URL(page.url()).pathname, '/login', 'no one is signed in');
+  }
+
+  it('offers single sign-on instead of the password form, and refuses passwords', async () => {
+    await env.browser.context.clearCookies();
+    const page = await openPage(env.browser.context);
+    try {
+      const response = await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
+      assert.equal(response.status(), 200);
+      const link = page.getByRole('link', { name: 'Sign in with your university account' });
+      assert.equal(await link.getAttribute('href'), '/login/oidc?next=%2Fadmin');
+      assert.equal(await page.getByLabel('Password').count(), 0, 'no password form');
+      await assertClean(page, '/login with single sign-on');
+
+      const posted = await fetch(`${env.baseUrl}/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: PEOPLE.dora.email, password: 'a long enough passphrase for tests' }),
+        redirect: 'manual',
+      });
+      assert.equal(posted.status, 403);
+      assert.match(await posted.text(), /Signing in with a password is turned off/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('makes the account on first sign-in with the role of its group, reaches /admin and signs out', async () => {
+    const { page, callback } = await signInAs('ada');
+    try {
+      assert.equal(callback?.status(), 303);
+      assert.equal(new URL(page.url()).pathname, '/admin');
+      assert.equal(await page.locator('h1').textContent(), 'Dashboard');
+      assert.match(await page.locator('.sign-out').textContent(), /ada@ki\.se/);
+      assert.match(await accounts(), /ada@ki\.se\s+admin/, 'kizuna-admins gives admin');
+      await assertClean(page, '/admin after single sign-on');
+
+      // The answer is good once: the same callback again is refused.
+      const replay = await page.goto(callback.url());
+      assert.equal(replay.status(), 400);
+      assert.match(await page.getByRole('alert').textContent(), /already used/);
+
+      // The session was made as for passwords: signing out sends its CSRF token.
+      await page.goto(`${env.baseUrl}/admin`);
+      await Promise.all([page.waitForURL(/\/login\?signed_out=1$/), page.locator('.sign-out button').click()]);
+      await page.goto(`${env.baseUrl}/admin`);
+      assert.equal(new URL(page.url()).pathname, '/login', 'the session has ended');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gives an editor the units of their group', async () => {
+    const { page } = await signInAs('cmb');
+    try {
+      assert.equal(new URL(page.url()).pathname, '/admin');
+      assert.match(await accounts(), /cmb\.coordinator@ki\.se\s+editor\s+cmb/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses an answer whose state is not the session\'s', async () => {
+    const { page, callback } = await signInAs('ada', {
+      beforeProvider: (p) => p.route(
+        (url) => url.pathname === '/login/oidc/callback',
+        (route) => {
+          const url = new URL(route.request().url());
+          url.searchParams.set('state', 'forged-state');
+          return route.continue({ url: url.toString() });
+        },
+      ),
+    });
+    try {
+      await assertRefused(page, callback, 400, /state does not match/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses an ID token whose nonce is not the session\'s', async () => {
+    const { page, callback } = await signInAs('ada', {
+      beforeProvider: (p) => p.route(
+        (url) => url.origin === provider.issuer && url.pathname === '/auth',
+        (route) => {
+          const url = new URL(route.request().url());
+          assert.ok(url.searchParams.get('nonce'), 'Kizuna sends a nonce');
+          assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+          url.searchParams.set('nonce', 'a-nonce-of-another-sign-in');
+          return route.continue({ url: url.toString() });
+        },
+      ),
+    });
+    try {
+      await assertRefused(page, callback, 401, /nonce does not match/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses someone in no mapped group and makes no account', async () => {
+    const { page, callback } = await signInAs('sam');
+    try {
+      await assertRefused(page, callback, 403, /none of your groups gives a role/);
+      await assertClean(page, 'the refusal');
+      assert.doesNotMatch(await accounts(), /sam\.student@ki\.se/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses a disabled account', async () => {
+    const { page, callback } = await signInAs('dora');
+    try {
+      await assertRefused(page, callback, 403, /account is disabled/);
+    } finally {
+      await page.close();
+    }
+  });
+});
