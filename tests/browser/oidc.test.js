@@ -8,11 +8,15 @@
 // is not the session's, an answer replayed, an ID token whose nonce is not the
 // session's, a person in no mapped group (no account made), a disabled account.
 //
-// The wrong nonce is made the way an attacker would inject a code: the
-// browser's request to the provider's authorization endpoint is rewritten
-// (Playwright's request routing) to carry another nonce, so the provider
-// signs an ID token for that nonce and Kizuna must refuse it. The wrong state
-// is made likewise on the way back to /login/oidc/callback.
+// The wrong nonce is made the way an attacker would inject a code made for
+// another sign-in: the sign-in is started with a plain request (no browser),
+// its authorization URL is given another nonce, and the browser, holding that
+// session's cookie, signs in at the provider there; the provider signs an ID
+// token for the other nonce, whose state and PKCE verifier are right, and
+// Kizuna must refuse it. The wrong state: a sign-in is started twice in one
+// session and the browser finishes the first, whose state the session no
+// longer holds. (Playwright's request routing cannot rewrite these requests:
+// it does not see requests that follow a redirect.)
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -70,21 +74,40 @@ describe('single sign-on with OpenID Connect', () => {
   const accounts = () => runKizuna(['user', 'list', '--data-dir', env.server.dataDir], { cwd: env.server.dataDir });
 
   /**
-   * Opens a fresh page with no cookies (neither Kizuna's nor the provider's),
-   * follows "Sign in with your university account" from /login?next=/admin and
-   * signs in at the provider as `login`. Returns the page and the response of
-   * the callback, once the browser is back on Kizuna.
+   * Starts a sign-in with a plain request in the session of `cookie` (a new
+   * one when not given). Returns the session cookie and the provider URL.
    */
-  async function signInAs(login, { beforeProvider } = {}) {
+  async function startOutsideTheBrowser(cookie) {
+    const res = await fetch(`${env.baseUrl}/login/oidc?next=%2Fadmin`, {
+      redirect: 'manual',
+      headers: cookie ? { cookie: `kizuna_session=${cookie}` } : {},
+    });
+    assert.equal(res.status, 303);
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('kizuna_session='));
+    return { cookie: set ? set.split(';')[0].split('=')[1] : cookie, location: res.headers.get('location') };
+  }
+
+  /**
+   * Opens a fresh page with no cookies (neither Kizuna's nor the provider's),
+   * follows "Sign in with your university account" from /login?next=/admin
+   * (or, given `started`, takes that session's cookie and goes to its provider
+   * URL) and signs in at the provider as `login`. Returns the page and the
+   * response of the callback, once the browser is back on Kizuna.
+   */
+  async function signInAs(login, { started } = {}) {
     await env.browser.context.clearCookies();
     const page = await openPage(env.browser.context);
-    await beforeProvider?.(page);
     let callback = null;
     page.on('response', (r) => {
       if (r.url().startsWith(`${env.baseUrl}/login/oidc/callback`)) callback = r;
     });
-    await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
-    await page.getByRole('link', { name: 'Sign in with your university account' }).click();
+    if (started) {
+      await env.browser.context.addCookies([{ name: 'kizuna_session', value: started.cookie, url: env.baseUrl }]);
+      await page.goto(started.location);
+    } else {
+      await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
+      await page.getByRole('link', { name: 'Sign in with your university account' }).click();
+    }
     await page.waitForURL((url) => url.origin === provider.issuer);
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('any password will do');
@@ -111,7 +134,7 @@ describe('single sign-on with OpenID Connect', () => {
       const response = await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
       assert.equal(response.status(), 200);
       const link = page.getByRole('link', { name: 'Sign in with your university account' });
-      assert.equal(await link.getAttribute('href'), '/login/oidc?next=%2Fadmin');
+      assert.equal(await link.getAttribute('href'), '/login/oidc?next=/admin', 'the page to go to afterwards is passed on');
       assert.equal(await page.getByLabel('Password').count(), 0, 'no password form');
       await assertClean(page, '/login with single sign-on');
 
@@ -164,17 +187,14 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('refuses an answer whose state is not the session\'s', async () => {
-    const { page, callback } = await signInAs('ada', {
-      beforeProvider: (p) => p.route(
-        (url) => url.pathname === '/login/oidc/callback',
-        (route) => {
-          const url = new URL(route.request().url());
-          url.searchParams.set('state', 'forged-state');
-          return route.continue({ url: url.toString() });
-        },
-      ),
-    });
+    const first = await startOutsideTheBrowser();
+    const second = await startOutsideTheBrowser(first.cookie);
+    assert.equal(second.cookie, first.cookie, 'one session');
+    const state = (started) => new URL(started.location).searchParams.get('state');
+    assert.notEqual(state(first), state(second), 'every sign-in has its own state');
+    const { page, callback } = await signInAs('ada', { started: first });
     try {
+      assert.equal(new URL(callback.url()).searchParams.get('state'), state(first));
       await assertRefused(page, callback, 400, /state does not match/);
     } finally {
       await page.close();
@@ -182,18 +202,14 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('refuses an ID token whose nonce is not the session\'s', async () => {
-    const { page, callback } = await signInAs('ada', {
-      beforeProvider: (p) => p.route(
-        (url) => url.origin === provider.issuer && url.pathname === '/auth',
-        (route) => {
-          const url = new URL(route.request().url());
-          assert.ok(url.searchParams.get('nonce'), 'Kizuna sends a nonce');
-          assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
-          url.searchParams.set('nonce', 'a-nonce-of-another-sign-in');
-          return route.continue({ url: url.toString() });
-        },
-      ),
-    });
+    const started = await startOutsideTheBrowser();
+    const url = new URL(started.location);
+    assert.equal(url.origin, provider.issuer);
+    assert.ok(url.searchParams.get('nonce'), 'Kizuna sends a nonce');
+    assert.ok(url.searchParams.get('state'), 'and a state');
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+    url.searchParams.set('nonce', 'a-nonce-of-another-sign-in');
+    const { page, callback } = await signInAs('ada', { started: { ...started, location: url.toString() } });
     try {
       await assertRefused(page, callback, 401, /nonce does not match/);
     } finally {

@@ -54,7 +54,7 @@ async fn login_offers_single_sign_on_only_when_configured() {
         let page = both.get("/login?next=/admin/agreements").await;
         assert!(
             page.body
-                .contains(r#"href="/login/oidc?next=%2Fadmin%2Fagreements""#),
+                .contains(r#"href="/login/oidc?next=&#x2f;admin&#x2f;agreements""#),
             "{}",
             page.body
         );
