@@ -237,3 +237,47 @@ describe('single sign-on with OpenID Connect', () => {
     }
   });
 });
+
+describe('single sign-on as a public client (PKCE alone), beside passwords', () => {
+  let env;
+  let provider;
+
+  before(async () => {
+    const port = await freePort();
+    const redirectUri = `http://127.0.0.1:${port}/login/oidc/callback`;
+    provider = await startProvider({ redirectUri, publicClient: true });
+    env = await startAll({
+      port,
+      env: {
+        KIZUNA_OIDC_ISSUER: provider.issuer,
+        KIZUNA_OIDC_CLIENT_ID: CLIENT_ID,
+        KIZUNA_OIDC_REDIRECT_URL: redirectUri,
+      },
+      setup: ({ dataDir }) => writeFileSync(join(dataDir, 'kizuna.toml'), ROLES),
+    });
+  });
+  after(async () => {
+    await env?.stop();
+    await provider?.stop();
+  });
+
+  it('offers both ways and signs in without a client secret', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await page.goto(`${env.baseUrl}/login?next=%2Fadmin`);
+      assert.equal(await page.getByLabel('Password').count(), 1, 'the password form stays');
+      await assertClean(page, '/login with both ways');
+      await page.getByRole('link', { name: 'Sign in with your university account' }).click();
+      await page.waitForURL((url) => url.origin === provider.issuer);
+      await page.locator('input[name="login"]').fill('ada');
+      await page.locator('input[name="password"]').fill('any password will do');
+      await Promise.all([
+        page.waitForURL(`${env.baseUrl}/admin`),
+        page.locator('button[type="submit"]').click(),
+      ]);
+      assert.equal(await page.locator('h1').textContent(), 'Dashboard');
+    } finally {
+      await page.close();
+    }
+  });
+});

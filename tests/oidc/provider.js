@@ -45,9 +45,11 @@ export function freePort() {
 
 /**
  * Starts the provider on `port` (a free one by default) for a client whose
- * redirect URI is `redirectUri`. Returns `{ issuer, port, stop() }`.
+ * redirect URI is `redirectUri`: confidential (CLIENT_SECRET, HTTP Basic at
+ * the token endpoint), or with `publicClient` a public one that has no secret
+ * and proves itself with PKCE alone. Returns `{ issuer, port, stop() }`.
  */
-export async function startProvider({ redirectUri, port } = {}) {
+export async function startProvider({ redirectUri, port, publicClient = false } = {}) {
   const listenPort = port ?? await freePort();
   const issuer = `http://127.0.0.1:${listenPort}`;
   // A signing key made for this run: tokens of an earlier run verify with nothing.
@@ -57,11 +59,11 @@ export async function startProvider({ redirectUri, port } = {}) {
   const provider = new Provider(issuer, {
     clients: [{
       client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
+      ...(publicClient ? {} : { client_secret: CLIENT_SECRET }),
       redirect_uris: [redirectUri],
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: publicClient ? 'none' : 'client_secret_basic',
     }],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
