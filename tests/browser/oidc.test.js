@@ -236,6 +236,20 @@ describe('single sign-on with OpenID Connect', () => {
       await page.close();
     }
   });
+
+  it('fetches the provider\'s keys again when they change', async () => {
+    // The same issuer restarted with a new signing key: Kizuna still holds the old one.
+    const { port } = provider;
+    await provider.stop();
+    provider = await startProvider({ redirectUri: `http://127.0.0.1:${kizunaPort.value}/login/oidc/callback`, port });
+    const { page, callback } = await signInAs('ada');
+    try {
+      assert.equal(callback?.status(), 303);
+      assert.equal(new URL(page.url()).pathname, '/admin');
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('single sign-on as a public client (PKCE alone), beside passwords', () => {

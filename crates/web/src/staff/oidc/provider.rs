@@ -1,5 +1,6 @@
 //! The OpenID Connect provider as Kizuna uses it: discovery (metadata and
-//! signing keys, fetched on first use and kept), the authorization request
+//! signing keys, fetched on first use and kept; the keys fetched again when an
+//! ID token is signed with another), the authorization request
 //! (code flow, PKCE S256, state, nonce) and the answer (code exchange, ID
 //! token verified for issuer, audience, signature, expiry and nonce).
 //!
@@ -267,13 +268,23 @@ impl OidcProvider {
             .extra_fields()
             .id_token()
             .ok_or(ProviderError::NoIdToken)?;
-        let verifier = client.id_token_verifier();
-        let claims = id_token
-            .claims(&verifier, &Nonce::new(pending.nonce))
-            .map_err(|e| match e {
-                ClaimsVerificationError::InvalidNonce(_) => ProviderError::Nonce,
-                other => ProviderError::Token(error_chain(&other)),
-            })?;
+        let nonce = Nonce::new(pending.nonce);
+        let mut verified = id_token.claims(&client.id_token_verifier(), &nonce);
+        let fresh;
+        if let Err(ClaimsVerificationError::SignatureVerification(_)) = verified {
+            // The provider may have rotated its keys since discovery: the
+            // same token is checked once more against keys fetched now.
+            tracing::info!(
+                "ID token signed with an unknown key: fetching the provider's keys again"
+            );
+            *self.inner.client.lock().await = None;
+            fresh = self.client().await?;
+            verified = id_token.claims(&fresh.id_token_verifier(), &nonce);
+        }
+        let claims = verified.map_err(|e| match e {
+            ClaimsVerificationError::InvalidNonce(_) => ProviderError::Nonce,
+            other => ProviderError::Token(error_chain(&other)),
+        })?;
         Ok(Identity {
             issuer: claims.issuer().as_str().to_owned(),
             subject: claims.subject().as_str().to_owned(),
