@@ -320,6 +320,10 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         tracing::info!("no KIZUNA_PUBLIC_URL: absolute links use the listen address");
     }
     let ewp_node = ewp_node(settings, public_url.as_ref())?;
+    // The identity provider sends people back to the public address when there is one.
+    let sign_on_base = public_url
+        .as_ref()
+        .map_or_else(|| format!("http://{}", settings.listen), |u| u.as_str().to_owned());
     let web = WebSettings {
         public_url,
         trust_proxy: settings.trust_proxy,
@@ -335,6 +339,7 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         secure_cookies: settings.secure_cookies,
         office_email: settings.office_email.clone(),
         ewp_node,
+        sign_on: settings.sign_on.to_web(&sign_on_base)?,
         ..WebSettings::default()
     };
     let state = AppState::new(registry, web)

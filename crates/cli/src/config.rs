@@ -45,6 +45,9 @@ pub struct Settings {
     /// The EWP registry's catalogue file (`catalogue-v1.xml`): when set, the
     /// Erasmus Without Paper node under `/ewp/` is on for the client keys it lists.
     pub ewp_catalogue: Option<PathBuf>,
+    /// Single sign-on and password sign-in (`KIZUNA_OIDC_*`, `KIZUNA_PASSWORD_LOGIN`, `[oidc.roles]`).
+    #[serde(flatten)]
+    pub sign_on: crate::sign_on::SignOnFileSettings,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             trust_proxy: false,
             embed_origins: None,
             ewp_catalogue: None,
+            sign_on: Default::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod ewp_report;
 mod lock;
 mod reindex;
 mod sheets;
+pub mod sign_on;
 mod users;
 
 use std::path::PathBuf;
@@ -72,6 +73,15 @@ pub enum Command {
     /// the sites (space-separated origins, e.g. "https://www.ki.se") whose pages may
     /// frame /embed/map, /embed/agreements, /embed/funding and /embed/country;
     /// unset, no site may.
+    /// Single sign-on with OpenID Connect: set KIZUNA_OIDC_ISSUER and KIZUNA_OIDC_CLIENT_ID,
+    /// KIZUNA_OIDC_CLIENT_SECRET unless the client is public (PKCE alone), and map the values
+    /// of the ID token's KIZUNA_OIDC_ROLE_CLAIM (default groups) to roles in the config
+    /// file: [oidc.roles] "kizuna-admins" = { role = "admin" }, "nursing-coordinators" =
+    /// { role = "editor", units = ["ki-nvs"] }. The provider sends people back to
+    /// KIZUNA_OIDC_REDIRECT_URL (default PUBLIC_URL/login/oidc/callback); scopes asked
+    /// for: openid and KIZUNA_OIDC_SCOPES (default "email profile"). The first sign-in makes
+    /// the account, later ones update its role; someone in no mapped group is refused.
+    /// KIZUNA_PASSWORD_LOGIN=false turns password sign-in off (API tokens keep working).
     Serve {
         /// Address to listen on.
         #[arg(long)]

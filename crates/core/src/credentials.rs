@@ -23,6 +23,9 @@ pub const MAX_PASSWORD_CHARS: usize = 1024;
 /// What every API token starts with, so leaked ones are easy to recognise.
 pub const TOKEN_PREFIX: &str = "kz_";
 
+/// The password hash of an account made by single sign-on: no password matches it.
+pub const NO_PASSWORD: &str = "";
+
 /// Why a password cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {

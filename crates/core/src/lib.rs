@@ -6,6 +6,7 @@
 pub mod credentials;
 pub mod read;
 mod registry;
+pub mod sign_on;
 pub mod store;
 pub mod write;
 

@@ -374,6 +374,14 @@ pub trait Store: Send + Sync + 'static {
     /// Changes an account's role, units or state; [`StoreError::NotFound`] for no such account.
     async fn update_user(&self, user_id: i64, patch: &UserPatch) -> Result<User, StoreError>;
 
+    /// The account linked to a single sign-on identity (issuer and subject,
+    /// see `kizuna_core::sign_on::identity_key`), disabled ones too.
+    async fn user_by_identity(&self, identity: &str) -> Result<Option<User>, StoreError>;
+    /// Links an account to a single sign-on identity: `false` when the account
+    /// is already linked to another one, [`StoreError::AlreadyExists`] when
+    /// another account has this one, [`StoreError::NotFound`] for no such account.
+    async fn link_identity(&self, user_id: i64, identity: &str) -> Result<bool, StoreError>;
+
     /// Stores a new token's hash and returns the token's id. [`StoreError::NotFound`]
     /// when the user does not exist, [`StoreError::AlreadyExists`] (collection
     /// `api_tokens`) when the user has a live token of that name.

@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod programme;
 pub mod rules;
 pub mod status;
+pub mod sign_on;
 pub mod text;
 pub mod values;
 

@@ -501,6 +501,52 @@ macro_rules! impl_store {
                 Ok(user)
             }
 
+            async fn user_by_identity(
+                &self,
+                identity: &str,
+            ) -> Result<Option<kizuna_domain::User>, $crate::StoreError> {
+                let row = sqlx::query($sql::USER_BY_IDENTITY)
+                    .bind(identity)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .db()?;
+                row.map(|r| Self::user_from_row(&r)).transpose()
+            }
+
+            async fn link_identity(
+                &self,
+                user_id: i64,
+                identity: &str,
+            ) -> Result<bool, $crate::StoreError> {
+                let mut tx = self.begin_plain().await.db()?;
+                let exists = sqlx::query($sql::GET_USER)
+                    .bind(user_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .db()?;
+                if exists.is_none() {
+                    return Err($crate::backend::no_user(user_id));
+                }
+                let done = sqlx::query($sql::LINK_IDENTITY)
+                    .bind(user_id)
+                    .bind(identity)
+                    .bind($crate::backend::now_text())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| {
+                        if $crate::backend::is_unique_violation(&e) {
+                            $crate::StoreError::AlreadyExists {
+                                collection: "users".to_owned(),
+                                id: identity.to_owned(),
+                            }
+                        } else {
+                            $crate::StoreError::Database(Box::new(e))
+                        }
+                    })?;
+                self.commit(tx).await.db()?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn create_token(
                 &self,
                 user_id: i64,

@@ -83,6 +83,9 @@ mod sql {
     pub const UPDATE_USER: &str = "UPDATE users SET role = COALESCE(?2, role), units = COALESCE(?3, units), \
         disabled = COALESCE(?4, disabled), updated_at = ?5 WHERE id = ?1 \
         RETURNING id, email, role, units, disabled, created_at";
+    pub const USER_BY_IDENTITY: &str = "SELECT id, email, role, units, disabled, created_at FROM users WHERE sign_on_identity = ?1";
+    pub const LINK_IDENTITY: &str = "UPDATE users SET sign_on_identity = ?2, updated_at = ?3 \
+        WHERE id = ?1 AND (sign_on_identity IS NULL OR sign_on_identity = ?2)";
     pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (user_id, name, token_hash, created_at) \
         VALUES (?1, ?2, ?3, ?4) RETURNING id";
     pub const TOKEN_USER: &str = "SELECT u.id, u.email, u.role, u.units, u.disabled, u.created_at, t.id, t.last_used_at \

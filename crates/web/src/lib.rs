@@ -30,6 +30,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::{AppError, Problem};
+pub use staff::oidc::{OidcConfig, OidcProvider, SignOnSettings};
 pub use state::{AppState, WebSettings};
 
 /// Every route of the application with its middleware.

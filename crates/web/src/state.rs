@@ -48,6 +48,8 @@ pub struct WebSettings {
     pub listen: Option<std::net::SocketAddr>,
     /// The Erasmus Without Paper node (`KIZUNA_EWP_CATALOGUE`); off when `None`.
     pub ewp_node: Option<Arc<crate::ewp_node::EwpNode>>,
+    /// How people sign in: passwords, single sign-on, or both.
+    pub sign_on: crate::SignOnSettings,
 }
 
 impl Default for WebSettings {
@@ -68,6 +70,7 @@ impl Default for WebSettings {
             embed_origins: Vec::new(),
             listen: None,
             ewp_node: None,
+            sign_on: crate::SignOnSettings::default(),
         }
     }
 }

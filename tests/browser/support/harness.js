@@ -72,30 +72,32 @@ export function addUser(dataDir, email, role, password) {
 
 /**
  * Starts `kizuna serve --demo` and waits until `/readyz` answers 200.
- * `setup({ dataDir })`, if given, runs first (e.g. to make accounts).
- * `env({ baseUrl })`, if given, returns extra environment variables.
+ * `setup({ dataDir, baseUrl })`, if given, runs first (e.g. to make accounts
+ * or write a `kizuna.toml`, which the server reads from its data directory);
+ * `env` adds environment variables: an object, or a function of `{ baseUrl }`
+ * that returns one; `port` picks the port.
  * Returns `{ baseUrl, dataDir, stop() }`.
  */
-export async function startServer({ timeoutMs = 60_000, setup, env } = {}) {
+export async function startServer({ timeoutMs = 60_000, setup, env = {}, port: chosenPort } = {}) {
   if (!existsSync(kizunaBin)) {
     throw new Error(`${kizunaBin} is missing: run \`cargo build -p kizuna\` first`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-browser-data-'));
+  const port = chosenPort ?? await freePort();
+  const listen = `127.0.0.1:${port}`;
   if (setup) {
     try {
-      await setup({ dataDir });
+      await setup({ dataDir, baseUrl: `http://${listen}` });
     } catch (e) {
       rmSync(dataDir, { recursive: true, force: true });
       throw e;
     }
   }
-  const port = await freePort();
-  const listen = `127.0.0.1:${port}`;
-  const extraEnv = env ? env({ baseUrl: `http://${listen}` }) : {};
+  const extraEnv = typeof env === 'function' ? env({ baseUrl: `http://${listen}` }) : env;
   const child = spawn(kizunaBin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
     cwd: dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...extraEnv, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...extraEnv },
   });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });

@@ -1,5 +1,6 @@
-//! The sign-in form (`GET`/`POST /login`, throttled per account and per
-//! address) and signing out (`POST /logout`).
+//! The sign-in page (`GET /login`: the password form unless turned off, and
+//! single sign-on when configured), passwords (`POST /login`, throttled per
+//! account and per address) and signing out (`POST /logout`).
 
 use axum::Router;
 use axum::extract::{Form, Query, State};
@@ -8,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use kizuna_core::Store;
-use kizuna_domain::Email;
+use kizuna_domain::{Email, User};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -37,7 +38,31 @@ struct LoginView {
     message: Option<String>,
     /// A notice, e.g. after signing out.
     notice: Option<String>,
+    /// Whether the password form is offered.
+    password_login: bool,
+    /// Whether single sign-on is offered.
+    single_sign_on: bool,
 }
+
+impl LoginView {
+    /// An empty form for the deployment's ways of signing in.
+    fn new(state: &AppState, next: String, csrf: String) -> Self {
+        let sign_on = &state.settings().sign_on;
+        LoginView {
+            email: String::new(),
+            next,
+            csrf,
+            errors: LoginErrors::default(),
+            message: None,
+            notice: None,
+            password_login: sign_on.password_login,
+            single_sign_on: sign_on.oidc.is_some(),
+        }
+    }
+}
+
+/// What password sign-in is told when the deployment turned it off.
+const PASSWORDS_OFF: &str = "Signing in with a password is turned off here; use single sign-on.";
 
 #[derive(Debug, Deserialize)]
 struct LoginQuery {
@@ -70,15 +95,39 @@ async fn login_form(
     Csrf(csrf): Csrf,
     Query(query): Query<LoginQuery>,
 ) -> Response {
-    let view = LoginView {
-        email: String::new(),
-        next: safe_next(query.next.as_deref()),
-        csrf,
-        errors: LoginErrors::default(),
-        message: None,
-        notice: query.signed_out.map(|_| "You have signed out.".to_owned()),
-    };
+    let mut view = LoginView::new(&state, safe_next(query.next.as_deref()), csrf);
+    view.notice = query.signed_out.map(|_| "You have signed out.".to_owned());
     render_login(&state, StatusCode::OK, view).await
+}
+
+/// The sign-in page with `message` as an alert, answered with `status`: how
+/// single sign-on says why it refused someone.
+pub(super) async fn refused(
+    state: &AppState,
+    session: &Session,
+    status: StatusCode,
+    next: String,
+    message: String,
+) -> Result<Response, AppError> {
+    let mut view = LoginView::new(state, next, csrf::token(session).await?);
+    view.message = Some(message);
+    Ok(render_login(state, status, view).await)
+}
+
+/// Signs `user` in to `session`: a new session id (so an id planted before
+/// sign-in is worth nothing), the user, and a new CSRF token.
+pub(super) async fn begin_session(session: &Session, user: &User) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(USER_KEY, user.id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SEEN_KEY, Utc::now().timestamp())
+        .await
+        .map_err(session_error)?;
+    csrf::rotate(session).await?;
+    Ok(())
 }
 
 /// Minutes until `key` has fewer than `limit` failures in the window, if it has that many now.
@@ -109,14 +158,13 @@ async fn login_submit(
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let store = state.registry().store().clone();
-    let mut view = LoginView {
-        email: form.email.trim().to_owned(),
-        next: safe_next(Some(&form.next)),
-        csrf: String::new(),
-        errors: LoginErrors::default(),
-        message: None,
-        notice: None,
-    };
+    let mut view = LoginView::new(&state, safe_next(Some(&form.next)), String::new());
+    view.email = form.email.trim().to_owned();
+    if !state.settings().sign_on.password_login {
+        view.csrf = csrf::token(&session).await?;
+        view.message = Some(PASSWORDS_OFF.to_owned());
+        return Ok(render_login(&state, StatusCode::FORBIDDEN, view).await);
+    }
     if !csrf::matches(&session, &form.csrf).await {
         view.csrf = csrf::token(&session).await?;
         view.message = Some(csrf::REFUSED.to_owned());
@@ -154,7 +202,11 @@ async fn login_submit(
     }
     let account = store.get_user_by_email(&email).await?;
     let password = form.password;
-    let hash = account.as_ref().map(|a| a.password_hash.clone());
+    // An account made by single sign-on has no password: it takes as long to refuse.
+    let hash = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .filter(|h| h != kizuna_core::credentials::NO_PASSWORD);
     let verified = tokio::task::spawn_blocking(move || match hash {
         Some(hash) => kizuna_core::credentials::verify_password(&password, &hash),
         None => kizuna_core::credentials::verify_nothing(&password),
@@ -178,16 +230,7 @@ async fn login_submit(
         return Ok(render_login(&state, StatusCode::FORBIDDEN, view).await);
     }
     store.clear_login_failures(&account_key).await?;
-    session.cycle_id().await.map_err(session_error)?;
-    session
-        .insert(USER_KEY, user.id)
-        .await
-        .map_err(session_error)?;
-    session
-        .insert(SEEN_KEY, Utc::now().timestamp())
-        .await
-        .map_err(session_error)?;
-    csrf::rotate(&session).await?;
+    begin_session(&session, &user).await?;
     tracing::info!(email = %user.email, "signed in");
     Ok(Redirect::to(&view.next).into_response())
 }

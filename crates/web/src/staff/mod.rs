@@ -5,6 +5,7 @@ pub mod admin;
 pub mod dashboard;
 pub mod feeds;
 mod login;
+pub mod oidc;
 
 use axum::Router;
 
@@ -14,6 +15,7 @@ use crate::AppState;
 pub fn routes(state: AppState) -> Router<AppState> {
     Router::new()
         .merge(login::routes())
+        .merge(oidc::routes())
         .merge(dashboard::routes(state.clone()))
         .merge(admin::routes(state.clone()))
         .merge(feeds::routes(state))
