@@ -321,9 +321,10 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
     }
     let ewp_node = ewp_node(settings, public_url.as_ref())?;
     // The identity provider sends people back to the public address when there is one.
-    let sign_on_base = public_url
-        .as_ref()
-        .map_or_else(|| format!("http://{}", settings.listen), |u| u.as_str().to_owned());
+    let sign_on_base = public_url.as_ref().map_or_else(
+        || format!("http://{}", settings.listen),
+        |u| u.as_str().to_owned(),
+    );
     let web = WebSettings {
         public_url,
         trust_proxy: settings.trust_proxy,

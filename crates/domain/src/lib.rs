@@ -20,8 +20,8 @@ pub mod lenient;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
-pub mod status;
 pub mod sign_on;
+pub mod status;
 pub mod text;
 pub mod values;
 

@@ -133,7 +133,10 @@ async fn who_to_ask_follows_the_agreement_then_the_country_then_the_office() {
         assert!(ask.contains(r#"href="/contacts/yuki-tanaka""#), "{ask}");
         // Without conditions the page says so and points to whom to ask.
         let offers = section(&riken, "offers-h");
-        assert!(offers.contains("not recorded for this agreement"), "{offers}");
+        assert!(
+            offers.contains("not recorded for this agreement"),
+            "{offers}"
+        );
         assert!(offers.contains(r##"href="#ask-h""##), "{offers}");
         // The TMU exchange names nobody: the people covering Japan.
         let tmu = html(&app, "/agreements/tmu-student-exchange").await;
