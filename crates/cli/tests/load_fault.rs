@@ -369,9 +369,12 @@ fn survives_kills_under_load(url: &str, dir: &Path) {
             thread::spawn(move || client(n, &shared))
         })
         .collect();
-    // Memory is compared between two servers that each carried a third of
-    // the load (so their connection pools and threads are at working size),
-    // the first before any kill and the last after two.
+    // Memory is measured on servers that carried a third of the load each (so
+    // their connection pools and threads are at working size): the first
+    // before any kill, the last after two. The registry grows all the while
+    // (every client creates records), so the last is held against a fresh
+    // server on the same database: what load and kills leave behind is the
+    // difference between those two.
     thread::sleep(PHASE);
     shared.paused.store(true, Ordering::Relaxed);
     let before = server.warm_anonymous_kib(&shared.token);
@@ -393,10 +396,6 @@ fn survives_kills_under_load(url: &str, dir: &Path) {
     );
 
     let after = server.warm_anonymous_kib(&shared.token);
-    assert!(
-        after * 10 <= before * 11,
-        "resident memory grew from {before} KiB to {after} KiB under load"
-    );
     // Every acknowledged write is there, after a restart that reads only the database.
     server.kill();
     let server = Server::start(dir, url, free_address());
@@ -425,9 +424,16 @@ fn survives_kills_under_load(url: &str, dir: &Path) {
         }
     }
     assert!(created > 30, "only {created} creations were acknowledged");
+    let fresh = server.warm_anonymous_kib(&shared.token);
+    // Within a quarter: a fresh server's pools and SQLite page caches fill
+    // differently from run to run (±15% seen here), a leak grows without bound.
+    assert!(
+        after * 4 <= fresh * 5,
+        "after the load the server held {after} KiB, a fresh one on the same data {fresh} KiB"
+    );
     server.kill();
     eprintln!(
-        "{acknowledged} answers, {created} creations kept, {} refused or cut, memory {before} -> {after} KiB",
+        "{acknowledged} answers, {created} creations kept, {} refused or cut, memory {before} -> {after} KiB (fresh on the same data: {fresh} KiB)",
         shared.failures.load(Ordering::Relaxed)
     );
 }

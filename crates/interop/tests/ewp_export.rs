@@ -18,9 +18,9 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The offline copy of the EWP specs in the repository.
+/// The offline copy of the EWP specs.
 fn specs() -> PathBuf {
-    repo().join("specs/ewp")
+    ewp::specs::dir()
 }
 
 /// Validates a document with xmllint against the IIAs v7 get-response schema.

@@ -12,8 +12,7 @@ use std::process::{Command, Stdio};
 use kizuna_interop::ewp::{self, EwpError, IiaDigest};
 
 fn kit_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../specs/ewp/ewp-specs-api-iias/stable-v7/resources/xsltKit")
+    ewp::specs::dir().join("ewp-specs-api-iias/stable-v7/resources/xsltKit")
 }
 
 /// SHA-256 by coreutils, independent of the crate under test.

@@ -168,7 +168,7 @@ fn files_that_cannot_be_recorded_say_why() {
     assert!(plan.writes().is_empty());
     // The kit's example binds two other institutions.
     let kit =
-        repo().join("specs/ewp/ewp-specs-api-iias/stable-v7/endpoints/get-response-example.xml");
+        ewp::specs::dir().join("ewp-specs-api-iias/stable-v7/endpoints/get-response-example.xml");
     let plan = import::plan(&snapshot, &std::fs::read_to_string(kit).unwrap(), now()).unwrap();
     assert_eq!(
         plan.errors(),
