@@ -227,7 +227,13 @@ describe('atlas', () => {
       assert.doesNotMatch(await town.getAttribute('class'), /is-highlighted/);
       await town.hover();
       for (const id of ['riken', 'tmu', 'utokyo']) {
-        assert.match(await page.locator(`#partner-${id}`).getAttribute('class') ?? '', /is-highlighted/, `${id} lit by the marker`);
+        // The marker lights its list entries on mouseover; a busy machine may take a moment.
+        const lit = await page.waitForFunction(
+          (entry) => document.getElementById(entry)?.classList.contains('is-highlighted'),
+          `partner-${id}`,
+          { timeout: 5000 },
+        ).then(() => true, () => false);
+        assert.ok(lit, `${id} lit by the marker`);
       }
       await page.mouse.move(0, 0);
       await town.focus();

@@ -100,6 +100,8 @@ describe('the Kyoto journey', () => {
       assert.equal(await page.locator('#f-parties-1-organisation').inputValue(), 'Kyoto University (JP)');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-parties-1-organisation', 'focus returns');
 
+      // Signed: a draft is never public, and the journey ends on the public page.
+      await step(() => page.locator('#f-signed').check());
       await step(() => page.locator('#f-valid-from').fill('01/09/2027'));
       await step(() => page.locator('#f-valid-until').fill('31/08/2031'));
       await step(() => page.locator('#f-subject-areas').fill('nursing'));
