@@ -6,7 +6,8 @@
 
 mod support;
 
-use support::ewp::{loaded, uw_copy, write};
+use kizuna_interop::ewp::testing::uw_copy;
+use support::ewp::{loaded, write};
 use support::{kizuna, text};
 
 #[test]

@@ -17,7 +17,7 @@ use browser::{Browser, PASSWORD, add_user, csrf_field};
 use common::{TestApp, TestResponse, spawn_app, spawn_app_on_postgres};
 use kizuna_core::Writer;
 use kizuna_domain::{Agreement, Dataset, Role};
-use kizuna_interop::ewp::{self, model};
+use kizuna_interop::ewp::testing::uw_copy;
 use serde_json::{Value, json};
 use support::{assert_labelled, attr, get, location, send, tags, unescape};
 
@@ -59,39 +59,6 @@ async fn with_partner(app: &TestApp) {
     let writer = Writer::load(app.registry()).await.unwrap();
     writer.import(&mut data, "test").await.unwrap();
     app.state.refresh().await.unwrap();
-}
-
-/// UW's copy of ki-uw, naming our iia-id, with `places` a year.
-fn uw_copy(places: u32) -> String {
-    let partner = |hei: &str, id: &str| model::IiaPartner {
-        hei_id: hei.into(),
-        iia_id: Some(id.into()),
-        ..model::IiaPartner::default()
-    };
-    let iia = model::Iia {
-        partners: [partner("uw.edu.pl", "uw-77"), partner("ki.se", "ki-uw")],
-        in_effect: true,
-        terminated: false,
-        specs: vec![model::MobilitySpec {
-            kind: model::SpecKind::StaffTraining,
-            sending_hei_id: "ki.se".into(),
-            sending_ounit_id: None,
-            receiving_hei_id: "uw.edu.pl".into(),
-            receiving_ounit_id: None,
-            first_year: "2027/2028".into(),
-            last_year: "2028/2029".into(),
-            mobilities_per_year: places,
-            languages: Vec::new(),
-            subject_areas: Vec::new(),
-            total_per_year: None,
-            eqf_levels: Vec::new(),
-        }],
-    };
-    let placeholder = "0".repeat(64);
-    let hash = ewp::digest_response(&ewp::response(&[(&iia, &placeholder)])).unwrap()[0]
-        .hash
-        .clone();
-    ewp::response(&[(&iia, &hash)])
 }
 
 const BOUNDARY: &str = "kizuna-test-boundary";

@@ -252,7 +252,7 @@ async fn without_a_catalogue_the_node_is_off() {
 async fn our_approval_of_the_partners_copy_is_served_with_its_hash() {
     for app in spawn_apps().await {
         let node = node(&app).await;
-        let copy = support::uw_copy();
+        let copy = kizuna_interop::ewp::testing::uw_copy(2);
         let snapshot = app.registry().snapshot().await.unwrap();
         let plan = import::plan(&snapshot, &copy, Utc::now()).unwrap();
         let writer = Writer::load(app.registry()).await.unwrap();

@@ -1,9 +1,7 @@
 //! The EWP tests' registry (KI and Uniwersytet Warszawski with a staff
-//! training agreement) and UW's copy of that agreement.
+//! training agreement); UW's copy of it is `kizuna_interop::ewp::testing::uw_copy`.
 
 use std::path::{Path, PathBuf};
-
-use kizuna_interop::ewp::{self, model};
 
 use super::{kizuna, temp_dir};
 
@@ -46,39 +44,6 @@ pub fn loaded(extra: &str) -> PathBuf {
     let import = kizuna(&dir, &["import", "toml", file.to_str().unwrap()]);
     assert!(import.status.success(), "{import:?}");
     dir
-}
-
-/// UW's copy of ki-uw: UW first with its iia-id, ours named; `places` a year.
-pub fn uw_copy(places: u32) -> String {
-    let partner = |hei: &str, id: &str| model::IiaPartner {
-        hei_id: hei.into(),
-        iia_id: Some(id.into()),
-        ..model::IiaPartner::default()
-    };
-    let iia = model::Iia {
-        partners: [partner("uw.edu.pl", "uw-77"), partner("ki.se", "ki-uw")],
-        in_effect: true,
-        terminated: false,
-        specs: vec![model::MobilitySpec {
-            kind: model::SpecKind::StaffTraining,
-            sending_hei_id: "ki.se".into(),
-            sending_ounit_id: None,
-            receiving_hei_id: "uw.edu.pl".into(),
-            receiving_ounit_id: None,
-            first_year: "2027/2028".into(),
-            last_year: "2028/2029".into(),
-            mobilities_per_year: places,
-            languages: Vec::new(),
-            subject_areas: Vec::new(),
-            total_per_year: None,
-            eqf_levels: Vec::new(),
-        }],
-    };
-    let placeholder = "0".repeat(64);
-    let hash = ewp::digest_response(&ewp::response(&[(&iia, &placeholder)])).unwrap()[0]
-        .hash
-        .clone();
-    ewp::response(&[(&iia, &hash)])
 }
 
 pub fn write(dir: &Path, name: &str, xml: &str) -> String {

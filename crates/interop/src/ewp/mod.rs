@@ -33,6 +33,8 @@ pub mod replay;
 mod sides;
 pub mod specs;
 mod status;
+#[doc(hidden)]
+pub mod testing;
 mod write;
 
 use kizuna_domain::Slug;

@@ -263,37 +263,3 @@ pub fn assert_refused(response: &TestResponse, status: StatusCode, says: &str) {
         "ewp-specs-architecture/stable-v1/common-types.xsd",
     );
 }
-
-/// UW's own copy of ki-uw (its iia-id `uw-77`), stating what ours states.
-pub fn uw_copy() -> String {
-    use ewp::model;
-    let partner = |hei: &str, id: &str| model::IiaPartner {
-        hei_id: hei.into(),
-        iia_id: Some(id.into()),
-        ..model::IiaPartner::default()
-    };
-    let iia = model::Iia {
-        partners: [partner("uw.edu.pl", "uw-77"), partner("ki.se", "ki-uw")],
-        in_effect: true,
-        terminated: false,
-        specs: vec![model::MobilitySpec {
-            kind: model::SpecKind::StaffTraining,
-            sending_hei_id: "ki.se".into(),
-            sending_ounit_id: None,
-            receiving_hei_id: "uw.edu.pl".into(),
-            receiving_ounit_id: None,
-            first_year: "2027/2028".into(),
-            last_year: "2028/2029".into(),
-            mobilities_per_year: 2,
-            languages: Vec::new(),
-            subject_areas: Vec::new(),
-            total_per_year: None,
-            eqf_levels: Vec::new(),
-        }],
-    };
-    let placeholder = "0".repeat(64);
-    let hash = ewp::digest_response(&ewp::response(&[(&iia, &placeholder)])).unwrap()[0]
-        .hash
-        .clone();
-    ewp::response(&[(&iia, &hash)])
-}
