@@ -4,12 +4,9 @@
 use kizuna_domain::{Entity, Slug, ValidationErrors};
 use serde_json::{Map, Value};
 
-use super::json_errors::{plain, split, template, top_key, words_for};
+use super::json_errors::{PLACEHOLDER, plain, split, template, top_key, words_for};
 use super::{WriteError, references};
 use crate::Snapshot;
-
-/// A stand-in id while the real one is derived from the title.
-pub(super) const PLACEHOLDER: &str = "pending-id";
 
 /// Reads a record from a JSON object, reporting every field error at once;
 /// an absent, null or empty `id` is generated from the title ([`generate_id`]),

@@ -7,7 +7,8 @@ use kizuna_domain::{
 };
 use serde_json::{Map, Value, json};
 
-use super::json::PLACEHOLDER;
+/// A stand-in id while the real one is derived from the title.
+pub(super) const PLACEHOLDER: &str = "pending-id";
 
 /// A serde error as `(field path, message)`; the path comes first
 /// (`parties[0].organisation: …`) and the position last (` at line …`).

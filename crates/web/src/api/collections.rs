@@ -1,6 +1,7 @@
 //! `GET /api/v1/{collection}` lists with filters and cursor pagination, and
 //! `GET /api/v1/{collection}/{id}` single records with an `ETag`.
 
+pub use super::agreement_out::AgreementOut;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -10,8 +11,7 @@ use kizuna_core::read::filters::{
 use kizuna_core::read::public::{PublicRecords, References, public_view};
 use kizuna_core::read::{Lookup, Page};
 use kizuna_domain::{
-    Agreement, AgreementStatus, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug,
-    Visibility,
+    Agreement, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug, Visibility,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -19,16 +19,6 @@ use utoipa::{IntoParams, ToSchema};
 use crate::http::path::RecordId;
 use crate::http::query::{ApiQuery, ListResponse, json, parse_param};
 use crate::{AppError, AppState};
-
-/// An agreement with its derived status.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AgreementOut {
-    /// The agreement.
-    #[serde(flatten)]
-    pub agreement: Agreement,
-    /// Derived from the dates, never stored.
-    pub status: AgreementStatus,
-}
 
 /// Parses an organisation id filter and checks it names a known organisation.
 fn parse_org(

@@ -52,7 +52,7 @@ pub struct EwpStatusOut {
 pub struct StaffAgreementOut {
     /// The agreement with its status.
     #[serde(flatten)]
-    pub agreement: super::collections::AgreementOut,
+    pub agreement: super::agreement_out::AgreementOut,
     /// Its EWP exchange.
     pub ewp_status: EwpStatusOut,
 }

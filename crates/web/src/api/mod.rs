@@ -8,6 +8,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 
+mod agreement_out;
 pub mod collections;
 mod contract;
 mod country;
