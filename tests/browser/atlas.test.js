@@ -225,9 +225,17 @@ describe('atlas', () => {
       assert.match(await town.getAttribute('class'), /is-highlighted/, 'focus in the list lights the marker');
       await page.locator('.partner-results a[href="/organisations/riken"]').blur();
       assert.doesNotMatch(await town.getAttribute('class'), /is-highlighted/);
+      // Focusing a list entry may pan the map: hover the marker once it holds still,
+      // or the pan carries it from under the mouse and the light goes out again.
+      let box = await town.boundingBox();
+      for (let i = 0; i < 20; i += 1) {
+        await page.waitForTimeout(150);
+        const now = await town.boundingBox();
+        if (now && box && now.x === box.x && now.y === box.y) break;
+        box = now;
+      }
       await town.hover();
       for (const id of ['riken', 'tmu', 'utokyo']) {
-        // The marker lights its list entries on mouseover; a busy machine may take a moment.
         const lit = await page.waitForFunction(
           (entry) => document.getElementById(entry)?.classList.contains('is-highlighted'),
           `partner-${id}`,
