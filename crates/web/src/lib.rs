@@ -57,6 +57,9 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), route = route.as_deref().unwrap_or("unmatched"), uri = %request.uri())
         }))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, settings.request_timeout))
+        // `limit_body` sets every route's limit; axum's own 2 MB cap on its
+        // extractors would otherwise undercut the larger limit of uploads.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::limit_body))
         .layer(middleware::from_fn_with_state(state.clone(), http::edge::shape_errors))
         .layer(middleware::from_fn_with_state(http::framing::FramePolicy::new(&settings), http::framing::frame_headers))

@@ -291,3 +291,23 @@ async fn viewers_import_nothing() {
     let page = browser.get(&app, "/admin/import").await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_sheet_larger_than_the_json_limit_is_previewed() {
+    on_each_database(async |app: TestApp| {
+        let (mut browser, csrf) = signed_in(&app, "admin@ki.se", Role::Admin).await;
+        // 3 MB: past the 2 MB of a JSON body, within the upload limit.
+        let mut sheet = SHEET.as_bytes().to_vec();
+        sheet.extend(std::iter::repeat_n(b'\n', 3 * 1024 * 1024));
+        let preview = browser
+            .send(&app, upload(Some(&csrf), "agreements", "big.csv", &sheet))
+            .await;
+        assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+        assert!(
+            unescape(&preview.body).contains("2 rows: 2 created"),
+            "{}",
+            preview.body
+        );
+    })
+    .await;
+}

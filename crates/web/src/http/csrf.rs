@@ -137,14 +137,25 @@ fn is_multipart(headers: &HeaderMap) -> bool {
 /// The `csrf` field of a multipart form (a file upload without script).
 async fn multipart_token(headers: &HeaderMap, bytes: axum::body::Bytes) -> Option<String> {
     use axum::extract::FromRequest;
+    use tower::ServiceExt;
     let content_type = headers.get(header::CONTENT_TYPE)?.clone();
     let request = Request::builder()
         .header(header::CONTENT_TYPE, content_type)
         .body(Body::from(bytes))
         .ok()?;
-    let mut form = axum::extract::Multipart::from_request(request, &())
+    // The bytes were read within the route's limit already; axum's own 2 MB
+    // cap on `Multipart` would refuse a larger upload before its first field.
+    let extract = tower::service_fn(|request: Request<Body>| async move {
+        Ok::<_, std::convert::Infallible>(
+            axum::extract::Multipart::from_request(request, &())
+                .await
+                .ok(),
+        )
+    });
+    let mut form = tower::Layer::layer(&axum::extract::DefaultBodyLimit::disable(), extract)
+        .oneshot(request)
         .await
-        .ok()?;
+        .ok()??;
     while let Ok(Some(field)) = form.next_field().await {
         if field.name() == Some(FIELD) {
             return field.text().await.ok();
@@ -228,7 +239,8 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         return refusal(&state, request.headers(), &path).await;
     }
     let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, state.settings().body_limit).await {
+    let limit = super::edge::body_limit_for(&state, &parts.method, parts.uri.path());
+    let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => bytes,
         Err(_) => {
             return AppError::BadRequest("the form is too large or was cut off".to_owned())

@@ -17,14 +17,35 @@ use crate::http::body::problem;
 /// The framework's refusal texts are short; a longer body is not one of them.
 const REFUSAL_TEXT_LIMIT: usize = 4096;
 
-/// Whether a request uploads a document (`POST /api/v1/agreements/{id}/documents`):
-/// those carry signed PDFs and get [`crate::WebSettings::document_limit`].
+/// The back-office pages that take a whole file: a spreadsheet or a partner's
+/// EWP file, uploaded and then sent back to apply it.
+const FILE_UPLOADS: [&str; 4] = [
+    "/admin/import",
+    "/admin/import/apply",
+    "/admin/ewp/import",
+    "/admin/ewp/import/confirm",
+];
+
+/// Whether a request uploads a file (`POST /api/v1/agreements/{id}/documents`,
+/// a spreadsheet or an EWP file in the back office): those carry signed PDFs
+/// and whole sheets and get [`crate::WebSettings::document_limit`].
 pub fn is_document_upload(method: &Method, path: &str) -> bool {
     method == Method::POST
-        && path
-            .strip_prefix("/api/v1/agreements/")
-            .and_then(|rest| rest.strip_suffix("/documents"))
-            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+        && (FILE_UPLOADS.contains(&path)
+            || path
+                .strip_prefix("/api/v1/agreements/")
+                .and_then(|rest| rest.strip_suffix("/documents"))
+                .is_some_and(|id| !id.is_empty() && !id.contains('/')))
+}
+
+/// The largest body a request to `path` may carry.
+pub fn body_limit_for(state: &AppState, method: &Method, path: &str) -> usize {
+    let settings = state.settings();
+    if is_document_upload(method, path) {
+        settings.document_limit
+    } else {
+        settings.body_limit
+    }
 }
 
 /// The 413 answer.
@@ -41,12 +62,7 @@ fn too_large(limit: usize) -> Response {
 /// and cuts off one that grows past it while being read (a 413 from
 /// [`crate::http::body::body_bytes`]).
 pub async fn limit_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let settings = state.settings();
-    let limit = if is_document_upload(request.method(), request.uri().path()) {
-        settings.document_limit
-    } else {
-        settings.body_limit
-    };
+    let limit = body_limit_for(&state, request.method(), request.uri().path());
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -215,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn only_document_uploads_get_the_larger_limit() {
+    fn only_file_uploads_get_the_larger_limit() {
         let post = Method::POST;
         assert!(is_document_upload(
             &post,
@@ -232,5 +248,10 @@ mod tests {
             "/api/v1/agreements/a/b/documents"
         ));
         assert!(!is_document_upload(&post, "/api/v1/agreements"));
+        for sheet in ["/admin/import", "/admin/import/apply", "/admin/ewp/import"] {
+            assert!(is_document_upload(&post, sheet), "{sheet}");
+            assert!(!is_document_upload(&Method::GET, sheet), "{sheet}");
+        }
+        assert!(!is_document_upload(&post, "/admin/import/revert"));
     }
 }

@@ -109,8 +109,14 @@ pub fn catalogue_file() -> PathBuf {
 "#
     );
     assert_valid(&xml, "ewp-specs-api-registry/stable-v1/catalogue.xsd");
-    let file =
-        std::env::temp_dir().join(format!("kizuna-ewp-catalogue-{}.xml", std::process::id()));
+    // One file per call: tests run in parallel, and one writing the file
+    // while another reads it would hand the reader half a catalogue.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!(
+        "kizuna-ewp-catalogue-{}-{call}.xml",
+        std::process::id()
+    ));
     std::fs::write(&file, xml).unwrap();
     file
 }
