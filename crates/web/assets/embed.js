@@ -2,13 +2,27 @@
 // becomes an iframe of {base}/embed/WIDGET?... (data-education-level becomes
 // education_level=...), and grows to the height its page reports. Only
 // messages from the Kizuna origin, from one of these frames, are believed.
+// A widget speaks the host's language: its data-lang, else the nearest lang
+// attribute around it, when Kizuna has that language (lang=... in the frame).
 (function () {
   'use strict';
   var base = "__KIZUNA_BASE__";
   var origin;
   try { origin = new URL(base).origin; } catch (e) { return; }
-  var widgets = { map: 'Map of partners', agreements: 'Agreements', funding: 'Funding opportunities', country: 'Country summary' };
+  // The frames' titles by language; the server fills them in.
+  var titles = "__KIZUNA_TITLES__";
+  if (typeof titles !== 'object') {
+    titles = { en: { map: 'Map of partners', agreements: 'Agreements', funding: 'Funding opportunities', country: 'Country summary' } };
+  }
+  var widgets = titles.en;
   var frames = [];
+
+  function languageOf(host) {
+    var around = host.closest('[lang]');
+    var wanted = host.getAttribute('data-lang') || (around && around.getAttribute('lang')) || '';
+    var code = wanted.toLowerCase().split('-')[0];
+    return Object.prototype.hasOwnProperty.call(titles, code) ? code : null;
+  }
 
   function snake(key) { return key.replace(/[A-Z]/g, function (c) { return '_' + c.toLowerCase(); }); }
 
@@ -17,13 +31,15 @@
     if (!Object.prototype.hasOwnProperty.call(widgets, widget) || host.querySelector('iframe')) return;
     var params = new URLSearchParams();
     Object.keys(host.dataset).sort().forEach(function (key) {
-      if (key === 'kizuna' || key === 'title') return;
+      if (key === 'kizuna' || key === 'title' || key === 'lang') return;
       params.append(snake(key), host.dataset[key]);
     });
+    var lang = languageOf(host);
+    if (lang) params.append('lang', lang);
     var query = params.toString();
     var frame = document.createElement('iframe');
     frame.src = base + '/embed/' + widget + (query ? '?' + query : '');
-    frame.title = host.dataset.title || widgets[widget];
+    frame.title = host.dataset.title || (titles[lang] || widgets)[widget];
     frame.setAttribute('scrolling', 'no');
     frame.style.width = '100%';
     frame.style.border = '0';

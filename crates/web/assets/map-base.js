@@ -84,7 +84,7 @@
     var ready = Promise.all([
       fetch('/assets/vendor/countries-110m.json').then(function (r) { return r.json(); }),
       fetch('/assets/country-codes.json').then(function (r) { return r.json(); }),
-      withTiles ? Promise.resolve({}) : fetch('/map/country-names.json').then(function (r) { return r.json(); })
+      withTiles ? Promise.resolve({}) : fetch('/map/country-names.json?lang=' + encodeURIComponent(document.documentElement.lang || 'en')).then(function (r) { return r.json(); })
     ]).then(function (results) {
       var world = results[0], names = results[2];
       codes = results[1];

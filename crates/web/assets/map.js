@@ -13,6 +13,20 @@
   var listBox = document.getElementById('map-list');
   var status = document.getElementById('map-status');
   var legend = document.getElementById('map-legend');
+  // The page's texts, in its language (JSON in a data attribute; English if absent).
+  var texts = {
+    shapes: 'Country shapes: Natural Earth via world-atlas', here: '{count} partners here',
+    more: '{count} more here: see the list with the map.', zoomApart: 'Zoom in to see them apart',
+    openList: '{count} partners here: open the list', zoomIn: '{count} partners: zoom in',
+    found: '{result} found', status: {}
+  };
+  try {
+    var given = JSON.parse(document.getElementById('map-messages').dataset.messages);
+    Object.keys(given).forEach(function (k) { texts[k] = given[k]; });
+  } catch (e) { /* the English above */ }
+  function say(key, values) {
+    return texts[key].replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
 
   // Laptops see the filters; phones see the map first and open "Filters (n)".
   if (filterBox && window.matchMedia('(min-width: 60rem)').matches) {
@@ -33,7 +47,7 @@
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 14, attribution: element.dataset.tileAttribution || '' }).addTo(map);
   }
-  map.attributionControl.addAttribution('Country shapes: Natural Earth via world-atlas');
+  map.attributionControl.addAttribution(say('shapes'));
   var base = window.KizunaMapBase.create(map, Boolean(tileUrl));
 
   // "west,south,east,north" (west > east across ±180°) as Leaflet bounds.
@@ -128,7 +142,7 @@
     h.appendChild(link('/organisations/' + encodeURIComponent(p.id), p.name));
     box.appendChild(h);
     if (p.city) { var c = document.createElement('div'); c.textContent = p.city; box.appendChild(c); }
-    var items = (p.agreements || []).map(function (a) { return link('/agreements/' + encodeURIComponent(a.id), a.title + ' (' + a.status + ')'); })
+    var items = (p.agreements || []).map(function (a) { return link('/agreements/' + encodeURIComponent(a.id), a.title + ' (' + (texts.status[a.status] || a.status) + ')'); })
       .concat((p.programmes || []).map(function (x) { return link('/programmes/' + encodeURIComponent(x.id), x.title); }));
     if (items.length) {
       var ul = document.createElement('ul');
@@ -143,19 +157,19 @@
     box.className = 'spot-popup';
     var h = document.createElement('p');
     h.className = 'spot-popup-title';
-    h.textContent = p.count + ' partners here';
+    h.textContent = say('here', { count: p.count });
     box.appendChild(h);
     p.partners.forEach(function (one) { box.appendChild(popup(one)); });
     if (p.count > p.partners.length) {
       var more = document.createElement('p');
-      more.textContent = (p.count - p.partners.length) + ' more here: see the list with the map.';
+      more.textContent = say('more', { count: p.count - p.partners.length });
       box.appendChild(more);
     }
     if (p.expansion_zoom) {
       var zoom = document.createElement('button');
       zoom.type = 'button';
       zoom.className = 'spot-zoom';
-      zoom.textContent = 'Zoom in to see them apart';
+      zoom.textContent = say('zoomApart');
       zoom.addEventListener('click', function () { map.closePopup(); map.fitBounds(toBounds(p.bounds), { padding: FIT.padding, maxZoom: 14 }); });
       box.appendChild(zoom);
     }
@@ -177,9 +191,9 @@
     var p = f.properties;
     var marker;
     if (p.cluster && p.partners) {
-      marker = L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners here: open the list', keyboard: true }).bindPopup(spotPopup(p));
+      marker = L.marker(ll, { icon: clusterIcon(p.count), title: say('openList', { count: p.count }), keyboard: true }).bindPopup(spotPopup(p));
     } else if (p.cluster) {
-      marker = L.marker(ll, { icon: clusterIcon(p.count), title: p.count + ' partners: zoom in', keyboard: true })
+      marker = L.marker(ll, { icon: clusterIcon(p.count), title: say('zoomIn', { count: p.count }), keyboard: true })
         .on('click', function () { map.fitBounds(toBounds(p.bounds), { padding: FIT.padding, maxZoom: p.expansion_zoom || 14 }); });
     } else {
       marker = L.marker(ll, { icon: pointIcon, title: p.name, keyboard: true }).bindPopup(popup(p));
@@ -254,7 +268,10 @@
   function apply() {
     var next = formQuery();
     var ticket = ++applying;
-    fetch('/map' + (next ? '?' + next : ''), { headers: { Accept: 'text/html' } })
+    // In the page's own language, whatever the cookie says by now.
+    var lang = document.documentElement.lang;
+    var asked = [next, lang ? 'lang=' + encodeURIComponent(lang) : ''].filter(function (p) { return p; }).join('&');
+    fetch('/map' + (asked ? '?' + asked : ''), { headers: { Accept: 'text/html' } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
       .then(function (html) {
         if (ticket !== applying) return;
@@ -268,7 +285,7 @@
         listBox.scrollTop = 0;
         if (count) document.getElementById('filter-count').textContent = count.textContent;
         var heading = page.getElementById('list-h');
-        if (status && heading) status.textContent = heading.textContent.trim() + ' found';
+        if (status && heading) status.textContent = say('found', { result: heading.textContent.trim() });
         shadeCountries();
         frame(fresh.dataset.frame);
         refresh();

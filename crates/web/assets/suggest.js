@@ -3,6 +3,18 @@
 (function () {
   'use strict';
   var counter = 0;
+  // The page's texts, in its language (JSON in a data attribute; English if absent).
+  var texts = {
+    label: 'Suggestions', one: '1 suggestion; use the arrow keys to choose',
+    other: '{count} suggestions; use the arrow keys to choose', internal: '{type} · internal', types: {}
+  };
+  try {
+    var given = JSON.parse(document.getElementById('suggest-messages').dataset.messages);
+    Object.keys(given).forEach(function (k) { texts[k] = given[k]; });
+  } catch (e) { /* the English above */ }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
 
   function attach(input) {
     var id = 'suggest-' + (++counter);
@@ -10,7 +22,7 @@
     list.id = id;
     list.className = 'suggestions';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Suggestions');
+    list.setAttribute('aria-label', texts.label);
     list.hidden = true;
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
@@ -55,7 +67,8 @@
         title.textContent = h.title;
         var type = document.createElement('span');
         type.className = 'suggestion-type';
-        type.textContent = internal ? h.type + ' · internal' : h.type;
+        var typeName = texts.types[h.type] || h.type;
+        type.textContent = internal ? fill(texts.internal, { type: typeName }) : typeName;
         li.appendChild(title);
         li.appendChild(type);
         li.addEventListener('mousedown', function (e) { e.preventDefault(); location.href = li.dataset.href; });
@@ -63,7 +76,7 @@
       });
       list.hidden = hits.length === 0;
       input.setAttribute('aria-expanded', hits.length ? 'true' : 'false');
-      status.textContent = hits.length ? hits.length + ' suggestions; use the arrow keys to choose' : '';
+      status.textContent = hits.length === 1 ? texts.one : hits.length ? fill(texts.other, { count: hits.length }) : '';
       active = -1;
     }
     function ask() {

@@ -24,6 +24,11 @@ pub use page::map_page;
 use crate::http::query::{ApiQuery, parse_param};
 use crate::{AppError, AppState};
 
+/// A country's name as the reader of this request sees it.
+pub fn country_name(code: kizuna_domain::CountryCode) -> String {
+    code.name().to_owned()
+}
+
 /// Filters shared by the map page, the map API and the country counts.
 #[derive(Debug, Default, Clone, Deserialize, Serialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -160,12 +165,18 @@ pub async fn map_countries(
         .await
 }
 
-/// `GET /map/country-names.json`: English names by ISO 3166-1 alpha-2 code,
-/// which label the countries of the offline base map.
+/// `GET /map/country-names.json`: names in the reader's language by ISO
+/// 3166-1 alpha-2 code, which label the countries of the offline base map.
 pub async fn country_names() -> Response {
     let names: serde_json::Map<String, Value> = kizuna_domain::countries::COUNTRIES
         .iter()
-        .map(|(code, name)| ((*code).to_owned(), Value::from(*name)))
+        .map(|(code, name)| {
+            let shown = code
+                .parse()
+                .map(country_name)
+                .unwrap_or_else(|_| (*name).to_owned());
+            ((*code).to_owned(), Value::from(shown))
+        })
         .collect();
     (
         [

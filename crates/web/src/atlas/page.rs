@@ -11,7 +11,9 @@ use kizuna_core::read::map::{home_units, partners};
 
 use super::MapParams;
 use super::bounds::bounds;
+use crate::http::lang::{current, languages, t, t_with};
 use crate::http::query::ApiQuery;
+use kizuna_i18n::Arg;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{Link, OrgRef};
@@ -30,7 +32,7 @@ fn choices<T: std::fmt::Display>(values: impl IntoIterator<Item = T>) -> Vec<Cho
         .into_iter()
         .map(|v| Choice {
             value: v.to_string(),
-            text: crate::templates::label(&v.to_string()),
+            text: crate::templates::label_in(current(), &v.to_string()),
         })
         .collect()
 }
@@ -102,21 +104,24 @@ pub async fn map_page(
     let lookup = public_lookup(&state, &snapshot);
     let filter = params.filter(&lookup)?;
     let found = partners(&lookup, &filter);
-    let mut countries: Vec<_> = lookup
+    let countries: Vec<_> = lookup
         .agreements()
         .flat_map(|a| lookup.partner_countries(a.party_ids()))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    countries.sort_by_key(|c| c.name());
+    let mut countries: Vec<Choice> = countries
+        .into_iter()
+        .map(|c| Choice {
+            value: c.to_string(),
+            text: super::country_name(c),
+        })
+        .collect();
+    languages()
+        .collation(current())
+        .sort_by_key(&mut countries, |c| &c.text);
     let options = Options {
-        countries: countries
-            .into_iter()
-            .map(|c| Choice {
-                value: c.to_string(),
-                text: c.name().to_owned(),
-            })
-            .collect(),
+        countries,
         kinds: choices(AgreementKind::ALL),
         levels: choices(AgreementLevel::ALL),
         statuses: choices(AgreementStatus::ALL),
@@ -222,7 +227,7 @@ pub async fn map_page(
     render(
         &state,
         "map.html",
-        "Map of partners and agreements".to_owned(),
+        t("atlas-map-title"),
         "/map",
         view,
     )
@@ -255,9 +260,9 @@ fn tile_attribution(url: &str) -> String {
         .next()
         .unwrap_or_default();
     if host.ends_with("openstreetmap.org") || host.ends_with("openstreetmap.fr") {
-        "© OpenStreetMap contributors".to_owned()
+        t("atlas-map-tiles-osm")
     } else {
-        format!("Map tiles: {host}")
+        t_with("atlas-map-tiles", &[("host", Arg::Text(host.to_owned()))])
     }
 }
 

@@ -15,6 +15,8 @@ use axum::routing::get;
 use minijinja::Value;
 
 use crate::http::base_url::BaseUrl;
+use crate::http::lang::{Lang, languages, t_with};
+use kizuna_i18n::Arg;
 use crate::http::render::render_errors;
 use crate::{AppError, AppState};
 
@@ -50,7 +52,9 @@ pub fn routes(state: AppState) -> Router<AppState> {
 async fn script(State(state): State<AppState>, BaseUrl(base): BaseUrl) -> Response {
     // JSON is a JavaScript string literal; the base is checked, this is belt and braces.
     let literal = serde_json::to_string(&base).unwrap_or_else(|_| "\"\"".to_owned());
-    let body = EMBED_SCRIPT.replace("\"__KIZUNA_BASE__\"", &literal);
+    let body = EMBED_SCRIPT
+        .replace("\"__KIZUNA_BASE__\"", &literal)
+        .replace("\"__KIZUNA_TITLES__\"", &frame_titles().to_string());
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -71,6 +75,25 @@ async fn script(State(state): State<AppState>, BaseUrl(base): BaseUrl) -> Respon
     response
 }
 
+/// Each widget's frame title in every interface language (a host page may be in any).
+fn frame_titles() -> serde_json::Value {
+    let catalog = languages().catalog();
+    Lang::ALL
+        .iter()
+        .map(|lang| {
+            let titles: serde_json::Map<String, serde_json::Value> = WIDGETS
+                .iter()
+                .map(|w| {
+                    let title = catalog.message(*lang, &format!("atlas-embed-frame-{w}"), &[]);
+                    ((*w).to_owned(), title.into())
+                })
+                .collect();
+            (lang.code().to_owned(), titles.into())
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
 /// `GET /embed/{widget}`: one widget's page; an unknown widget is a 404.
 async fn widget(
     State(state): State<AppState>,
@@ -80,9 +103,12 @@ async fn widget(
 ) -> Result<Response, AppError> {
     let query = query.unwrap_or_default();
     if !WIDGETS.contains(&name.as_str()) {
-        return Err(AppError::NotFound(format!(
-            "There is no embeddable widget `{name}`; there are: {}.",
-            WIDGETS.join(", ")
+        return Err(AppError::NotFound(t_with(
+            "atlas-embed-unknown",
+            &[
+                ("name", Arg::Text(name)),
+                ("widgets", Arg::Text(WIDGETS.join(", "))),
+            ],
         )));
     }
     // Refused filters are refused before the cache is consulted.
@@ -150,5 +176,14 @@ mod tests {
     #[test]
     fn the_script_names_this_deployment() {
         assert!(EMBED_SCRIPT.contains("\"__KIZUNA_BASE__\""));
+        assert!(EMBED_SCRIPT.contains("\"__KIZUNA_TITLES__\""));
+    }
+
+    #[test]
+    fn frames_are_titled_in_every_language() {
+        let titles = frame_titles();
+        assert_eq!(titles["en"]["map"], "Map of partners");
+        assert_eq!(titles["sv"]["map"], "Karta över partner");
+        assert_eq!(titles["ja"]["country"], "国・地域の概要");
     }
 }

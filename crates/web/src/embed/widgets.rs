@@ -9,7 +9,9 @@ use kizuna_core::read::rows::{AgreementRow, FundingRow, OrgRef};
 use kizuna_domain::{AgreementStatus, CountryCode, Slug};
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::MapParams;
+use crate::atlas::{MapParams, country_name};
+use crate::http::lang::{t, t_with};
+use kizuna_i18n::Arg;
 use crate::http::query::parse_param;
 use crate::http::render::{Layout, Page, public_lookup};
 use crate::{AppError, AppState};
@@ -134,10 +136,14 @@ async fn page<T: Serialize>(
     state.templates().render(template, &page)
 }
 
-fn in_country(country: Option<CountryCode>, text: &str) -> String {
+/// The message `key` (no country) or `key-in` (naming the country), in the reader's language.
+fn title(key: &str, country: Option<CountryCode>) -> String {
     match country {
-        Some(c) => format!("{text} {}", c.name()),
-        None => String::new(),
+        Some(c) => t_with(
+            &format!("{key}-in"),
+            &[("country", Arg::Text(country_name(c)))],
+        ),
+        None => t(key),
     }
 }
 
@@ -188,7 +194,7 @@ async fn map(
     let mut filters = params.clone();
     (filters.bbox, filters.zoom, filters.lat, filters.lng) = (None, None, None, None);
     let query = query_string(&filters);
-    let title = format!("Partners{}", in_country(filter.country, " in"));
+    let title = title("atlas-embed-map-title", filter.country);
     let widget = MapWidget {
         query: query.clone(),
         tile_url: state.settings().tile_url.clone(),
@@ -242,10 +248,7 @@ async fn agreements(
         .filter(|a| lookup.status(a) != AgreementStatus::Draft)
         .map(|a| lookup.agreement_row(a))
         .collect();
-    let title = format!(
-        "Agreements{}",
-        in_country(filter.country, " with partners in")
-    );
+    let title = title("atlas-embed-agreements-title", filter.country);
     let frame = Frame {
         base: base.to_owned(),
         // The map page lists the partners of the same agreements.
@@ -276,7 +279,7 @@ async fn funding(
         .into_iter()
         .map(|f| lookup.funding_row(f))
         .collect();
-    let title = format!("Funding{}", in_country(filter.country, " for stays in"));
+    let title = title("atlas-embed-funding-title", filter.country);
     let frame = Frame {
         base: base.to_owned(),
         full: with_query("/funding", &query_string(p)),
@@ -302,7 +305,7 @@ async fn country(
     p: &CountryParams,
 ) -> Result<String, AppError> {
     let code: CountryCode = parse_param(p.country.as_deref())?.ok_or_else(|| {
-        AppError::BadRequest("the country summary needs `country`, e.g. country=JP".to_owned())
+        AppError::BadRequest(t("atlas-embed-needs-country"))
     })?;
     let lookup = public_lookup(state, snapshot);
     let view = CountryView::build(&lookup, code);
@@ -311,10 +314,13 @@ async fn country(
         full: format!("/countries/{}", code.to_string().to_lowercase()),
         widget: CountryWidget {
             code: code.to_string(),
-            name: code.name().to_owned(),
+            name: country_name(code),
             overview: view.overview,
         },
     };
-    let title = format!("Collaboration with {}", code.name());
+    let title = t_with(
+        "atlas-embed-country-title",
+        &[("country", Arg::Text(country_name(code)))],
+    );
     page(state, "embed/country.html", title, frame).await
 }

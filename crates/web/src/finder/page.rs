@@ -6,7 +6,9 @@ use kizuna_domain::Visibility;
 use serde::Serialize;
 
 use super::{Audience, SearchParams, private_to, run};
+use crate::http::lang::{current, t, t_with};
 use crate::http::query::ApiQuery;
+use kizuna_i18n::Arg;
 use crate::http::render::render;
 use crate::{AppError, AppState};
 
@@ -52,13 +54,15 @@ struct SearchView {
     active_filters: usize,
 }
 
-const FACET_LABELS: [(&str, &str); 6] = [
-    ("type", "Type"),
-    ("country", "Country"),
-    ("kind", "Kind"),
-    ("level", "Level"),
-    ("education_level", "Education level"),
-    ("career_stage", "Career stage"),
+/// The facets, in the order the page shows them; each is labelled by the
+/// message `atlas-facet-NAME`.
+const FACETS: [&str; 6] = [
+    "type",
+    "country",
+    "kind",
+    "level",
+    "education_level",
+    "career_stage",
 ];
 
 fn get(params: &SearchParams, facet: &str) -> Option<String> {
@@ -110,13 +114,15 @@ fn href(params: &SearchParams) -> String {
     )
 }
 
+/// A facet value as the reader reads it, in the request's language.
 fn facet_label(facet: &str, value: &str) -> String {
     match facet {
         "country" => value
             .parse::<kizuna_domain::CountryCode>()
-            .map(|c| c.name().to_owned())
+            .map(crate::atlas::country_name)
             .unwrap_or_else(|_| value.to_owned()),
-        _ => crate::templates::label(value),
+        "type" => t_with("atlas-record-type", &[("type", Arg::Text(value.to_owned()))]),
+        _ => crate::templates::label_in(current(), value),
     }
 }
 
@@ -140,9 +146,9 @@ pub async fn search_page(
             internal: h.visibility == Visibility::Internal,
         })
         .collect::<Vec<_>>();
-    let facets = FACET_LABELS
+    let facets = FACETS
         .iter()
-        .filter_map(|(name, label)| {
+        .filter_map(|name| {
             let counts = results.facets.get(*name)?;
             let current = get(&params, name);
             let values: Vec<FacetValue> = counts
@@ -162,7 +168,7 @@ pub async fn search_page(
                 .collect();
             (!values.is_empty()).then(|| FacetView {
                 name: name.to_string(),
-                label: label.to_string(),
+                label: t(&format!("atlas-facet-{name}")),
                 values,
             })
         })
@@ -181,18 +187,18 @@ pub async fn search_page(
         to,
         total: results.total,
         partial: results.partial,
-        active_filters: FACET_LABELS
+        active_filters: FACETS
             .iter()
-            .filter(|(name, _)| get(&params, name).is_some())
+            .filter(|name| get(&params, name).is_some())
             .count(),
         hits,
         facets,
         q: q.clone(),
     };
     let title = if q.is_empty() {
-        "Search".to_owned()
+        t("atlas-search-title")
     } else {
-        format!("Search: {q}")
+        t_with("atlas-search-title-q", &[("q", Arg::Text(q))])
     };
     let page = render(&state, "search.html", title, "/search", view).await?;
     Ok(private_to(audience, page.into_response()))

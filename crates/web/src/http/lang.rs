@@ -83,10 +83,34 @@ fn form_urlencoded_pairs(query: &str) -> impl Iterator<Item = (String, String)> 
         .into_iter()
 }
 
+/// `uri` without its `lang` query parameters, when it has any.
+fn without_lang(uri: &axum::http::Uri) -> Option<axum::http::Uri> {
+    let query = uri.query()?;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| pair.split('=').next() != Some("lang"))
+        .collect();
+    if kept.len() == query.split('&').count() {
+        return None;
+    }
+    let path = match kept.join("&") {
+        rest if rest.is_empty() => uri.path().to_owned(),
+        rest => format!("{}?{rest}", uri.path()),
+    };
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = path.parse().ok();
+    axum::http::Uri::from_parts(parts).ok()
+}
+
 /// Answers the request in the language it asks for; remembers a `?lang=`
 /// choice in a cookie, and tells caches the answer varies by language.
-pub async fn negotiate(State(default): State<Lang>, request: Request, next: Next) -> Response {
+pub async fn negotiate(State(default): State<Lang>, mut request: Request, next: Next) -> Response {
     let (lang, chosen) = choose(&request, default);
+    // Pages whose filters refuse unknown parameters (`/map`, `/search`,
+    // `/embed/…`) would refuse `?lang=` too: it is this layer's, not theirs.
+    if let Some(uri) = without_lang(request.uri()) {
+        *request.uri_mut() = uri;
+    }
     let mut response = CURRENT.scope(lang, next.run(request)).await;
     let headers = response.headers_mut();
     if chosen {
@@ -133,6 +157,18 @@ mod tests {
             (Lang::Sv, false)
         );
         assert_eq!(choose(&request("/", &[]), Lang::Ja), (Lang::Ja, false));
+    }
+
+    #[test]
+    fn the_lang_parameter_is_taken_off_the_query() {
+        let strip = |uri: &str| without_lang(&uri.parse().unwrap()).map(|u| u.to_string());
+        assert_eq!(strip("/map?lang=sv").as_deref(), Some("/map"));
+        assert_eq!(
+            strip("/map?country=JP&lang=ja&kind=research").as_deref(),
+            Some("/map?country=JP&kind=research")
+        );
+        assert_eq!(strip("/map?language=sv"), None);
+        assert_eq!(strip("/map"), None);
     }
 
     #[test]

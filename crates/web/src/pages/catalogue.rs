@@ -7,6 +7,7 @@ use axum::response::{Html, Response};
 use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
+use crate::http::lang::{current, languages, t};
 use crate::http::query::country_code;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
@@ -54,16 +55,21 @@ fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<
     codes.extend(snapshot.countries.iter().map(|p| p.country));
     codes.sort();
     codes.dedup();
-    codes
+    let mut summaries: Vec<CountrySummary> = codes
         .into_iter()
         .map(|cc| CountrySummary {
             code: cc.to_string(),
-            name: cc.name().to_owned(),
+            name: crate::atlas::country_name(cc),
             agreements: agreements.get(&cc).copied().unwrap_or(0),
             organisations: lookup.index.orgs_in_country(cc).len(),
             has_profile: snapshot.countries.iter().any(|p| p.country == cc),
         })
-        .collect()
+        .collect();
+    // In the order the reader's language sorts the names shown (å ä ö after z in Swedish).
+    languages()
+        .collation(current())
+        .sort_by_key(&mut summaries, |c| &c.name);
+    summaries
 }
 
 /// `GET /`.
@@ -106,7 +112,7 @@ async fn home_page(
     render(
         state,
         "home.html",
-        "International collaboration".to_owned(),
+        t("atlas-home-title"),
         "/",
         view,
     )
@@ -119,7 +125,7 @@ pub async fn countries(State(state): State<AppState>) -> Result<Response, AppErr
     state
         .cached("/countries".to_owned(), html, async |snapshot| {
             let view = country_summaries(&state, &snapshot);
-            let title = "Countries".to_owned();
+            let title = t("atlas-countries-title");
             Ok(render(&state, "countries.html", title, "/countries", view)
                 .await?
                 .0)
