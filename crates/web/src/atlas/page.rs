@@ -13,10 +13,10 @@ use super::MapParams;
 use super::bounds::bounds;
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::query::ApiQuery;
-use kizuna_i18n::Arg;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{Link, OrgRef};
+use kizuna_i18n::Arg;
 
 /// Most partners listed beside the map; the rest are counted.
 const LIST_LIMIT: usize = 500;
@@ -224,14 +224,7 @@ pub async fn map_page(
         tile_attribution: tile_url.as_deref().map(tile_attribution),
         tile_url,
     };
-    render(
-        &state,
-        "map.html",
-        t("atlas-map-title"),
-        "/map",
-        view,
-    )
-    .await
+    render(&state, "map.html", t("atlas-map-title"), "/map", view).await
 }
 
 /// How many of the form's filters are set.

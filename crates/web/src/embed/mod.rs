@@ -16,9 +16,9 @@ use minijinja::Value;
 
 use crate::http::base_url::BaseUrl;
 use crate::http::lang::{Lang, languages, t_with};
-use kizuna_i18n::Arg;
 use crate::http::render::render_errors;
 use crate::{AppError, AppState};
+use kizuna_i18n::Arg;
 
 /// The widgets, by the name `data-kizuna` and the path use.
 pub const WIDGETS: [&str; 4] = ["map", "agreements", "funding", "country"];

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::atlas::{MapParams, country_name};
 use crate::http::lang::{t, t_with};
-use kizuna_i18n::Arg;
 use crate::http::query::parse_param;
 use crate::http::render::{Layout, Page, public_lookup};
 use crate::{AppError, AppState};
+use kizuna_i18n::Arg;
 
 /// Most rows a list widget shows; the rest are counted and linked.
 const ROWS: usize = 50;
@@ -304,9 +304,8 @@ async fn country(
     base: &str,
     p: &CountryParams,
 ) -> Result<String, AppError> {
-    let code: CountryCode = parse_param(p.country.as_deref())?.ok_or_else(|| {
-        AppError::BadRequest(t("atlas-embed-needs-country"))
-    })?;
+    let code: CountryCode = parse_param(p.country.as_deref())?
+        .ok_or_else(|| AppError::BadRequest(t("atlas-embed-needs-country")))?;
     let lookup = public_lookup(state, snapshot);
     let view = CountryView::build(&lookup, code);
     let frame = Frame {

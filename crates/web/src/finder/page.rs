@@ -8,9 +8,9 @@ use serde::Serialize;
 use super::{Audience, SearchParams, private_to, run};
 use crate::http::lang::{current, t, t_with};
 use crate::http::query::ApiQuery;
-use kizuna_i18n::Arg;
 use crate::http::render::render;
 use crate::{AppError, AppState};
+use kizuna_i18n::Arg;
 
 #[derive(Debug, Serialize)]
 struct HitView {
@@ -121,7 +121,10 @@ fn facet_label(facet: &str, value: &str) -> String {
             .parse::<kizuna_domain::CountryCode>()
             .map(crate::atlas::country_name)
             .unwrap_or_else(|_| value.to_owned()),
-        "type" => t_with("atlas-record-type", &[("type", Arg::Text(value.to_owned()))]),
+        "type" => t_with(
+            "atlas-record-type",
+            &[("type", Arg::Text(value.to_owned()))],
+        ),
         _ => crate::templates::label_in(current(), value),
     }
 }

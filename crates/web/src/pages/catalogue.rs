@@ -109,14 +109,7 @@ async fn home_page(
             .map(|a| lookup.agreement_row(a))
             .collect(),
     };
-    render(
-        state,
-        "home.html",
-        t("atlas-home-title"),
-        "/",
-        view,
-    )
-    .await
+    render(state, "home.html", t("atlas-home-title"), "/", view).await
 }
 
 /// `GET /countries`.
