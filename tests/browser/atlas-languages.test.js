@@ -131,6 +131,16 @@ describe('the atlas in Swedish and Japanese', () => {
       assert.equal(new URL(mapFrame.url()).searchParams.get('lang'), 'sv');
       assert.equal(await mapFrame.evaluate(() => document.documentElement.lang), 'sv');
       assert.equal((await mapFrame.locator('h1').innerText()).trim(), 'Partner i Japan');
+      // The embedded map draws its partners, credits in Swedish and keeps the frame's address.
+      await mapFrame.waitForFunction(() => {
+        const map = document.getElementById('map');
+        return map?.dataset.loaded && map.dataset.base === 'drawn' && !map.hasAttribute('aria-busy');
+      });
+      assert.ok((await mapFrame.locator('.leaflet-marker-icon[data-partners]').count()) > 0, 'markers in the embed');
+      assert.match(await mapFrame.locator('.leaflet-control-attribution').innerText(), /Landsgränser/);
+      assert.equal(new URL(mapFrame.url()).pathname, '/embed/map');
+      const mapAxe = await seriousAxeViolations(mapFrame);
+      assert.equal(mapAxe.serious.length, 0, formatViolations(mapAxe.serious));
       const country = await page.waitForSelector('[data-kizuna="country"] iframe');
       assert.equal(await country.getAttribute('title'), '国・地域の概要');
       const countryFrame = await country.contentFrame();

@@ -212,7 +212,10 @@
     return marker;
   }
 
+  // An embedded map keeps its frame's address: the full page lives on the site.
+  var embedded = 'embed' in element.dataset;
   function remember() {
+    if (embedded) return;
     var c = map.getCenter();
     var view = 'lat=' + c.lat.toFixed(4) + '&lng=' + c.lng.toFixed(4) + '&zoom=' + map.getZoom();
     history.replaceState(null, '', withQuery('/map', view));
