@@ -201,7 +201,7 @@ async fn the_page_opens_on_the_filtered_partners_or_on_one_partner() {
             "the page frames Japan's partners"
         );
         assert!(japan.contains(r#"<option value="JP" selected>"#));
-        assert!(japan.contains(r#"Filters (<span id="filter-count">1</span>)"#));
+        assert!(japan.contains(r#"<span id="filter-count">Filters (1)</span>"#));
         assert!(
             !japan.contains("data-lat="),
             "no fixed view when the filters frame it"
