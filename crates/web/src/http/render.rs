@@ -22,6 +22,8 @@ pub struct Layout {
     /// The deployment's base of absolute links (never taken from the request:
     /// pages are cached and shared), e.g. for the embed snippet.
     pub base_url: String,
+    /// Whether the factsheet for incoming students is published (the footer links it).
+    pub incoming: bool,
 }
 
 /// A page: its layout and its typed view.
@@ -63,6 +65,7 @@ impl Layout {
             path: path.to_owned(),
             site_name,
             base_url: super::base_url::configured_base(state.settings()),
+            incoming: snapshot.factsheet.is_some(),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::{AppError, AppState};
 
 mod calendar;
 mod catalogue;
+mod incoming;
 mod lists;
 mod records;
 
@@ -30,6 +31,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/funding/{id}/deadlines/{file}", get(calendar::deadline))
         .route("/contacts", get(catalogue::contacts))
         .route("/contacts/{id}", get(records::contact))
+        .route("/incoming", get(incoming::incoming))
         .route("/map", get(crate::atlas::map_page))
         .route("/map/country-names.json", get(crate::atlas::country_names))
         .route("/search", get(crate::finder::search_page))
