@@ -95,8 +95,8 @@ async fn an_admin_edits_it_students_read_it_and_partners_fetch_it() {
             "<time datetime=\"04-15\">15 April</time>",
             "<time datetime=\"10-01\">1 October</time>",
             "<time datetime=\"10-15\">15 October</time>",
-            "within <strong>5 weeks</strong>",
-            "within <strong>4 weeks</strong>",
+            "We decide on your application within 5 weeks.",
+            "Transcript of Records within 4 weeks",
             "href=\"mailto:incoming@ki.se\"",
             "href=\"tel:+46852480000\"",
             "href=\"https://ki.se/en/incoming\"",
@@ -109,6 +109,15 @@ async fn an_admin_edits_it_students_read_it_and_partners_fetch_it() {
                 body.contains(part),
                 "{part} missing from /incoming:\n{body}"
             );
+        }
+        for (lang, parts) in [
+            ("sv", ["Sista dagar", "15 april", "inom 5 veckor"]),
+            ("ja", ["締切", "4月15日", "5週間以内"]),
+        ] {
+            let page = app.get(&format!("/incoming?lang={lang}")).await;
+            for part in parts {
+                assert!(page.body.contains(part), "{lang}: {part} missing:\n{}", page.body);
+            }
         }
         assert!(app.get("/").await.body.contains("href=\"/incoming\""));
         assert!(

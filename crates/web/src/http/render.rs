@@ -24,6 +24,45 @@ pub struct Layout {
     pub base_url: String,
     /// Whether the factsheet for incoming students is published (the footer links it).
     pub incoming: bool,
+    /// The page's language code (`<html lang>`).
+    pub lang: &'static str,
+    /// The page in each interface language, for the switcher and `hreflang`.
+    pub languages: Vec<LangLink>,
+}
+
+/// The same page in one interface language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    /// `sv`.
+    pub code: &'static str,
+    /// `Svenska`.
+    pub name: &'static str,
+    /// The page's address in that language, relative.
+    pub href: String,
+    /// The page's absolute address in that language (`hreflang` alternates).
+    pub url: String,
+    /// Whether the page is in this language now.
+    pub current: bool,
+}
+
+impl LangLink {
+    /// The page at `path` in every interface language.
+    pub fn all(base_url: &str, path: &str) -> Vec<LangLink> {
+        let current = super::lang::current();
+        super::lang::Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let href = format!("{path}?lang={lang}");
+                LangLink {
+                    code: lang.code(),
+                    name: lang.endonym(),
+                    url: format!("{}{href}", base_url.trim_end_matches('/')),
+                    href,
+                    current: lang == current,
+                }
+            })
+            .collect()
+    }
 }
 
 /// A page: its layout and its typed view.
@@ -60,11 +99,14 @@ impl Layout {
             .and_then(|h| snapshot.organisations.get(h))
             .map(|o| o.display_name().to_owned())
             .unwrap_or_else(|| "Kizuna".to_owned());
+        let base_url = super::base_url::configured_base(state.settings());
         Layout {
             title,
             path: path.to_owned(),
             site_name,
-            base_url: super::base_url::configured_base(state.settings()),
+            lang: super::lang::current().code(),
+            languages: LangLink::all(&base_url, path),
+            base_url,
             incoming: snapshot.factsheet.is_some(),
         }
     }

@@ -4,25 +4,25 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use kizuna_domain::{AccessibilityKind, Factsheet, Information, MonthDay};
+use kizuna_domain::{Factsheet, Information, MonthDay, TermDates};
 use serde::Serialize;
 
 use crate::http::render::render;
 use crate::{AppError, AppState};
 
-/// One deadline row: what must arrive, by when in each term.
+/// When something must arrive, in each term.
 #[derive(Debug, Serialize)]
-struct DeadlineRow {
-    what: &'static str,
+struct TermsView {
     autumn: DayView,
     spring: DayView,
 }
 
-/// A day of the year as shown and as machines read it.
+/// A day of the year: its parts for the page's language to word, and as
+/// machines read it.
 #[derive(Debug, Serialize)]
 struct DayView {
-    /// `15 April`.
-    words: String,
+    month: u32,
+    day: u32,
     /// `04-15` (HTML's yearless date).
     datetime: String,
 }
@@ -47,6 +47,7 @@ struct RequirementView {
 #[derive(Debug, Serialize)]
 struct SupportView {
     name: String,
+    /// `infrastructure` or `service`.
     kind: &'static str,
     description: Option<String>,
     ask: AskView,
@@ -62,7 +63,8 @@ struct TopicView {
 #[derive(Debug, Serialize)]
 struct IncomingView {
     institution: Option<String>,
-    deadlines: Vec<DeadlineRow>,
+    nominations: TermsView,
+    applications: TermsView,
     decision_weeks: u32,
     tor_weeks: u32,
     application: AskView,
@@ -76,9 +78,17 @@ struct IncomingView {
     updated: Option<String>,
 }
 
+fn terms(t: &TermDates) -> TermsView {
+    TermsView {
+        autumn: day(t.autumn),
+        spring: day(t.spring),
+    }
+}
+
 fn day(d: MonthDay) -> DayView {
     DayView {
-        words: d.words(),
+        month: d.month(),
+        day: d.day(),
         datetime: format!("{:02}-{:02}", d.month(), d.day()),
     }
 }
@@ -101,18 +111,8 @@ fn ask(info: &Information) -> AskView {
 fn view(institution: Option<String>, f: &Factsheet) -> IncomingView {
     IncomingView {
         institution,
-        deadlines: vec![
-            DeadlineRow {
-                what: "Nominations from your home university",
-                autumn: day(f.nominations.autumn),
-                spring: day(f.nominations.spring),
-            },
-            DeadlineRow {
-                what: "Your application",
-                autumn: day(f.applications.autumn),
-                spring: day(f.applications.spring),
-            },
-        ],
+        nominations: terms(&f.nominations),
+        applications: terms(&f.applications),
         decision_weeks: f.decision_weeks,
         tor_weeks: f.tor_weeks,
         application: ask(&f.application),
@@ -130,10 +130,7 @@ fn view(institution: Option<String>, f: &Factsheet) -> IncomingView {
             .iter()
             .map(|a| SupportView {
                 name: a.name.clone(),
-                kind: match a.kind {
-                    AccessibilityKind::Infrastructure => "Accessible buildings and facilities",
-                    AccessibilityKind::Service => "Support service",
-                },
+                kind: a.kind.as_str(),
                 description: a.description.clone(),
                 ask: ask(&a.information),
             })
@@ -168,7 +165,7 @@ pub async fn incoming(State(state): State<AppState>) -> Result<Response, AppErro
                 .as_ref()
                 .and_then(|h| snapshot.organisations.get(h))
                 .map(|o| o.display_name().to_owned());
-            let title = "Incoming exchange students".to_owned();
+            let title = crate::http::lang::t("incoming-title");
             let page = view(institution, factsheet);
             Ok(render(&state, "incoming.html", title, "/incoming", page)
                 .await?

@@ -17,6 +17,7 @@ use super::view::{self, FieldView, SummaryItem};
 use super::{PageUser, page};
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
+use crate::http::lang::t;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 
@@ -25,7 +26,7 @@ const PATH: &str = "/admin/factsheet";
 /// A heading and its fields.
 #[derive(Debug, Serialize)]
 struct Section {
-    legend: &'static str,
+    legend: String,
     /// The HTML id of its heading.
     id: String,
     fields: Vec<FieldView>,
@@ -43,7 +44,8 @@ struct FactsheetView {
     published: bool,
     /// Whether the home institution has a SCHAC code (EWP serves it then).
     hei: Option<String>,
-    notice: Option<String>,
+    /// Just saved.
+    saved: bool,
     /// Someone else saved the factsheet since the form was loaded.
     conflict: bool,
 }
@@ -56,7 +58,7 @@ async fn render(
     form: &FormState,
     errors: &ValidationErrors,
     revision: i64,
-    notice: Option<String>,
+    saved: bool,
     conflict: bool,
     status: StatusCode,
 ) -> Result<Response, AppError> {
@@ -64,16 +66,16 @@ async fn render(
     let mut fields = built.fields.into_iter();
     let sections: Vec<Section> = FACTSHEET_SECTIONS
         .iter()
-        .map(|(legend, count)| Section {
-            legend,
-            id: view::html_id(legend),
+        .map(|(key, count)| Section {
+            legend: t(key),
+            id: view::html_id(key),
             fields: fields.by_ref().take(*count).collect(),
         })
         .collect();
     // "E-mail" alone would not say whose: the summary names the section.
     let section_of: HashMap<String, &str> = sections
         .iter()
-        .flat_map(|s| s.fields.iter().map(|f| (format!("#{}", f.id), s.legend)))
+        .flat_map(|s| (s.fields.iter()).map(|f| (format!("#{}", f.id), s.legend.as_str())))
         .collect();
     let summary = built
         .summary
@@ -93,10 +95,10 @@ async fn render(
         revision,
         published: snapshot.factsheet.is_some(),
         hei: kizuna_interop::ewp::node::home_hei(&snapshot),
-        notice,
+        saved,
         conflict,
     };
-    let title = "Factsheet for incoming students".to_owned();
+    let title = t("factsheet-admin-title");
     let html = page(
         state,
         staff,
@@ -126,7 +128,7 @@ pub async fn form(
         None => (json!({}), 0),
     };
     let form = forms::from_json(FACTSHEET, &doc);
-    let notice = query.contains_key("saved").then(|| "Saved.".to_owned());
+    let saved = query.contains_key("saved");
     let none = ValidationErrors::default();
     render(
         &state,
@@ -135,7 +137,7 @@ pub async fn form(
         &form,
         &none,
         revision,
-        notice,
+        saved,
         false,
         StatusCode::OK,
     )
@@ -160,7 +162,7 @@ pub async fn save(
             &posted.state,
             &none,
             revision,
-            None,
+            false,
             false,
             StatusCode::OK,
         )
@@ -194,7 +196,7 @@ pub async fn save(
         &posted.state,
         &errors,
         revision,
-        None,
+        false,
         conflict,
         status,
     )

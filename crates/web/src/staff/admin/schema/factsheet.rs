@@ -126,14 +126,15 @@ pub const FACTSHEET: &[Field] = &{
     ]
 };
 
-/// The form's sections: a heading and how many of [`FACTSHEET`]'s fields, in order, it holds.
+/// The form's sections: the message key of a heading and how many of
+/// [`FACTSHEET`]'s fields, in order, it holds.
 pub const FACTSHEET_SECTIONS: &[(&str, usize)] = &[
-    ("Deadlines", 4),
-    ("Decisions and transcripts", 2),
-    ("Applying", 3),
-    ("Requirements and support", 2),
-    ("Housing", 3),
-    ("Visas", 3),
-    ("Insurance", 3),
-    ("Other information", 1),
+    ("factsheet-section-deadlines", 4),
+    ("factsheet-section-decisions", 2),
+    ("factsheet-section-applying", 3),
+    ("factsheet-section-requirements", 2),
+    ("factsheet-section-housing", 3),
+    ("factsheet-section-visas", 3),
+    ("factsheet-section-insurance", 3),
+    ("factsheet-section-other", 1),
 ];
