@@ -116,7 +116,11 @@ async fn an_admin_edits_it_students_read_it_and_partners_fetch_it() {
         ] {
             let page = app.get(&format!("/incoming?lang={lang}")).await;
             for part in parts {
-                assert!(page.body.contains(part), "{lang}: {part} missing:\n{}", page.body);
+                assert!(
+                    page.body.contains(part),
+                    "{lang}: {part} missing:\n{}",
+                    page.body
+                );
             }
         }
         assert!(app.get("/").await.body.contains("href=\"/incoming\""));
