@@ -11,6 +11,7 @@ use crate::{AppError, AppState};
 mod calendar;
 mod catalogue;
 mod lists;
+mod offers;
 mod records;
 
 /// The public page routes.
