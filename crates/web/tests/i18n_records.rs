@@ -67,7 +67,10 @@ fn says(page: &str, lang: &str, words: &[&str]) {
         &page[..page.len().min(300)]
     );
     for w in words {
-        assert!(page.contains(w), "“{w}” missing from the {lang} page: {page}");
+        assert!(
+            page.contains(w),
+            "“{w}” missing from the {lang} page: {page}"
+        );
     }
 }
 
@@ -98,7 +101,12 @@ async fn record_pages_in_swedish_and_japanese() {
     says(
         &page,
         "ja",
-        &["この協定で可能なこと", "本学の学生が提携校で学ぶ", "年間2名", "英語（B2以上）"],
+        &[
+            "この協定で可能なこと",
+            "本学の学生が提携校で学ぶ",
+            "年間2名",
+            "英語（B2以上）",
+        ],
     );
 
     let page = get(&app, "/organisations/riken?lang=ja", None, 200).await;
@@ -127,7 +135,10 @@ async fn record_pages_in_swedish_and_japanese() {
     says(
         &page,
         "ja",
-        &[r#"<time datetime="2027-02-15">2027年2月15日</time>"#, "カレンダーに追加"],
+        &[
+            r#"<time datetime="2027-02-15">2027年2月15日</time>"#,
+            "カレンダーに追加",
+        ],
     );
     let page = get(&app, f, None, 200).await;
     says(&page, "en", &["15 February 2027", "Add to calendar"]);
@@ -145,7 +156,13 @@ async fn lists_in_swedish_and_japanese() {
     says(
         &page,
         "sv",
-        &["<title>Avtal", "Filtrera avtal", "Visa avtal", "Alla länder", " avtal</h2>"],
+        &[
+            "<title>Avtal",
+            "Filtrera avtal",
+            "Visa avtal",
+            "Alla länder",
+            " avtal</h2>",
+        ],
     );
     let page = get(&app, "/agreements?kind=mou&lang=ja", None, 200).await;
     says(&page, "ja", &["条件に合う協定", "条件をクリア"]);
@@ -154,7 +171,11 @@ async fn lists_in_swedish_and_japanese() {
     let page = get(&app, "/programmes?lang=ja", None, 200).await;
     says(&page, "ja", &["プログラムを表示"]);
     let page = get(&app, "/funding?lang=sv", None, 200).await;
-    says(&page, "sv", &["<title>Finansiering", "Karriärsteg", "möjligheter</h2>"]);
+    says(
+        &page,
+        "sv",
+        &["<title>Finansiering", "Karriärsteg", "möjligheter</h2>"],
+    );
     let page = get(&app, "/contacts?lang=ja", None, 200).await;
     says(&page, "ja", &["<title>担当者", "この一覧をダウンロード"]);
 }
@@ -167,7 +188,11 @@ async fn the_error_page_speaks_the_readers_language() {
     let page = get(&app, "/no/such/page", Some("ja"), 404).await;
     says(&page, "ja", &["エラー 404", "ページが見つかりません"]);
     let page = get(&app, "/agreements/no-such-thing", None, 404).await;
-    says(&page, "en", &["Error 404", "Not found", "There is no agreement"]);
+    says(
+        &page,
+        "en",
+        &["Error 404", "Not found", "There is no agreement"],
+    );
 }
 
 #[tokio::test]
@@ -177,7 +202,11 @@ async fn the_sign_in_page_speaks_the_readers_language() {
     says(
         &page,
         "sv",
-        &["<h1 id=\"login-h\">Logga in</h1>", "E-postadress", "Lösenord"],
+        &[
+            "<h1 id=\"login-h\">Logga in</h1>",
+            "E-postadress",
+            "Lösenord",
+        ],
     );
     let page = get(&app, "/login?signed_out=1", Some("ja"), 200).await;
     says(&page, "ja", &["ログアウトしました。", "パスワード"]);
@@ -197,10 +226,19 @@ async fn feeds_and_calendars_speak_the_readers_language() {
     let event = get(&app, ics, Some("ja"), 200).await.replace("\r\n ", "");
     assert!(event.contains("SUMMARY:応募締切："), "{event}");
     assert!(event.contains("DESCRIPTION:"), "{event}");
-    let event = get(&app, &format!("{ics}?lang=sv"), None, 200).await.replace("\r\n ", "");
+    let event = get(&app, &format!("{ics}?lang=sv"), None, 200)
+        .await
+        .replace("\r\n ", "");
     assert!(event.contains("SUMMARY:Sista ansökningsdag: "), "{event}");
-    let all = get(&app, "/feeds/deadlines.ics", Some("sv"), 200).await.replace("\r\n ", "");
-    assert!(all.contains("Sista ansökningsdagar för finansiering"), "{all}");
-    let all = get(&app, "/feeds/deadlines.ics", None, 200).await.replace("\r\n ", "");
+    let all = get(&app, "/feeds/deadlines.ics", Some("sv"), 200)
+        .await
+        .replace("\r\n ", "");
+    assert!(
+        all.contains("Sista ansökningsdagar för finansiering"),
+        "{all}"
+    );
+    let all = get(&app, "/feeds/deadlines.ics", None, 200)
+        .await
+        .replace("\r\n ", "");
     assert!(all.contains("SUMMARY:Deadline: "), "{all}");
 }

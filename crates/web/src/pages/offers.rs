@@ -72,7 +72,7 @@ impl Offer {
         let level = c.eqf_level.map(|l| {
             let level = Arg::Number(l.into());
             if (5..=8).contains(&l) {
-                let cycle = Arg::Text(l.to_string());
+                let cycle = Arg::Number(l.into());
                 t_with("rec-cond-eqf-cycle", &[("level", level), ("cycle", cycle)])
             } else {
                 t_with("rec-cond-eqf", &[("level", level)])

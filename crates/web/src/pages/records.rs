@@ -6,7 +6,7 @@ use kizuna_domain::Slug;
 use serde::Serialize;
 
 use super::offers::{Offer, subject_label};
-use crate::http::lang::current;
+use crate::http::lang::{current, languages};
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::ask::{self, WhoToAsk};
@@ -56,7 +56,12 @@ pub async fn organisation(
     let org = lookup
         .org(&id)
         .ok_or_else(|| missing("organisation", &id))?;
-    let view = OrganisationView::build(&lookup, org);
+    let mut view = OrganisationView::build(&lookup, org);
+    // Units and members are listed by name, in the reader's order.
+    let collation = languages().collation(current());
+    for list in [&mut view.units, &mut view.members] {
+        collation.sort_by_key(list, |o| o.name.as_str());
+    }
     render(
         &state,
         "organisation.html",
