@@ -12,6 +12,7 @@ mod calendar;
 mod catalogue;
 mod incoming;
 mod lists;
+mod offers;
 mod records;
 
 /// The public page routes.
