@@ -17,6 +17,7 @@ mod inline;
 mod lists;
 mod making;
 mod pickers;
+mod problems;
 mod records;
 mod renew;
 mod schema;
@@ -32,6 +33,7 @@ use kizuna_domain::{Agreement, Contact, FundingOpportunity, Organisation, Progra
 use serde::{Deserialize, Serialize};
 
 use super::dashboard::render_admin;
+pub(crate) use records::word;
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
@@ -151,7 +153,7 @@ async fn preview(
         &staff,
         &csrf,
         "admin/preview.html",
-        "Preview".to_owned(),
+        crate::http::lang::t("admin-preview"),
         "/admin/preview",
         view,
     )
