@@ -57,7 +57,11 @@ impl Contact {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.name.trim().is_empty() {
-            errors.add_coded("name", crate::Problem::new("name-missing"), "give the person's name");
+            errors.add_coded(
+                "name",
+                crate::Problem::new("name-missing"),
+                "give the person's name",
+            );
         }
         if let Some(email) = &self.email
             && let Err(problem) = crate::text::check_email_address(email)

@@ -183,7 +183,11 @@ fn check_all<E: Entity>(records: &mut [E], errors: &mut ValidationErrors) {
         record.normalise();
         let at = format!("{}.{}", E::COLLECTION, record.id());
         if !seen.insert(record.id().clone()) {
-            errors.add_coded(&at, crate::Problem::new("id-twice"), "this id is used twice");
+            errors.add_coded(
+                &at,
+                crate::Problem::new("id-twice"),
+                "this id is used twice",
+            );
         }
         if let Err(e) = record.validate() {
             errors.extend_prefixed(&at, e);

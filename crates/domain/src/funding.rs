@@ -86,7 +86,11 @@ impl FundingOpportunity {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
-            errors.add_coded("title", crate::Problem::new("title-missing").with("what", "funding"), "give the opportunity a title");
+            errors.add_coded(
+                "title",
+                crate::Problem::new("title-missing").with("what", "funding"),
+                "give the opportunity a title",
+            );
         }
         if let Some(url) = &self.url
             && let Err(problem) = crate::text::check_web_address(url)

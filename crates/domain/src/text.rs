@@ -132,7 +132,9 @@ fn check_text(text: &str, kind: TextKind, field: &str, out: &mut ValidationError
         let count = text.chars().count();
         out.add_coded(
             field,
-            Problem::new("too-long").with("max", max).with("count", count),
+            Problem::new("too-long")
+                .with("max", max)
+                .with("count", count),
             format!(
                 "too long: use at most {max} characters (this has {})",
                 text.chars().count()

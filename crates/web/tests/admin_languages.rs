@@ -166,7 +166,10 @@ async fn the_history_dates_and_actions_follow_the_language() {
     let when = times(&ja.body);
     assert!(!when.is_empty());
     for t in &when {
-        assert!(t.contains('年') && t.contains('月') && t.contains('日'), "{t}");
+        assert!(
+            t.contains('年') && t.contains('月') && t.contains('日'),
+            "{t}"
+        );
     }
     let sv = get(&app, &admin, &format!("{uri}?lang=sv")).await;
     assert!(h1(&sv.body).starts_with("Historik: "));
@@ -186,12 +189,20 @@ async fn the_import_page_speaks_the_readers_language() {
         (
             "sv",
             "Importera ett kalkylark",
-            ["Arket innehåller", "Fil (.csv eller .xlsx)", ">Avtal</option>"],
+            [
+                "Arket innehåller",
+                "Fil (.csv eller .xlsx)",
+                ">Avtal</option>",
+            ],
         ),
         (
             "ja",
             "スプレッドシートをインポート",
-            ["シートの内容", "ファイル（.csvまたは.xlsx）", ">協定</option>"],
+            [
+                "シートの内容",
+                "ファイル（.csvまたは.xlsx）",
+                ">協定</option>",
+            ],
         ),
     ] {
         let page = get(&app, &admin, &format!("/admin/import?lang={lang}")).await;

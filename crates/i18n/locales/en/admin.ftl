@@ -188,8 +188,6 @@ admin-new-org-parent = Part of (for units)
 admin-new-org-location-hint = Latitude, longitude, e.g. 35.0262, 135.7808
 admin-new-org-website-hint = e.g. www.kyoto-u.ac.jp
 admin-new-org-create = Create and pick it
-admin-new-org-invalid = Invalid record
-admin-new-org-not-created = the organisation was not created: see the errors
 
 ## Delete
 admin-delete-title = Delete { $title }?
@@ -575,3 +573,21 @@ admin-ewp-explain-changed_since_approval = A copy changed after it was approved:
 admin-ewp-edit-warning = This agreement's copy has been approved over EWP. Changing its mobility conditions, parties or termination changes its iia-hash: the approval will no longer hold and must be given again.
 admin-ewp-stale-warning = A copy changed after it was approved over EWP: the approval no longer holds.
 admin-ewp-found = found { $how }
+
+## What the form script says (values are placed by the script)
+admin-js-preview-empty = Nothing to show yet.
+admin-js-preview-failed = The preview could not be loaded. Save the form or try again.
+admin-js-row = Row
+admin-js-row-added = { $row } added
+admin-js-row-removed = { $row } removed
+admin-js-problem-one = There is a problem.
+admin-js-problems = There are { $n } problems.
+admin-js-existing = { $name } is already in the registry: you can use it rather than create a copy.
+admin-js-filled = Filled in from { $name }
+admin-js-picked = { $name } picked
+admin-js-unreadable = That record could not be read
+admin-js-not-created = Not created.
+admin-js-create-failed = The organisation could not be created. Try again.
+admin-js-new-unit-button = New unit…
+admin-js-new-org-button = New organisation…
+admin-js-new-unit = New unit

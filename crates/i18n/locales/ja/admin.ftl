@@ -171,8 +171,6 @@ admin-new-org-parent = 所属先（部局の場合）
 admin-new-org-location-hint = 緯度、経度（例：35.0262, 135.7808）
 admin-new-org-website-hint = 例：www.kyoto-u.ac.jp
 admin-new-org-create = 作成して選択
-admin-new-org-invalid = 無効なレコード
-admin-new-org-not-created = 機関は作成されませんでした。エラーをご確認ください
 
 ## 削除
 admin-delete-title = { $title }を削除しますか？
@@ -549,3 +547,21 @@ admin-ewp-explain-changed_since_approval = 承認後に写しが変更されま�
 admin-ewp-edit-warning = この協定の写しはEWPで承認されています。交流の条件、当事者、終了を変更するとiia-hashが変わり、承認は無効になって改めて承認が必要になります。
 admin-ewp-stale-warning = EWPで承認された後に写しが変更されました。承認はもう有効ではありません。
 admin-ewp-found = 一致：{ $how }
+
+## フォームのスクリプトが表示する文（値はスクリプトが入れます）
+admin-js-preview-empty = まだ表示するものはありません。
+admin-js-preview-failed = プレビューを読み込めませんでした。フォームを保存するか、もう一度お試しください。
+admin-js-row = 行
+admin-js-row-added = { $row }を追加しました
+admin-js-row-removed = { $row }を削除しました
+admin-js-problem-one = 1件の問題があります。
+admin-js-problems = { $n }件の問題があります。
+admin-js-existing = { $name }はすでにレジストリに登録されています。複製を作らずにこれを使えます。
+admin-js-filled = { $name }から入力しました
+admin-js-picked = { $name }を選択しました
+admin-js-unreadable = そのレコードを読み込めませんでした
+admin-js-not-created = 作成されませんでした。
+admin-js-create-failed = 機関を作成できませんでした。もう一度お試しください。
+admin-js-new-unit-button = 新しい部局…
+admin-js-new-org-button = 新しい機関…
+admin-js-new-unit = 新しい部局

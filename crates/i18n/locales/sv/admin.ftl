@@ -188,8 +188,6 @@ admin-new-org-parent = Del av (för enheter)
 admin-new-org-location-hint = Latitud, longitud, t.ex. 35.0262, 135.7808
 admin-new-org-website-hint = t.ex. www.kyoto-u.ac.jp
 admin-new-org-create = Skapa och välj den
-admin-new-org-invalid = Ogiltig post
-admin-new-org-not-created = organisationen skapades inte: se felen
 
 ## Radera
 admin-delete-title = Radera { $title }?
@@ -578,3 +576,21 @@ admin-ewp-explain-changed_since_approval = Ett exemplar ändrades efter att det 
 admin-ewp-edit-warning = Avtalets exemplar har godkänts via EWP. Ändras mobilitetsvillkoren, parterna eller uppsägningen ändras dess iia-hash: godkännandet gäller då inte längre och måste ges på nytt.
 admin-ewp-stale-warning = Ett exemplar ändrades efter att det godkänts via EWP: godkännandet gäller inte längre.
 admin-ewp-found = hittat { $how }
+
+## Vad formulärskriptet säger (värdena sätts in av skriptet)
+admin-js-preview-empty = Inget att visa ännu.
+admin-js-preview-failed = Förhandsgranskningen kunde inte läsas in. Spara formuläret eller försök igen.
+admin-js-row = Rad
+admin-js-row-added = { $row } tillagd
+admin-js-row-removed = { $row } borttagen
+admin-js-problem-one = Det finns ett problem.
+admin-js-problems = Det finns { $n } problem.
+admin-js-existing = { $name } finns redan i registret: du kan använda den i stället för att skapa en kopia.
+admin-js-filled = Ifyllt från { $name }
+admin-js-picked = { $name } vald
+admin-js-unreadable = Posten kunde inte läsas
+admin-js-not-created = Inte skapad.
+admin-js-create-failed = Organisationen kunde inte skapas. Försök igen.
+admin-js-new-unit-button = Ny enhet…
+admin-js-new-org-button = Ny organisation…
+admin-js-new-unit = Ny enhet

@@ -47,11 +47,8 @@ async fn render_delete<E: AdminRecord>(
         conflict,
         refused,
     };
-    let title = super::records::by_collection(
-        "admin-delete-page-title",
-        c,
-        &[("title", record.title())],
-    );
+    let title =
+        super::records::by_collection("admin-delete-page-title", c, &[("title", record.title())]);
     let html = page(state, staff, csrf, "admin/delete.html", title, &path, view).await?;
     Ok((status, html).into_response())
 }

@@ -11,11 +11,11 @@ use serde::Serialize;
 use super::forms::{self, Action, FormState};
 pub(super) use super::making::{changed_record, id_taken, new_record};
 use super::records::{AdminRecord, by_collection, not_found, tx};
-use crate::http::lang::t;
 use super::view::{self, FormView};
 use super::{Datalist, PageUser, datalists, page, pickers};
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
+use crate::http::lang::t;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::Link;
@@ -272,10 +272,7 @@ pub async fn create<E: AdminRecord>(
     let (errors, status) = match result {
         Ok(id) => return Ok(Redirect::to(&format!("/admin/{c}/{id}?saved=1")).into_response()),
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::Conflict(message)) => (
-            id_taken(&message),
-            StatusCode::CONFLICT,
-        ),
+        Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
     render::<E>(

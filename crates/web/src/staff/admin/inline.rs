@@ -87,10 +87,7 @@ pub(super) async fn create_organisation(
                 .into_response())
         }
         Err(AppError::Invalid(errors)) => Ok(invalid(StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        Err(AppError::Conflict(message)) => Ok(invalid(
-            StatusCode::CONFLICT,
-            id_taken(&message),
-        )),
+        Err(AppError::Conflict(message)) => Ok(invalid(StatusCode::CONFLICT, id_taken(&message))),
         Err(e) => Err(e),
     }
 }

@@ -33,12 +33,12 @@ use kizuna_domain::{Agreement, Contact, FundingOpportunity, Organisation, Progra
 use serde::{Deserialize, Serialize};
 
 use super::dashboard::render_admin;
-pub(crate) use records::word;
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
 pub(crate) use pickers::{Datalist, datalists};
 pub use records::AdminRecord;
+pub(crate) use records::word;
 
 /// The user of a back-office page (signed in, or sent to `/login`).
 pub(crate) type PageUser = StaffPage;

@@ -165,7 +165,9 @@ fn each_picker(fields: &[Field]) -> Vec<(&'static str, Option<&'static str>, Tar
     let mut out = Vec::new();
     for f in fields {
         match f.kind {
-            Kind::Picker { target } => out.push((f.path, None, target, f.label_text().to_lowercase())),
+            Kind::Picker { target } => {
+                out.push((f.path, None, target, f.label_text().to_lowercase()))
+            }
             Kind::Group { fields: subs, .. } => {
                 for s in subs {
                     if let Kind::Picker { target } = s.kind {

@@ -90,21 +90,51 @@ mod tests {
     async fn every_code_the_domain_uses_has_a_message() {
         for code in CODES {
             let key = format!("admin-problem-{code}");
-            assert!(languages().catalog().has(Lang::En, &key), "{key} is missing");
+            assert!(
+                languages().catalog().has(Lang::En, &key),
+                "{key} is missing"
+            );
         }
     }
 
     /// The codes the domain and the core give (kept in step by hand: a new
     /// code without a message is still shown, in English).
     const CODES: &[&str] = &[
-        "title-missing", "name-missing", "names-missing", "name-empty", "latitude-range",
-        "longitude-range", "parent-not-unit", "parent-missing", "parent-self",
-        "members-not-consortium", "member-self", "partners-missing", "parties-too-few",
-        "party-twice", "validity-end-before-start", "ends-before-signed", "renews-itself",
-        "eqf-level-range", "last-year-before-first", "months-range", "id-twice",
-        "web-address", "web-address-scheme", "email-address", "line-break", "tab",
-        "control-character", "too-long", "unknown-reference", "parent-ancestor",
-        "unit-not-of-party", "not-a-unit", "not-an-object", "required", "unknown-field",
+        "title-missing",
+        "name-missing",
+        "names-missing",
+        "name-empty",
+        "latitude-range",
+        "longitude-range",
+        "parent-not-unit",
+        "parent-missing",
+        "parent-self",
+        "members-not-consortium",
+        "member-self",
+        "partners-missing",
+        "parties-too-few",
+        "party-twice",
+        "validity-end-before-start",
+        "ends-before-signed",
+        "renews-itself",
+        "eqf-level-range",
+        "last-year-before-first",
+        "months-range",
+        "id-twice",
+        "web-address",
+        "web-address-scheme",
+        "email-address",
+        "line-break",
+        "tab",
+        "control-character",
+        "too-long",
+        "unknown-reference",
+        "parent-ancestor",
+        "unit-not-of-party",
+        "not-a-unit",
+        "not-an-object",
+        "required",
+        "unknown-field",
         "wrong-value",
     ];
 }

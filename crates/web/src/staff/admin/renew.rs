@@ -129,10 +129,7 @@ pub async fn renew(
             return Ok(Redirect::to(&format!("/admin/agreements/{new}?renewed=1")).into_response());
         }
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::Conflict(message)) => (
-            id_taken(&message),
-            StatusCode::CONFLICT,
-        ),
+        Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
     render::<Agreement>(

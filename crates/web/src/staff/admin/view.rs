@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::forms::{FormState, Row};
 use super::problems;
+use super::schema::{Field, Kind, Ty};
 use crate::http::lang::{t, t_with};
 use kizuna_i18n::Arg;
-use super::schema::{Field, Kind, Ty};
 
 /// One control (or group of controls) as the template draws it.
 #[derive(Debug, Clone, Serialize)]

@@ -58,8 +58,14 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
                 .map_err(wrong("admin-parse-isced", text))?
                 .as_str()
         ),
-        Ty::Count => json!(text.parse::<u32>().map_err(wrong("admin-parse-count", text))?),
-        Ty::Year => json!(text.parse::<i32>().map_err(wrong("admin-parse-year", text))?),
+        Ty::Count => json!(
+            text.parse::<u32>()
+                .map_err(wrong("admin-parse-count", text))?
+        ),
+        Ty::Year => json!(
+            text.parse::<i32>()
+                .map_err(wrong("admin-parse-year", text))?
+        ),
         Ty::Decimal => {
             let n: f64 = text
                 .replace(',', ".")
@@ -95,10 +101,7 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
                     })
                     .transpose()?;
                 if let Some(extra) = words.next() {
-                    return Err(tx(
-                        "admin-parse-extra",
-                        &[("extra", extra), ("part", part)],
-                    ));
+                    return Err(tx("admin-parse-extra", &[("extra", extra), ("part", part)]));
                 }
                 skills.push(json!({"lang": lang.as_str(), "cefr": cefr.map(|c| c.as_str())}));
             }

@@ -22,8 +22,7 @@ const ID: Field = typed("id", "admin-field-identifier", Ty::Slug, "text")
 
 const NAME_FIELDS: [Field; 3] = [
     text("value", "admin-field-name").required(),
-    typed("lang", "admin-field-language", Ty::Lang, "text")
-        .hint("admin-hint-bcp-47-eg-en"),
+    typed("lang", "admin-field-language", Ty::Lang, "text").hint("admin-hint-bcp-47-eg-en"),
     Field::new(
         "kind",
         "admin-field-kind-of-name",
@@ -39,32 +38,64 @@ const NAME_FIELDS: [Field; 3] = [
 pub const ORGANISATION: &[Field] = &[
     ID,
     select("kind", "admin-field-kind", organisation_kinds).required(),
-    rows("names", "admin-field-names", &NAME_FIELDS, "admin-field-name").required(),
+    rows(
+        "names",
+        "admin-field-names",
+        &NAME_FIELDS,
+        "admin-field-name",
+    )
+    .required(),
     optional_select("country", "admin-field-country", countries),
     text("city", "admin-field-city"),
-    typed("location", "admin-field-coordinates", Ty::Coordinates, "text").hint(
-        "admin-hint-latitude-longitude-as-a",
-    ),
-    picker("parent", "admin-field-parent-organisation", Target::Organisation)
-        .hint("admin-hint-only-for-units-the"),
-    many("members", "admin-field-members", &ORG_ITEM, "admin-field-member").hint("admin-hint-only-for-consortia"),
+    typed(
+        "location",
+        "admin-field-coordinates",
+        Ty::Coordinates,
+        "text",
+    )
+    .hint("admin-hint-latitude-longitude-as-a"),
+    picker(
+        "parent",
+        "admin-field-parent-organisation",
+        Target::Organisation,
+    )
+    .hint("admin-hint-only-for-units-the"),
+    many(
+        "members",
+        "admin-field-members",
+        &ORG_ITEM,
+        "admin-field-member",
+    )
+    .hint("admin-hint-only-for-consortia"),
     typed("website", "admin-field-website", Ty::Website, "text")
         .hint("admin-hint-eg-wwwkyoto-uacjp-https"),
-    text("identifiers.ror", "admin-field-ror-id").hint("admin-hint-without-httpsrororg-eg-057zh3y96"),
+    text("identifiers.ror", "admin-field-ror-id")
+        .hint("admin-hint-without-httpsrororg-eg-057zh3y96"),
     text("identifiers.erasmus", "admin-field-erasmus-code"),
     text("identifiers.schac", "admin-field-schac-code").hint("admin-hint-eg-kise"),
     text("identifiers.pic", "admin-field-pic"),
     text("identifiers.wikidata", "admin-field-wikidata-item").hint("admin-hint-eg-q7842"),
     text("identifiers.isni", "admin-field-isni"),
     text("identifiers.grid", "admin-field-grid-id"),
-    typed("established", "admin-field-year-established", Ty::Year, "text"),
+    typed(
+        "established",
+        "admin-field-year-established",
+        Ty::Year,
+        "text",
+    ),
     markdown("notes", "admin-field-notes"),
-    markdown("internal_notes", "admin-field-internal-notes").hint("admin-hint-staff-only-never-shown"),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
     VISIBILITY,
 ];
 
 const PARTY_FIELDS: [Field; 3] = [
-    picker("organisation", "admin-field-organisation", Target::Organisation).required(),
+    picker(
+        "organisation",
+        "admin-field-organisation",
+        Target::Organisation,
+    )
+    .required(),
     picker("unit", "admin-field-unit", Target::Unit),
     Field::new(
         "role",
@@ -98,15 +129,47 @@ const CONDITION_FIELDS: [Field; 10] = [
         },
     )
     .required(),
-    typed("places_per_year", "admin-field-places-a-year", Ty::Count, "text"),
-    typed("months_per_year", "admin-field-months-a-year", Ty::Decimal, "text").hint("admin-hint-student-mobility"),
-    typed("days_per_year", "admin-field-days-a-year", Ty::Count, "text").hint("admin-hint-staff-mobility"),
+    typed(
+        "places_per_year",
+        "admin-field-places-a-year",
+        Ty::Count,
+        "text",
+    ),
+    typed(
+        "months_per_year",
+        "admin-field-months-a-year",
+        Ty::Decimal,
+        "text",
+    )
+    .hint("admin-hint-student-mobility"),
+    typed(
+        "days_per_year",
+        "admin-field-days-a-year",
+        Ty::Count,
+        "text",
+    )
+    .hint("admin-hint-staff-mobility"),
     typed("eqf_level", "admin-field-eqf-level", Ty::Count, "text").hint("admin-hint-1-to-8"),
-    typed("subject_area", "admin-field-subject-area", Ty::Isced, "text")
-        .hint("admin-hint-a-fields-name-or"),
+    typed(
+        "subject_area",
+        "admin-field-subject-area",
+        Ty::Isced,
+        "text",
+    )
+    .hint("admin-hint-a-fields-name-or"),
     typed("languages", "admin-field-languages", Ty::Skills, "text").hint("admin-hint-eg-en-b2-ja"),
-    typed("first_year", "admin-field-first-academic-year", Ty::Year, "text"),
-    typed("last_year", "admin-field-last-academic-year", Ty::Year, "text"),
+    typed(
+        "first_year",
+        "admin-field-first-academic-year",
+        Ty::Year,
+        "text",
+    ),
+    typed(
+        "last_year",
+        "admin-field-last-academic-year",
+        Ty::Year,
+        "text",
+    ),
 ];
 
 /// The agreement form.
@@ -115,17 +178,28 @@ pub const AGREEMENT: &[Field] = &[
     text("title", "admin-field-title").required(),
     select("kind", "admin-field-kind", agreement_kinds).required(),
     select("level", "admin-field-level-on-our-side", agreement_levels).required(),
-    rows("parties", "admin-field-parties", &PARTY_FIELDS, "admin-field-party")
-        .required()
-        .hint("admin-hint-at-least-two-a"),
-    picker("home_unit", "admin-field-administered-by-home-unit", Target::Unit)
-        .hint("admin-hint-empty-for-central-agreements"),
-    Field::new("signed", "admin-field-signed", Kind::Check).hint("admin-hint-a-signing-date-implies"),
+    rows(
+        "parties",
+        "admin-field-parties",
+        &PARTY_FIELDS,
+        "admin-field-party",
+    )
+    .required()
+    .hint("admin-hint-at-least-two-a"),
+    picker(
+        "home_unit",
+        "admin-field-administered-by-home-unit",
+        Target::Unit,
+    )
+    .hint("admin-hint-empty-for-central-agreements"),
+    Field::new("signed", "admin-field-signed", Kind::Check)
+        .hint("admin-hint-a-signing-date-implies"),
     date("signed_on", "admin-field-signed-on"),
     date("valid_from", "admin-field-valid-from"),
     date("valid_until", "admin-field-valid-until").hint("admin-hint-empty-when-open-ended"),
     date("terminated_on", "admin-field-terminated-on").hint("admin-hint-only-when-it-ended"),
-    picker("renews", "admin-field-renews", Target::Agreement).hint("admin-hint-the-agreement-this-one"),
+    picker("renews", "admin-field-renews", Target::Agreement)
+        .hint("admin-hint-the-agreement-this-one"),
     Field::new(
         "education_levels",
         "admin-field-for",
@@ -147,9 +221,15 @@ pub const AGREEMENT: &[Field] = &[
         &CONDITION_FIELDS,
         "admin-field-condition",
     ),
-    many("contacts", "admin-field-contacts", &CONTACT_ITEM, "admin-field-contact"),
+    many(
+        "contacts",
+        "admin-field-contacts",
+        &CONTACT_ITEM,
+        "admin-field-contact",
+    ),
     markdown("notes", "admin-field-notes"),
-    markdown("internal_notes", "admin-field-internal-notes").hint("admin-hint-staff-only-never-shown"),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
     Field::new("documents", "admin-field-documents", Kind::Documents),
     VISIBILITY,
 ];
@@ -160,8 +240,19 @@ pub const PROGRAMME: &[Field] = &[
     text("title", "admin-field-title").required(),
     select("kind", "admin-field-kind", programme_kinds).required(),
     markdown("description", "admin-field-description"),
-    many("partners", "admin-field-partners", &ORG_ITEM, "admin-field-partner").required(),
-    many("units", "admin-field-administrative-bases", &UNIT_ITEM, "admin-field-unit"),
+    many(
+        "partners",
+        "admin-field-partners",
+        &ORG_ITEM,
+        "admin-field-partner",
+    )
+    .required(),
+    many(
+        "units",
+        "admin-field-administrative-bases",
+        &UNIT_ITEM,
+        "admin-field-unit",
+    ),
     Field::new(
         "education_levels",
         "admin-field-for",
@@ -170,10 +261,22 @@ pub const PROGRAMME: &[Field] = &[
         },
     ),
     text("recurrence", "admin-field-recurrence").hint("admin-hint-eg-annual"),
-    many("locations", "admin-field-held-at", &ORG_ITEM, "admin-field-location"),
-    picker("agreement", "admin-field-agreement", Target::Agreement).hint("admin-hint-the-agreement-it-runs"),
-    many("contacts", "admin-field-contacts", &CONTACT_ITEM, "admin-field-contact"),
-    markdown("internal_notes", "admin-field-internal-notes").hint("admin-hint-staff-only-never-shown"),
+    many(
+        "locations",
+        "admin-field-held-at",
+        &ORG_ITEM,
+        "admin-field-location",
+    ),
+    picker("agreement", "admin-field-agreement", Target::Agreement)
+        .hint("admin-hint-the-agreement-it-runs"),
+    many(
+        "contacts",
+        "admin-field-contacts",
+        &CONTACT_ITEM,
+        "admin-field-contact",
+    ),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
     VISIBILITY,
 ];
 
@@ -202,10 +305,14 @@ pub const FUNDING: &[Field] = &[
         "admin-hint-country-codes-separated-by",
     ),
     markdown("eligibility", "admin-field-eligibility"),
-    rows("deadlines", "admin-field-deadlines", &DEADLINE_FIELDS, "admin-field-deadline"),
+    rows(
+        "deadlines",
+        "admin-field-deadlines",
+        &DEADLINE_FIELDS,
+        "admin-field-deadline",
+    ),
     text("amount", "admin-field-amount").hint("admin-hint-as-text-eg-sek"),
-    typed("url", "admin-field-link", Ty::Website, "text")
-        .hint("admin-hint-where-to-read-more"),
+    typed("url", "admin-field-link", Ty::Website, "text").hint("admin-hint-where-to-read-more"),
     picker("programme", "admin-field-programme", Target::Programme),
     picker("agreement", "admin-field-agreement", Target::Agreement),
     VISIBILITY,
@@ -216,7 +323,11 @@ pub const CONTACT: &[Field] = &[
     ID,
     text("name", "admin-field-name").required(),
     text("role", "admin-field-role").hint("admin-hint-eg-academic-coordinator-japan"),
-    picker("organisation", "admin-field-organisation", Target::Organisation),
+    picker(
+        "organisation",
+        "admin-field-organisation",
+        Target::Organisation,
+    ),
     picker("unit", "admin-field-unit", Target::Unit),
     typed("email", "admin-field-e-mail", Ty::Str, "email"),
     typed("phone", "admin-field-phone", Ty::Str, "tel"),
@@ -260,11 +371,24 @@ pub const COUNTRY: &[Field] = &[
     )
     .hint("admin-hint-as-the-office-states"),
     lines("research_fields", "admin-field-most-active-research-fields"),
-    many("key_partners", "admin-field-key-partners", &ORG_ITEM, "admin-field-partner"),
-    many("supporters", "admin-field-supporters", &ORG_ITEM, "admin-field-supporter")
-        .hint("admin-hint-organisations-that-support-the"),
+    many(
+        "key_partners",
+        "admin-field-key-partners",
+        &ORG_ITEM,
+        "admin-field-partner",
+    ),
+    many(
+        "supporters",
+        "admin-field-supporters",
+        &ORG_ITEM,
+        "admin-field-supporter",
+    )
+    .hint("admin-hint-organisations-that-support-the"),
     markdown("sections.intro", "admin-field-introduction"),
-    markdown("sections.education", "admin-field-bachelors-and-masters-education"),
+    markdown(
+        "sections.education",
+        "admin-field-bachelors-and-masters-education",
+    ),
     markdown("sections.doctoral", "admin-field-doctoral-education"),
     markdown("sections.postdoc", "admin-field-postdoc"),
     markdown(

@@ -209,8 +209,7 @@ const fn picker(path: &'static str, label: &'static str, target: Target) -> Fiel
 }
 
 const fn date(path: &'static str, label: &'static str) -> Field {
-    typed(path, label, Ty::PartialDate, "text")
-        .hint("admin-hint-partial-date")
+    typed(path, label, Ty::PartialDate, "text").hint("admin-hint-partial-date")
 }
 
 const fn lines(path: &'static str, label: &'static str) -> Field {
