@@ -7,7 +7,9 @@
 #[path = "auth/browser.rs"]
 mod browser;
 mod common;
+// Not every helper of the back-office tests is used here.
 #[path = "admin/support.rs"]
+#[allow(dead_code)]
 mod support;
 
 use axum::body::Body;
