@@ -58,11 +58,11 @@ admin-new-record = { $collection ->
    *[contacts] New contact
 }
 admin-create-record = { $collection ->
-    [organisations] Create the organisation
-    [agreements] Create the agreement
-    [programmes] Create the programme
-    [funding] Create the funding opportunity
-   *[contacts] Create the contact
+    [organisations] Create organisation
+    [agreements] Create agreement
+    [programmes] Create programme
+    [funding] Create funding opportunity
+   *[contacts] Create contact
 }
 admin-edit-title = { $collection ->
     [organisations] Edit organisation: { $title }
