@@ -237,7 +237,7 @@ pub(crate) fn copy_view(number: usize, e: &CopyEntry) -> CopyView {
         } => Some(TargetView {
             id: agreement.to_string(),
             title: title.clone(),
-            how: super::super::records::tx("admin-ewp-found", &[("how", &matched_by.describe())]),
+            how: super::super::records::tx("admin-ewp-found", &[("how", matched_by.describe())]),
             new: false,
         }),
         Target::NewDraft { agreement, title } => Some(TargetView {
