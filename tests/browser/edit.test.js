@@ -111,6 +111,35 @@ describe('editing an agreement', () => {
     }
   });
 
+  it('the dashboard and the edit form pass axe in Swedish and Japanese, problems included', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await signIn(page, env.baseUrl, '/admin');
+      for (const [lang, heading, problem] of [
+        ['sv', 'Översikt', 'ge avtalet en titel'],
+        ['ja', 'ダッシュボード', '協定の名称を入力してください'],
+      ]) {
+        await page.goto(`${env.baseUrl}/admin?lang=${lang}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.equal((await page.locator('h1').textContent()).trim(), heading);
+        await assertClean(page, `the dashboard (${lang})`);
+        await page.goto(`${env.baseUrl}/admin/agreements/${ID}?lang=${lang}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        await assertClean(page, `the edit form (${lang})`);
+        // The choice is remembered: saving an empty title answers in the same language.
+        await page.locator('#f-title').fill('');
+        await Promise.all([page.waitForLoadState('load'), page.locator('.form-actions button[name="save"]').click()]);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.match(await page.locator('#f-title-error').textContent(), new RegExp(problem));
+        await assertClean(page, `the edit form with a problem (${lang})`);
+      }
+      // Back to English for the pages checked next.
+      await page.goto(`${env.baseUrl}/admin?lang=en`);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('every other back-office page has one h1 and passes axe', async () => {
     const page = await openPage(env.browser.context);
     try {

@@ -178,53 +178,77 @@ impl Agreement {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
-            errors.add("title", "give the agreement a title");
+            errors.add_coded(
+                "title",
+                crate::Problem::new("title-missing").with("what", "agreement"),
+                "give the agreement a title",
+            );
         }
         if self.parties.len() < 2 {
-            errors.add("parties", "an agreement needs at least two parties");
+            errors.add_coded(
+                "parties",
+                crate::Problem::new("parties-too-few"),
+                "an agreement needs at least two parties",
+            );
         }
         let mut seen = std::collections::HashSet::new();
         for (i, party) in self.parties.iter().enumerate() {
             if !seen.insert((&party.organisation, &party.unit)) {
-                errors.add(format!("parties[{i}]"), "this party is listed twice");
+                errors.add_coded(
+                    format!("parties[{i}]"),
+                    crate::Problem::new("party-twice"),
+                    "this party is listed twice",
+                );
             }
         }
         if let (Some(from), Some(until)) = (self.valid_from, self.valid_until)
             && until.last_day() < from.first_day()
         {
-            errors.add("valid_until", "the end of validity is before its start");
+            errors.add_coded(
+                "valid_until",
+                crate::Problem::new("validity-end-before-start"),
+                "the end of validity is before its start",
+            );
         }
         if let (Some(signed), Some(terminated)) = (self.signed_on, self.terminated_on)
             && terminated.last_day() < signed.first_day()
         {
-            errors.add(
+            errors.add_coded(
                 "terminated_on",
+                crate::Problem::new("ends-before-signed"),
                 "an agreement cannot end before it was signed",
             );
         }
         if self.renews.as_ref() == Some(&self.id) {
-            errors.add("renews", "an agreement cannot renew itself");
+            errors.add_coded(
+                "renews",
+                crate::Problem::new("renews-itself"),
+                "an agreement cannot renew itself",
+            );
         }
         for (i, c) in self.conditions.iter().enumerate() {
             if c.eqf_level.is_some_and(|l| !(1..=8).contains(&l)) {
-                errors.add(
+                errors.add_coded(
                     format!("conditions[{i}].eqf_level"),
+                    crate::Problem::new("eqf-level-range"),
                     "EQF levels run from 1 to 8",
                 );
             }
             if let (Some(a), Some(b)) = (c.first_year, c.last_year)
                 && b < a
             {
-                errors.add(
+                errors.add_coded(
                     format!("conditions[{i}].last_year"),
+                    crate::Problem::new("last-year-before-first"),
                     "the last year is before the first",
                 );
             }
             if c.months_per_year
                 .is_some_and(|m| !(0.0..=12.0).contains(&m))
             {
-                errors.add(
+                errors.add_coded(
                     format!("conditions[{i}].months_per_year"),
+                    crate::Problem::new("months-range"),
                     "a year has at most 12 months",
                 );
             }

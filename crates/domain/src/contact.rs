@@ -57,12 +57,16 @@ impl Contact {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.name.trim().is_empty() {
-            errors.add("name", "give the person's name");
+            errors.add_coded(
+                "name",
+                crate::Problem::new("name-missing"),
+                "give the person's name",
+            );
         }
         if let Some(email) = &self.email
             && let Err(problem) = crate::text::check_email_address(email)
         {
-            errors.add("email", problem);
+            errors.add_coded("email", crate::text::address_problem(&problem), problem);
         }
         errors.extend(crate::text::record_text_problems(self));
         errors.into_result()

@@ -166,7 +166,13 @@ struct References<'a> {
 impl References<'_> {
     fn check(&mut self, at: &str, id: &Slug, ok: bool, what: &str) {
         if !ok {
-            self.errors.add(at, format!("`{id}` is not a known {what}"));
+            self.errors.add_coded(
+                at,
+                crate::Problem::new("unknown-reference")
+                    .with("id", id)
+                    .with("what", what),
+                format!("`{id}` is not a known {what}"),
+            );
         }
     }
 }
@@ -177,7 +183,11 @@ fn check_all<E: Entity>(records: &mut [E], errors: &mut ValidationErrors) {
         record.normalise();
         let at = format!("{}.{}", E::COLLECTION, record.id());
         if !seen.insert(record.id().clone()) {
-            errors.add(&at, "this id is used twice");
+            errors.add_coded(
+                &at,
+                crate::Problem::new("id-twice"),
+                "this id is used twice",
+            );
         }
         if let Err(e) = record.validate() {
             errors.extend_prefixed(&at, e);

@@ -10,6 +10,36 @@ pub struct FieldError {
     pub field: String,
     /// A sentence a person can act on.
     pub message: String,
+    /// The same problem as a stable code with its values, for an edge that
+    /// words it in the reader's language (not part of the JSON).
+    #[serde(skip)]
+    pub problem: Option<Problem>,
+}
+
+/// A problem as a stable code (`title-missing`, `too-long`…) and the values
+/// its wording needs (`max`, `count`…); the words themselves live at the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The code.
+    pub code: &'static str,
+    /// Named values, as text.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    /// A problem without values.
+    pub fn new(code: &'static str) -> Problem {
+        Problem {
+            code,
+            args: Vec::new(),
+        }
+    }
+
+    /// The problem with one more named value.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Problem {
+        self.args.push((name, value.to_string()));
+        self
+    }
 }
 
 /// Every problem found in a record, not just the first.
@@ -34,6 +64,21 @@ impl ValidationErrors {
         self.0.push(FieldError {
             field: field.into(),
             message: message.into(),
+            problem: None,
+        });
+    }
+
+    /// Records a problem with `field` as its code and values, and its English sentence.
+    pub fn add_coded(
+        &mut self,
+        field: impl Into<String>,
+        problem: Problem,
+        message: impl Into<String>,
+    ) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+            problem: Some(problem),
         });
     }
 
@@ -49,8 +94,9 @@ impl ValidationErrors {
 
     /// Adds every error of `other`, prefixing its fields with `prefix.`.
     pub fn extend_prefixed(&mut self, prefix: &str, other: ValidationErrors) {
-        for e in other.0 {
-            self.add(format!("{prefix}.{}", e.field), e.message);
+        for mut e in other.0 {
+            e.field = format!("{prefix}.{}", e.field);
+            self.0.push(e);
         }
     }
 }

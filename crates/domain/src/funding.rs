@@ -86,12 +86,16 @@ impl FundingOpportunity {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
-            errors.add("title", "give the opportunity a title");
+            errors.add_coded(
+                "title",
+                crate::Problem::new("title-missing").with("what", "funding"),
+                "give the opportunity a title",
+            );
         }
         if let Some(url) = &self.url
             && let Err(problem) = crate::text::check_web_address(url)
         {
-            errors.add("url", problem);
+            errors.add_coded("url", crate::text::address_problem(&problem), problem);
         }
         errors.extend(crate::text::record_text_problems(self));
         errors.into_result()

@@ -34,7 +34,7 @@ pub use country::{CountryProfile, CountrySections};
 pub use dataset::Dataset;
 pub use entity::{ChangeKind, Collection, Entity, RecordSet};
 pub use enums::*;
-pub use error::{FieldError, ValidationErrors};
+pub use error::{FieldError, Problem, ValidationErrors};
 pub use ewp::{EwpExchange, EwpFacts, EwpState, OurApproval, PartnerApproval, PartnerCopy};
 pub use factsheet::{
     Accessibility, AccessibilityKind, AdditionalInfo, Factsheet, Information, Requirement,

@@ -137,40 +137,76 @@ impl Organisation {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.names.is_empty() {
-            errors.add("names", "give at least one name");
+            errors.add_coded(
+                "names",
+                crate::Problem::new("names-missing"),
+                "give at least one name",
+            );
         }
         for (i, name) in self.names.iter().enumerate() {
             if name.value.trim().is_empty() {
-                errors.add(format!("names[{i}].value"), "a name cannot be empty");
+                errors.add_coded(
+                    format!("names[{i}].value"),
+                    crate::Problem::new("name-empty"),
+                    "a name cannot be empty",
+                );
             }
         }
         if let Some(loc) = self.location {
             if !(-90.0..=90.0).contains(&loc.lat) {
-                errors.add("location.lat", "latitude must be between -90 and 90");
+                errors.add_coded(
+                    "location.lat",
+                    crate::Problem::new("latitude-range"),
+                    "latitude must be between -90 and 90",
+                );
             }
             if !(-180.0..=180.0).contains(&loc.lng) {
-                errors.add("location.lng", "longitude must be between -180 and 180");
+                errors.add_coded(
+                    "location.lng",
+                    crate::Problem::new("longitude-range"),
+                    "longitude must be between -180 and 180",
+                );
             }
         }
         if self.parent.is_some() && self.kind != OrganisationKind::Unit {
-            errors.add("parent", "only a unit has a parent organisation");
+            errors.add_coded(
+                "parent",
+                crate::Problem::new("parent-not-unit"),
+                "only a unit has a parent organisation",
+            );
         }
         if self.kind == OrganisationKind::Unit && self.parent.is_none() {
-            errors.add("parent", "a unit needs the organisation it belongs to");
+            errors.add_coded(
+                "parent",
+                crate::Problem::new("parent-missing"),
+                "a unit needs the organisation it belongs to",
+            );
         }
         if self.parent.as_ref() == Some(&self.id) {
-            errors.add("parent", "an organisation cannot be its own parent");
+            errors.add_coded(
+                "parent",
+                crate::Problem::new("parent-self"),
+                "an organisation cannot be its own parent",
+            );
         }
         if !self.members.is_empty() && self.kind != OrganisationKind::Consortium {
-            errors.add("members", "only a consortium has members");
+            errors.add_coded(
+                "members",
+                crate::Problem::new("members-not-consortium"),
+                "only a consortium has members",
+            );
         }
         if self.members.contains(&self.id) {
-            errors.add("members", "a consortium cannot be its own member");
+            errors.add_coded(
+                "members",
+                crate::Problem::new("member-self"),
+                "a consortium cannot be its own member",
+            );
         }
         if let Some(site) = &self.website
             && let Err(problem) = crate::text::check_web_address(site)
         {
-            errors.add("website", problem);
+            errors.add_coded("website", crate::text::address_problem(&problem), problem);
         }
         errors.extend(crate::text::record_text_problems(self));
         errors.into_result()

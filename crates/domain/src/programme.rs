@@ -59,10 +59,18 @@ impl Programme {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.title.trim().is_empty() {
-            errors.add("title", "give the programme a title");
+            errors.add_coded(
+                "title",
+                crate::Problem::new("title-missing").with("what", "programme"),
+                "give the programme a title",
+            );
         }
         if self.partners.is_empty() {
-            errors.add("partners", "a programme needs at least one partner");
+            errors.add_coded(
+                "partners",
+                crate::Problem::new("partners-missing"),
+                "a programme needs at least one partner",
+            );
         }
         errors.extend(crate::text::record_text_problems(self));
         errors.into_result()

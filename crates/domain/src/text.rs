@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::{Email, Entity, ValidationErrors};
+use crate::{Email, Entity, Problem, ValidationErrors};
 
 /// The most characters a one-line text (a name, a title, an amount) may have.
 pub const MAX_LINE_CHARS: usize = 500;
@@ -114,19 +114,43 @@ fn walk(
 /// Notes at `field` what is wrong with one text of `kind`: its first refused
 /// character and its length.
 fn check_text(text: &str, kind: TextKind, field: &str, out: &mut ValidationErrors) {
-    if let Some(problem) = text.chars().find_map(|c| kind.refuses(c)) {
-        out.add(field, problem);
+    if let Some((c, problem)) = text
+        .chars()
+        .find_map(|c| kind.refuses(c).map(|problem| (c, problem)))
+    {
+        let code = match c {
+            '\n' | '\r' => Problem::new("line-break"),
+            '\t' => Problem::new("tab"),
+            other => Problem::new("control-character")
+                .with("code", format!("U+{:04X}", u32::from(other))),
+        };
+        out.add_coded(field, code, problem);
     }
     let max = kind.max_chars();
     // Counting stops early: a huge text is not walked to its end.
     if text.len() > max && text.chars().nth(max).is_some() {
-        out.add(
+        let count = text.chars().count();
+        out.add_coded(
             field,
+            Problem::new("too-long")
+                .with("max", max)
+                .with("count", count),
             format!(
                 "too long: use at most {max} characters (this has {})",
                 text.chars().count()
             ),
         );
+    }
+}
+
+/// The code of a problem [`check_web_address`] or [`check_email_address`] found.
+pub fn address_problem(message: &str) -> Problem {
+    if message.starts_with("a web address starts") {
+        Problem::new("web-address-scheme")
+    } else if message.contains("web address") {
+        Problem::new("web-address")
+    } else {
+        Problem::new("email-address")
     }
 }
 

@@ -12,6 +12,15 @@
 
   var status = null;
 
+  // The page's words for what this script says (rendered by the server in the
+  // page's language); `{name}` in a word marks where a value goes.
+  var words = (document.getElementById('admin-words') || { dataset: {} }).dataset;
+  function say(key, fallback, values) {
+    var text = words[key] || fallback;
+    Object.keys(values || {}).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
+    return text;
+  }
+
   /** Says something to screen readers without moving focus. */
   function announce(text) {
     if (!status) {
@@ -52,18 +61,26 @@
       .then(function (html) {
         var label = document.createElement('p');
         label.className = 'preview-label';
-        label.textContent = 'Preview';
+        label.textContent = say('preview', 'Preview');
         var prose = document.createElement('div');
         prose.className = 'prose';
         // Rendered and sanitised by the server (the same code as the public pages).
-        prose.innerHTML = html.trim() ? html : '<p><em>Nothing to show yet.</em></p>';
+        if (html.trim()) {
+          prose.innerHTML = html;
+        } else {
+          var empty = document.createElement('em');
+          empty.textContent = say('previewEmpty', 'Nothing to show yet.');
+          var para = document.createElement('p');
+          para.appendChild(empty);
+          prose.replaceChildren(para);
+        }
         region.replaceChildren(label, prose);
       })
       .catch(function () {
         region.replaceChildren();
         var p = document.createElement('p');
         p.className = 'field-error';
-        p.textContent = 'The preview could not be loaded. Save the form or try again.';
+        p.textContent = say('previewFailed', 'The preview could not be loaded. Save the form or try again.');
         region.appendChild(p);
       })
       .finally(function () { button.disabled = false; });
@@ -78,7 +95,7 @@
   /** Gives every row of a group its number again: names, ids, labels and legends. */
   function renumber(group) {
     var name = group.querySelector('[data-rows]').getAttribute('data-rows');
-    var item = group.getAttribute('data-item') || 'Row';
+    var item = group.getAttribute('data-item') || say('row', 'Row');
     var namePattern = new RegExp('^' + escapeRegExp(name) + '\\[\\d+\\]');
     var idPattern = new RegExp('^' + escapeRegExp(group.id) + '-\\d+(?=-|$)');
     rowsOf(group).forEach(function (row, i) {
@@ -102,7 +119,7 @@
       var scalarLabel = row.classList.contains('row-scalar') && row.querySelector(':scope > label');
       if (scalarLabel) scalarLabel.textContent = numbered;
       var hidden = row.querySelector(':scope > button[data-remove] .visually-hidden');
-      if (hidden) hidden.textContent = ' ' + numbered.toLowerCase();
+      if (hidden) hidden.textContent = ' (' + numbered + ')';
     });
   }
 
@@ -141,7 +158,7 @@
     renumber(group);
     var first = firstControl(row);
     if (first) first.focus();
-    announce((group.getAttribute('data-item') || 'Row') + ' ' + rowsOf(group).length + ' added');
+    announce(say('rowAdded', '{row} added', { row: (group.getAttribute('data-item') || say('row', 'Row')) + ' ' + rowsOf(group).length }));
   }
 
   function removeRow(button) {
@@ -159,7 +176,7 @@
     var next = left[Math.min(index, left.length - 1)];
     var target = (rows.length === 1 ? firstControl(row) : next && firstControl(next)) || group.querySelector('button[data-add]');
     if (target) target.focus();
-    announce((group.getAttribute('data-item') || 'Row') + ' removed');
+    announce(say('rowRemoved', '{row} removed', { row: group.getAttribute('data-item') || say('row', 'Row') }));
   }
 
   // ---- Pickers: search as you type ----------------------------------------
@@ -262,7 +279,7 @@
       if (d.indexOf(p.id) < 0) d.push(p.id);
       control.setAttribute('aria-describedby', d.join(' '));
     });
-    summary.textContent = errors.length === 1 ? 'There is a problem. ' : 'There are ' + errors.length + ' problems. ';
+    summary.textContent = (errors.length === 1 ? say('problemOne', 'There is a problem.') : say('problems', 'There are {n} problems.', { n: errors.length })) + ' ';
     summary.textContent += loose.join(' ');
     summary.hidden = false;
     var first = dialog.querySelector('[aria-invalid="true"]');
@@ -310,9 +327,9 @@
     existing = { id: org.id, value: label };
     var note = document.getElementById('new-org-existing');
     note.querySelector('[data-existing-text]').textContent =
-      label + ' is already in the registry: you can use it rather than create a copy.';
+      say('existing', '{name} is already in the registry: you can use it rather than create a copy.', { name: label });
     note.hidden = false;
-    announce('Filled in from ' + label);
+    announce(say('filled', 'Filled in from {name}', { name: label }));
   }
 
   function lookUpRor(input) {
@@ -325,7 +342,7 @@
       })
         .then(function (res) { if (!res.ok) throw new Error('status ' + res.status); return res.json(); })
         .then(function (org) { fill(org, option.value); })
-        .catch(function () { announce('That record could not be read'); });
+        .catch(function () { announce(say('unreadable', 'That record could not be read')); });
       return;
     }
     if (q.length < 2) return;
@@ -360,7 +377,7 @@
     });
     dialog.close();
     if (opener) opener.focus();
-    announce(label + ' picked');
+    announce(say('picked', '{name} picked', { name: label }));
   }
 
   function createOrganisation(form) {
@@ -379,9 +396,9 @@
       })
       .then(function (r) {
         if (r.ok) pick(r.data.value, r.data.label);
-        else showDialogErrors(r.data.errors && r.data.errors.length ? r.data.errors : [{ field: '', message: r.data.detail || 'Not created.' }]);
+        else showDialogErrors(r.data.errors && r.data.errors.length ? r.data.errors : [{ field: '', message: r.data.detail || say('notCreated', 'Not created.') }]);
       })
-      .catch(function () { showDialogErrors([{ field: '', message: 'The organisation could not be created. Try again.' }]); })
+      .catch(function () { showDialogErrors([{ field: '', message: say('createFailed', 'The organisation could not be created. Try again.') }]); })
       .finally(function () { button.disabled = false; });
   }
 
@@ -417,7 +434,7 @@
     button.setAttribute('data-new-org', '');
     button.setAttribute('aria-haspopup', 'dialog');
     var isUnit = input.getAttribute('data-picker') === 'units';
-    button.textContent = isUnit ? 'New unit…' : 'New organisation…';
+    button.textContent = isUnit ? say('newUnitButton', 'New unit…') : say('newOrgButton', 'New organisation…');
     input.insertAdjacentElement('afterend', button);
   }
 
@@ -438,7 +455,7 @@
     document.getElementById('new-org-ror-choices').replaceChildren();
     document.getElementById('new-org-existing').hidden = true;
     var isUnit = opener && opener.getAttribute('data-picker') === 'units';
-    dialog.querySelector('#new-org-h').textContent = isUnit ? 'New unit' : 'New organisation';
+    dialog.querySelector('#new-org-h').textContent = isUnit ? say('newUnit', 'New unit') : say('newOrg', 'New organisation');
     if (isUnit) form.querySelector('[name="kind"]').value = 'unit';
     if (opener && opener.value.trim()) form.querySelector('[name="names[0].value"]').value = opener.value.trim();
     dialog.showModal();

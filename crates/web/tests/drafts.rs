@@ -171,7 +171,7 @@ async fn staff_find_drafts_in_the_back_office() {
             "the dashboard lists drafts"
         );
         assert!(
-            dashboard.contains(r#"<span class="in-force">3 in force</span>"#),
+            dashboard.contains(r#"<span class="in-force">3 in force.</span>"#),
             "the dashboard counts active and expiring agreements only"
         );
         let staff_page = support::get(&app, &viewer, &format!("/admin/agreements/{id}")).await;

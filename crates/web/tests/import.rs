@@ -247,7 +247,7 @@ async fn a_registry_changed_since_the_preview_is_previewed_again() {
             )
             .await;
         assert!(
-            unescape(&preview.body).contains("1 rows: 0 created, 1 changed"),
+            unescape(&preview.body).contains("1 row: 0 created, 1 changed"),
             "{}",
             preview.body
         );

@@ -1,10 +1,10 @@
 //! Records sent as JSON: every field error at once (not only serde's first),
 //! an id from the title when none is given, and JSON merge patches (RFC 7386).
 
-use kizuna_domain::{Entity, Slug, ValidationErrors};
+use kizuna_domain::{Entity, Problem, Slug, ValidationErrors};
 use serde_json::{Map, Value};
 
-use super::json_errors::{PLACEHOLDER, plain, split, template, top_key, words_for};
+use super::json_errors::{PLACEHOLDER, coded, plain, split, template, top_key, words_for};
 use super::{WriteError, references};
 use crate::Snapshot;
 
@@ -15,7 +15,11 @@ use crate::Snapshot;
 pub fn record_from_json<E: Entity>(snapshot: &Snapshot, doc: Value) -> Result<E, WriteError> {
     let Value::Object(mut map) = doc else {
         let mut errors = ValidationErrors::default();
-        errors.add("", "send the record as a JSON object");
+        errors.add_coded(
+            "",
+            Problem::new("not-an-object"),
+            "send the record as a JSON object",
+        );
         return Err(WriteError::Invalid(errors));
     };
     let generate = match map.get("id") {
@@ -102,9 +106,10 @@ fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Res
                 let (field, message) = split(&e.to_string());
                 let key = top_key(&field).to_owned();
                 if key.is_empty() || dropped.contains(&key) {
-                    errors.add(field, plain(&message));
+                    errors.add_coded(field, coded(&message), plain(&message));
                     break None;
                 }
+                let code = coded(&message);
                 let message = match map.get(&key) {
                     Some(given) if field == key => words_for(given, &message, || {
                         let mut probe = map.clone();
@@ -119,7 +124,7 @@ fn parse_all<E: Entity>(snapshot: &Snapshot, mut map: Map<String, Value>) -> Res
                     }),
                     _ => plain(&message),
                 };
-                errors.add(field, message);
+                errors.add_coded(field, code, message);
                 match template.get(&key) {
                     Some(value) => map.insert(key.clone(), value.clone()),
                     None => map.remove(&key),

@@ -3,7 +3,8 @@
 //! no backticks), and a stand-in value so the other fields can be checked.
 
 use kizuna_domain::{
-    AgreementKind, AgreementLevel, Collection, FundingKind, OrganisationKind, ProgrammeKind,
+    AgreementKind, AgreementLevel, Collection, FundingKind, OrganisationKind, Problem,
+    ProgrammeKind,
 };
 use serde_json::{Map, Value, json};
 
@@ -149,6 +150,19 @@ fn found(what: &str) -> String {
         "unit" | "null" => "null".to_owned(),
         w => unquote(w),
     }
+}
+
+/// The code of a serde message: a missing field, an unknown one, or a value
+/// of the wrong kind.
+pub(super) fn coded(message: &str) -> Problem {
+    if message.starts_with("missing field") {
+        return Problem::new("required");
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        return Problem::new("unknown-field").with("name", name);
+    }
+    Problem::new("wrong-value")
 }
 
 /// A serde message in plain words.

@@ -2,7 +2,8 @@
 //! records that exist, and may be deleted only when none names it.
 
 use kizuna_domain::{
-    Collection, CountryProfile, Entity, Organisation, OrganisationKind, Slug, ValidationErrors,
+    Collection, CountryProfile, Entity, Organisation, OrganisationKind, Problem, Slug,
+    ValidationErrors,
 };
 
 use super::scope::{Typed, parents};
@@ -17,8 +18,13 @@ impl Refs<'_> {
     fn org(&mut self, field: String, id: &Slug) -> Option<&Organisation> {
         let found = self.snapshot.organisations.get(id).map(|o| &**o);
         if found.is_none() {
-            self.errors
-                .add(field, format!("“{id}” is not a known organisation"));
+            self.errors.add_coded(
+                field,
+                Problem::new("unknown-reference")
+                    .with("id", id)
+                    .with("what", "organisation"),
+                format!("“{id}” is not a known organisation"),
+            );
         }
         found
     }
@@ -40,8 +46,13 @@ impl Refs<'_> {
         };
         if !found {
             let what = collection.as_str().trim_end_matches('s');
-            self.errors
-                .add(field, format!("“{id}” is not a known {what}"));
+            self.errors.add_coded(
+                field,
+                Problem::new("unknown-reference")
+                    .with("id", id)
+                    .with("what", what),
+                format!("“{id}” is not a known {what}"),
+            );
         }
     }
 
@@ -77,8 +88,9 @@ pub(crate) fn typed_references(snapshot: &Snapshot, record: &Typed) -> Validatio
                 for _ in 0..64 {
                     match up {
                         Some(ref p) if p == &o.id => {
-                            r.errors.add(
+                            r.errors.add_coded(
                                 "parent",
+                                Problem::new("parent-ancestor"),
                                 "this would make the organisation its own ancestor",
                             );
                             break;
@@ -98,8 +110,11 @@ pub(crate) fn typed_references(snapshot: &Snapshot, record: &Typed) -> Validatio
                         .org(format!("parties[{i}].unit"), unit)
                         .map(|u| u.parent.clone());
                     if parent.is_some_and(|p| p.as_ref() != Some(&party.organisation)) {
-                        r.errors.add(
+                        r.errors.add_coded(
                             format!("parties[{i}].unit"),
+                            Problem::new("unit-not-of-party")
+                                .with("unit", unit)
+                                .with("organisation", &party.organisation),
                             format!("“{unit}” is not a unit of “{}”", party.organisation),
                         );
                     }
@@ -108,8 +123,9 @@ pub(crate) fn typed_references(snapshot: &Snapshot, record: &Typed) -> Validatio
             if let Some(unit) = &a.home_unit {
                 let kind = r.org("home_unit".into(), unit).map(|u| u.kind);
                 if kind.is_some_and(|k| k != OrganisationKind::Unit) {
-                    r.errors.add(
+                    r.errors.add_coded(
                         "home_unit",
+                        Problem::new("not-a-unit").with("id", unit),
                         format!("“{unit}” is not a unit (an organisation of kind unit)"),
                     );
                 }

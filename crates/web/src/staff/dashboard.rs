@@ -194,7 +194,7 @@ pub fn build(lookup: &Lookup<'_>) -> DashboardView {
         }
         kinds
             .entry(a.kind.to_string())
-            .or_insert_with(|| (crate::templates::label(&a.kind.to_string()), 0))
+            .or_insert_with(|| (super::admin::word(&a.kind.to_string()), 0))
             .1 += 1;
     }
     expiring.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)));
@@ -220,7 +220,7 @@ async fn dashboard(
     render_admin(
         &state,
         "admin/dashboard.html",
-        "Dashboard".to_owned(),
+        crate::http::lang::t("admin-dash-title"),
         "/admin",
         &staff,
         &csrf,

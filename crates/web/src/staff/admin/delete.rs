@@ -18,7 +18,6 @@ use crate::{AppError, AppState};
 #[derive(Debug, Serialize)]
 struct DeleteView {
     collection: &'static str,
-    singular: &'static str,
     id: String,
     title: String,
     revision: i64,
@@ -42,14 +41,14 @@ async fn render_delete<E: AdminRecord>(
     let path = format!("/admin/{c}/{}/delete", record.id());
     let view = DeleteView {
         collection: c,
-        singular: E::SINGULAR,
         id: record.id().to_string(),
         title: record.title().to_owned(),
         revision,
         conflict,
         refused,
     };
-    let title = format!("Delete {}: {}", E::SINGULAR, record.title());
+    let title =
+        super::records::by_collection("admin-delete-page-title", c, &[("title", record.title())]);
     let html = page(state, staff, csrf, "admin/delete.html", title, &path, view).await?;
     Ok((status, html).into_response())
 }
@@ -127,7 +126,7 @@ pub async fn delete<E: AdminRecord>(
             let message = errors
                 .0
                 .iter()
-                .map(|e| e.message.as_str())
+                .map(super::problems::text)
                 .collect::<Vec<_>>()
                 .join("; ");
             render_delete(

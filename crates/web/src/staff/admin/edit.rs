@@ -9,12 +9,13 @@ use kizuna_domain::{Slug, ValidationErrors};
 use serde::Serialize;
 
 use super::forms::{self, Action, FormState};
-pub(super) use super::making::{changed_record, id_error, new_record};
-use super::records::AdminRecord;
+pub(super) use super::making::{changed_record, id_taken, new_record};
+use super::records::{AdminRecord, by_collection, not_found, tx};
 use super::view::{self, FormView};
 use super::{Datalist, PageUser, datalists, page, pickers};
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
+use crate::http::lang::t;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::Link;
@@ -46,8 +47,7 @@ struct EditView {
     /// `new`, `edit` or `renew`.
     mode: &'static str,
     collection: &'static str,
-    singular: &'static str,
-    plural: &'static str,
+    plural: String,
     /// The record's id and title (edit, renew: the agreement renewed).
     id: Option<String>,
     title: String,
@@ -153,16 +153,16 @@ pub(super) async fn render<E: AdminRecord>(
     let mut shown = form.clone();
     pickers::display(&snapshot, E::FIELDS, &mut shown);
     let form = view::build(E::FIELDS, &shown, errors, readonly);
+    let c = E::COLLECTION.as_str();
     let heading = match ctx.mode {
-        "new" => format!("New {}", E::SINGULAR),
-        "renew" => format!("Renew: {}", ctx.title),
-        _ => format!("Edit {}: {}", E::SINGULAR, ctx.title),
+        "new" => by_collection("admin-new-record", c, &[]),
+        "renew" => format!("{}: {}", t("admin-renew-title"), ctx.title),
+        _ => by_collection("admin-edit-title", c, &[("title", &ctx.title)]),
     };
     let view = EditView {
         mode: ctx.mode,
         collection: E::COLLECTION.as_str(),
-        singular: E::SINGULAR,
-        plural: E::PLURAL,
+        plural: by_collection("admin-records", c, &[]),
         id: ctx.id,
         title: ctx.title,
         action: ctx.action,
@@ -181,32 +181,31 @@ pub(super) async fn render<E: AdminRecord>(
     Ok((status, html).into_response())
 }
 
-fn slug(id: &str, singular: &str) -> Result<Slug, AppError> {
-    id.parse()
-        .map_err(|_| AppError::NotFound(format!("There is no {singular} `{id}`.")))
+fn slug(id: &str, collection: &str) -> Result<Slug, AppError> {
+    id.parse().map_err(|_| not_found(collection, id))
 }
 
 pub(super) async fn current<E: AdminRecord>(
     state: &AppState,
     id: &str,
 ) -> Result<kizuna_core::Versioned<E>, AppError> {
-    slug(id, E::SINGULAR)?;
+    slug(id, E::COLLECTION.as_str())?;
     state
         .registry()
         .get::<E>(id)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("There is no {} `{id}`.", E::SINGULAR)))
+        .ok_or_else(|| not_found(E::COLLECTION.as_str(), id))
 }
 
 fn notice(query: &HashMap<String, String>) -> Option<String> {
     if let Some(rev) = query.get("restored") {
-        Some(format!("Restored the version of revision {rev}."))
+        Some(tx("admin-restored", &[("revision", rev)]))
     } else if query.contains_key("approved") {
-        Some("Approved the partner's copy.".to_owned())
+        Some(t("admin-approved-partner-copy"))
     } else if query.contains_key("renewed") {
-        Some("Saved the renewal. It is linked to the agreement it renews.".to_owned())
+        Some(t("admin-saved-renewal"))
     } else if query.contains_key("saved") {
-        Some("Saved.".to_owned())
+        Some(t("admin-saved"))
     } else {
         None
     }
@@ -273,10 +272,7 @@ pub async fn create<E: AdminRecord>(
     let (errors, status) = match result {
         Ok(id) => return Ok(Redirect::to(&format!("/admin/{c}/{id}?saved=1")).into_response()),
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::Conflict(message)) => (
-            id_error(format!("{message}: choose another identifier")),
-            StatusCode::CONFLICT,
-        ),
+        Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
     render::<E>(
@@ -330,7 +326,7 @@ pub async fn save<E: AdminRecord>(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    slug(&id, E::SINGULAR)?;
+    slug(&id, E::COLLECTION.as_str())?;
     let mut posted = forms::from_pairs(E::FIELDS, &pairs);
     posted.state.set("id", id.clone());
     let none = ValidationErrors::default();

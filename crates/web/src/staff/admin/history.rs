@@ -52,7 +52,6 @@ struct EntryView {
 #[derive(Debug, Serialize)]
 struct HistoryView {
     collection: &'static str,
-    singular: &'static str,
     id: String,
     title: String,
     /// Whether the record exists now (it may have been deleted).
@@ -64,12 +63,22 @@ struct HistoryView {
     conflict: Option<Conflict>,
 }
 
+/// A moment of the change log as the reader writes it: the day in the
+/// language's form and the time (UTC).
+pub(super) fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    let lang = crate::http::lang::current();
+    let day = crate::http::lang::languages()
+        .formats(lang)
+        .date(at.date_naive());
+    format!("{day} {} UTC", at.format("%H:%M"))
+}
+
 /// A JSON value as a person reads it.
 fn show(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Value::Bool(b) => crate::http::lang::t(if *b { "admin-yes" } else { "admin-no" }),
         Value::Number(n) => n.to_string(),
         Value::Array(items) => {
             let sep = if items.iter().all(|i| !i.is_object()) {
@@ -92,8 +101,8 @@ fn key_label(fields: &[Field], key: &str) -> String {
     fields
         .iter()
         .find(|f| f.path == key)
-        .map(|f| f.label.to_owned())
-        .unwrap_or_else(|| crate::templates::label(key))
+        .map(|f| f.label_text())
+        .unwrap_or_else(|| super::records::word(key))
 }
 
 /// The top-level fields that differ between two versions, in form order.
@@ -148,10 +157,7 @@ async fn render<E: AdminRecord>(
         .await?;
     let found = state.registry().get::<E>(id).await?;
     let Some(last) = log.last() else {
-        return Err(AppError::NotFound(format!(
-            "There is no {} `{id}`.",
-            E::SINGULAR
-        )));
+        return Err(super::records::not_found(c, id));
     };
     let current_revision = found.as_ref().map(|f| f.revision).unwrap_or(last.revision);
     let known = log
@@ -175,7 +181,7 @@ async fn render<E: AdminRecord>(
             let current = found.is_some() && e.revision == current_revision;
             EntryView {
                 revision: e.revision,
-                at: e.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: when(e.at),
                 at_iso: e.at.to_rfc3339(),
                 actor: e.actor.clone(),
                 action: e.action.to_string(),
@@ -187,7 +193,6 @@ async fn render<E: AdminRecord>(
         .collect();
     let view = HistoryView {
         collection: c,
-        singular: E::SINGULAR,
         id: id.to_owned(),
         title: title.clone(),
         exists: found.is_some(),
@@ -201,7 +206,7 @@ async fn render<E: AdminRecord>(
         staff,
         csrf,
         "admin/history.html",
-        format!("History: {title}"),
+        super::records::tx("admin-history-title", &[("title", &title)]),
         &path,
         view,
     )

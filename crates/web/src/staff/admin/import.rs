@@ -105,7 +105,7 @@ async fn render(
         staff,
         csrf,
         TEMPLATE,
-        "Import a spreadsheet".to_owned(),
+        crate::http::lang::t("admin-import-sheet"),
         PATH,
         view,
     )
@@ -224,7 +224,7 @@ pub async fn upload(
     }
     let mut page_view = view(&upload.collection, &staff);
     if upload.data.is_empty() {
-        page_view.error = Some("Choose a file (.csv or .xlsx) to import.".to_owned());
+        page_view.error = Some(crate::http::lang::t("admin-import-choose-file"));
         return render(
             &state,
             &staff,
@@ -245,9 +245,9 @@ pub async fn upload(
             render(&state, &staff, &csrf, status, page_view).await
         }
         Err(message) => {
-            page_view.error = Some(format!(
-                "{} cannot be imported: {message}",
-                upload.file_name
+            page_view.error = Some(super::records::tx(
+                "admin-import-cannot",
+                &[("file", &upload.file_name), ("detail", &message)],
             ));
             render(
                 &state,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::forms;
-use super::making::{id_error, new_record};
+use super::making::{id_taken, new_record};
 use super::records::AdminRecord;
 use crate::error::Problem;
 use crate::http::auth::Staff;
@@ -43,7 +43,7 @@ fn invalid(status: StatusCode, errors: ValidationErrors) -> Response {
         title: "Invalid record".to_owned(),
         status: status.as_u16(),
         detail: "the organisation was not created: see the errors".to_owned(),
-        errors: errors.0,
+        errors: super::problems::worded(&errors).0,
     };
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(
@@ -87,10 +87,7 @@ pub(super) async fn create_organisation(
                 .into_response())
         }
         Err(AppError::Invalid(errors)) => Ok(invalid(StatusCode::UNPROCESSABLE_ENTITY, errors)),
-        Err(AppError::Conflict(message)) => Ok(invalid(
-            StatusCode::CONFLICT,
-            id_error(format!("{message}: choose another identifier")),
-        )),
+        Err(AppError::Conflict(message)) => Ok(invalid(StatusCode::CONFLICT, id_taken(&message))),
         Err(e) => Err(e),
     }
 }

@@ -20,7 +20,7 @@ use kizuna_core::read::Lookup;
 struct ListView {
     collection: &'static str,
     singular: &'static str,
-    plural: &'static str,
+    plural: String,
     q: String,
     /// For agreements: the status filter's choices.
     statuses: Vec<OptionView>,
@@ -77,12 +77,12 @@ pub async fn list<E: AdminRecord>(
     let statuses = if E::COLLECTION == Collection::Agreements {
         std::iter::once(OptionView {
             value: String::new(),
-            label: "Any status".to_owned(),
+            label: crate::http::lang::t("admin-list-any-status"),
             selected: status.is_none(),
         })
         .chain(AgreementStatus::ALL.iter().map(|s| OptionView {
             value: s.as_str().to_owned(),
-            label: crate::templates::label(s.as_str()),
+            label: super::records::word(s.as_str()),
             selected: Some(*s) == status,
         }))
         .collect()
@@ -93,7 +93,7 @@ pub async fn list<E: AdminRecord>(
     let view = ListView {
         collection: c,
         singular: E::SINGULAR,
-        plural: E::PLURAL,
+        plural: super::records::by_collection("admin-records", c, &[]),
         q,
         statuses,
         rows,
@@ -105,7 +105,7 @@ pub async fn list<E: AdminRecord>(
         &staff,
         &csrf,
         "admin/list.html",
-        E::PLURAL.to_owned(),
+        super::records::by_collection("admin-records", c, &[]),
         &format!("/admin/{c}"),
         view,
     )

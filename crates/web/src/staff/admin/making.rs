@@ -44,12 +44,19 @@ pub(super) fn id_error(message: impl Into<String>) -> ValidationErrors {
     errors
 }
 
+/// The id error when the store says a new record's id is taken
+/// (`organisations/x already exists`).
+pub(super) fn id_taken(message: &str) -> ValidationErrors {
+    let id = message
+        .split_once(" already exists")
+        .map(|(path, _)| path.rsplit('/').next().unwrap_or(path))
+        .unwrap_or(message);
+    id_error(super::records::tx("admin-id-taken", &[("id", id)]))
+}
+
 /// What is said when no id can be made from a name (in another script, say).
 pub(super) fn no_id(name: &str) -> String {
-    format!(
-        "give an identifier (lowercase letters, digits and hyphens, e.g. kyoto-university): none can be made from “{}”",
-        name.trim()
-    )
+    super::records::tx("admin-no-id", &[("name", name.trim())])
 }
 
 /// `first`, then those of `then` about other fields.

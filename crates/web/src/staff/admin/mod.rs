@@ -19,6 +19,7 @@ mod inline;
 mod lists;
 mod making;
 mod pickers;
+mod problems;
 mod records;
 mod renew;
 mod schema;
@@ -39,6 +40,7 @@ use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
 pub(crate) use pickers::{Datalist, datalists};
 pub use records::AdminRecord;
+pub(crate) use records::word;
 
 /// The user of a back-office page (signed in, or sent to `/login`).
 pub(crate) type PageUser = StaffPage;
@@ -157,7 +159,7 @@ async fn preview(
         &staff,
         &csrf,
         "admin/preview.html",
-        "Preview".to_owned(),
+        crate::http::lang::t("admin-preview"),
         "/admin/preview",
         view,
     )

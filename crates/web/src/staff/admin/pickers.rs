@@ -9,6 +9,7 @@ use kizuna_domain::{Organisation, OrganisationKind, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
 use super::forms::FormState;
+use super::records::tx;
 use super::schema::{Field, Kind, Target};
 use crate::http::auth::Staff;
 use crate::{AppError, AppState};
@@ -144,17 +145,16 @@ fn resolve_one(
         .collect();
     match found.as_slice() {
         [one] => Ok(one.id.clone()),
-        [] => Err(format!(
-            "no {noun} is called “{}”: pick one from the suggestions, or create it first",
-            text.trim()
+        [] => Err(tx(
+            "admin-picker-none",
+            &[("field", noun), ("text", text.trim())],
         )),
         many => {
             let ids: Vec<&str> = many.iter().take(5).map(|c| c.id.as_str()).collect();
-            Err(format!(
-                "“{}” is the name of {} records ({}): give the identifier of the one you mean",
-                text.trim(),
+            Err(super::records::tx_count(
+                "admin-picker-many",
                 many.len(),
-                ids.join(", ")
+                &[("text", text.trim()), ("ids", &ids.join(", "))],
             ))
         }
     }
@@ -165,11 +165,13 @@ fn each_picker(fields: &[Field]) -> Vec<(&'static str, Option<&'static str>, Tar
     let mut out = Vec::new();
     for f in fields {
         match f.kind {
-            Kind::Picker { target } => out.push((f.path, None, target, f.label.to_lowercase())),
+            Kind::Picker { target } => {
+                out.push((f.path, None, target, f.label_text().to_lowercase()))
+            }
             Kind::Group { fields: subs, .. } => {
                 for s in subs {
                     if let Kind::Picker { target } = s.kind {
-                        out.push((f.path, Some(s.path), target, s.label.to_lowercase()));
+                        out.push((f.path, Some(s.path), target, s.label_text().to_lowercase()));
                     }
                 }
             }

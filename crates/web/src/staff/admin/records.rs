@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 
 use super::forms::FormState;
 use super::schema::{self, Field};
+use crate::http::lang::{current, t_with};
 use kizuna_core::read::Lookup;
+use kizuna_i18n::Arg;
 
 /// A record as a row of a back-office list.
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +110,41 @@ fn base_row<E: AdminRecord>(record: &E, kind: Option<String>, detail: String) ->
 }
 
 fn label(word: impl std::fmt::Display) -> Option<String> {
-    Some(crate::templates::label(&word.to_string()))
+    Some(self::word(&word.to_string()))
+}
+
+/// A vocabulary word in the reader's language.
+pub fn word(word: &str) -> String {
+    crate::templates::label_in(current(), word)
+}
+
+/// A message that depends on the collection (`admin-records`, `admin-not-found`…),
+/// with `extra` values placed.
+pub fn by_collection(key: &str, collection: &str, extra: &[(&str, &str)]) -> String {
+    let mut args = vec![("collection", Arg::Text(collection.to_owned()))];
+    args.extend(extra.iter().map(|(k, v)| (*k, Arg::Text((*v).to_owned()))));
+    t_with(key, &args)
+}
+
+/// "There is no agreement “x”." in the reader's language.
+pub fn not_found(collection: &str, id: &str) -> crate::AppError {
+    crate::AppError::NotFound(by_collection("admin-not-found", collection, &[("id", id)]))
+}
+
+/// A message with a count (which picks the plural form) and text values placed.
+pub fn tx_count(key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    let mut all = vec![("count", Arg::Number(count as f64))];
+    all.extend(args.iter().map(|(k, v)| (*k, Arg::Text((*v).to_owned()))));
+    t_with(key, &all)
+}
+
+/// A message with text values placed.
+pub fn tx(key: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (*k, Arg::Text((*v).to_owned())))
+        .collect();
+    t_with(key, &args)
 }
 
 impl AdminRecord for Organisation {
@@ -128,7 +164,7 @@ impl AdminRecord for Organisation {
             .as_ref()
             .and_then(|p| lookup.snapshot.organisations.get(p))
         {
-            place.push(format!("unit of {}", p.display_name()));
+            place.push(tx("admin-list-unit-of", &[("name", p.display_name())]));
         }
         place.extend(self.city.clone());
         place.extend(self.country.map(|c| c.name().to_owned()));
@@ -169,8 +205,8 @@ impl AdminRecord for Agreement {
             self,
             label(self.kind),
             format!(
-                "{} level · {}",
-                crate::templates::label(self.level.as_str()),
+                "{} · {}",
+                tx("admin-list-level", &[("level", &word(self.level.as_str()))]),
                 names.join(", ")
             ),
         );
@@ -228,7 +264,7 @@ impl AdminRecord for FundingOpportunity {
             .funder
             .as_ref()
             .and_then(|f| lookup.snapshot.organisations.get(f))
-            .map(|o| format!("from {}", o.display_name()))
+            .map(|o| tx("admin-list-from", &[("name", o.display_name())]))
             .unwrap_or_default();
         base_row(self, label(self.kind), funder)
     }

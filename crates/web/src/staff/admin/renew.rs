@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::PageUser;
 use super::edit::{Ctx, current, render};
 use super::forms::{self, Action};
-use super::making::{fresh_id, id_error, new_record};
+use super::making::{fresh_id, id_taken, new_record};
 use super::records::AdminRecord;
 use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
@@ -129,10 +129,7 @@ pub async fn renew(
             return Ok(Redirect::to(&format!("/admin/agreements/{new}?renewed=1")).into_response());
         }
         Err(AppError::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::Conflict(message)) => (
-            id_error(format!("{message}: choose another identifier")),
-            StatusCode::CONFLICT,
-        ),
+        Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
     render::<Agreement>(

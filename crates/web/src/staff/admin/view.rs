@@ -7,7 +7,10 @@ use kizuna_domain::ValidationErrors;
 use serde::Serialize;
 
 use super::forms::{FormState, Row};
+use super::problems;
 use super::schema::{Field, Kind, Ty};
+use crate::http::lang::{t, t_with};
+use kizuna_i18n::Arg;
 
 /// One control (or group of controls) as the template draws it.
 #[derive(Debug, Clone, Serialize)]
@@ -114,6 +117,17 @@ pub fn html_id(path: &str) -> String {
 }
 
 /// The path one level up: `a[1].b` → `a[1]` → `a` → none.
+/// "Party 2": the name of row `i` of a group whose rows are called `item` (a message key).
+fn row_name(item: &str, i: usize) -> String {
+    t_with(
+        "admin-row-n",
+        &[
+            ("item", Arg::Text(t(item))),
+            ("n", Arg::Number((i + 1) as f64)),
+        ],
+    )
+}
+
 fn parent(path: &str) -> Option<&str> {
     path.rfind(['.', '[']).map(|i| &path[..i])
 }
@@ -127,7 +141,7 @@ pub fn build(
 ) -> FormView {
     let mut labels: HashMap<String, String> = HashMap::new();
     for f in fields {
-        labels.insert(f.path.to_owned(), f.label.to_owned());
+        labels.insert(f.path.to_owned(), f.label_text());
         if let Kind::Group {
             fields: subs,
             item,
@@ -136,12 +150,12 @@ pub fn build(
         {
             for i in 0..state.rows(f.path).len().max(1) {
                 let row = format!("{}[{i}]", f.path);
-                labels.insert(row.clone(), format!("{item} {}", i + 1));
+                labels.insert(row.clone(), row_name(item, i));
                 if !scalar {
                     for s in subs {
                         labels.insert(
                             format!("{row}.{}", s.path),
-                            format!("{} ({item} {})", s.label, i + 1),
+                            format!("{} ({})", s.label_text(), row_name(item, i)),
                         );
                     }
                 }
@@ -161,14 +175,14 @@ pub fn build(
             label: at
                 .and_then(|p| labels.get(p))
                 .cloned()
-                .unwrap_or_else(|| "The record".to_owned()),
-            message: e.message.clone(),
+                .unwrap_or_else(|| t("admin-the-record")),
+            message: problems::text(e),
         });
         if let Some(p) = at {
             placed
                 .entry(p.to_owned())
                 .or_default()
-                .push(e.message.clone());
+                .push(problems::text(e));
         }
     }
     let mut targets = HashSet::new();
@@ -196,7 +210,7 @@ pub fn build(
                     let fields = if scalar {
                         let values = row.get("").cloned().unwrap_or_default();
                         let mut v = field_view(&subs[0], &path, &values, &mut placed, &mut targets);
-                        v.label = format!("{item} {}", i + 1);
+                        v.label = row_name(item, i);
                         vec![v]
                     } else {
                         subs.iter()
@@ -215,7 +229,7 @@ pub fn build(
                     };
                     RowView {
                         id: html_id(&path),
-                        legend: format!("{item} {}", i + 1),
+                        legend: row_name(item, i),
                         errors: if scalar {
                             Vec::new()
                         } else {
@@ -272,7 +286,7 @@ fn field_view(
             let mut all: Vec<OptionView> = blank
                 .map(|b| OptionView {
                     value: String::new(),
-                    label: b.to_owned(),
+                    label: t(b),
                     selected: value.is_empty(),
                 })
                 .into_iter()
@@ -316,8 +330,8 @@ fn field_view(
     FieldView {
         name: path.to_owned(),
         id: html_id(path),
-        label: f.label.to_owned(),
-        hint: f.hint.map(str::to_owned),
+        label: f.label_text(),
+        hint: f.hint_text(),
         control,
         input,
         checked: matches!(f.kind, Kind::Check) && values.iter().any(|v| !v.is_empty()),
@@ -330,7 +344,7 @@ fn field_view(
         errors: placed.remove(path).unwrap_or_default(),
         rows: Vec::new(),
         item: match f.kind {
-            Kind::Group { item, .. } => item.to_owned(),
+            Kind::Group { item, .. } => t(item),
             _ => String::new(),
         },
         scalar: matches!(f.kind, Kind::Group { scalar: true, .. }),

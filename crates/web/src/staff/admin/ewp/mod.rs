@@ -78,16 +78,16 @@ async fn render(
     view: ImportView,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let title = match view.mode {
-        "preview" => "What the partner's file says",
-        _ => "Import a partner's EWP file",
-    };
+    let title = crate::http::lang::t(match view.mode {
+        "preview" => "admin-ewp-title-preview",
+        _ => "admin-ewp-title-upload",
+    });
     let html = page(
         state,
         staff,
         csrf,
         "admin/ewp_import.html",
-        title.to_owned(),
+        title,
         IMPORT,
         view,
     )
@@ -120,7 +120,7 @@ async fn upload_form(
         mode: "upload",
         notice: query
             .recorded
-            .map(|_| "Recorded the partner's file.".to_owned()),
+            .map(|_| crate::http::lang::t("admin-ewp-recorded")),
         recorded,
         ..ImportView::default()
     };
@@ -186,9 +186,9 @@ async fn preview(
         }
     }
     let text = match file.filter(|b| !b.is_empty()) {
-        None => Err("Choose the partner's file first.".to_owned()),
+        None => Err(crate::http::lang::t("admin-ewp-choose-file")),
         Some(bytes) => String::from_utf8(bytes.to_vec())
-            .map_err(|_| "The file is not UTF-8 text, as EWP documents are.".to_owned()),
+            .map_err(|_| crate::http::lang::t("admin-ewp-not-utf8")),
     };
     let view = match text {
         Ok(xml) => preview_view(&*state.snapshot().await, xml),
@@ -225,10 +225,7 @@ async fn confirm(
     let snapshot = writer.snapshot();
     if snapshot.revision != form.revision {
         let mut view = preview_view(snapshot, form.xml);
-        view.notice = Some(
-            "The registry changed since this preview; nothing was written. Check the preview again, then confirm."
-                .to_owned(),
-        );
+        view.notice = Some(crate::http::lang::t("admin-ewp-changed-meanwhile"));
         return render(&state, &staff, &csrf, view, StatusCode::CONFLICT).await;
     }
     let plan = ewp::import::plan(snapshot, &form.xml, Utc::now())
@@ -280,7 +277,7 @@ async fn approve(
         .agreements
         .iter()
         .find(|a| a.id.as_str() == id)
-        .ok_or_else(|| AppError::NotFound(format!("There is no agreement `{id}`.")))?;
+        .ok_or_else(|| super::records::not_found("agreements", &id))?;
     let status = ewp::status_of(writer.snapshot(), agreement);
     let approved = writer
         .approve_partner_copy(

@@ -47,7 +47,7 @@ pub(crate) struct HashView {
 }
 
 fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+    super::super::history::when(at)
 }
 
 /// An agreement's EWP exchange on its back-office page.
@@ -82,7 +82,7 @@ pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> Option<EwpPan
     let refusal = copy.and_then(|_| kizuna_domain::ewp::approval_refusal(x, status.facts()));
     Some(EwpPanel {
         state: status.state.to_string(),
-        explanation: status.state.explanation().to_owned(),
+        explanation: crate::http::lang::t(&format!("admin-ewp-explain-{}", status.state)),
         our_iia_id: status.our_iia_id.clone(),
         our_hash: status.our_hash.clone(),
         not_an_iia: status.not_an_iia.clone(),
@@ -122,7 +122,15 @@ pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> Option<EwpPan
 }
 
 fn warning(status: &ExchangeStatus) -> Option<String> {
-    status.edit_warning().or_else(|| status.stale_warning())
+    // The same cases as the status's own (English) warnings, in the reader's language.
+    let key = if status.edit_warning().is_some() {
+        "admin-ewp-edit-warning"
+    } else if status.stale_warning().is_some() {
+        "admin-ewp-stale-warning"
+    } else {
+        return None;
+    };
+    Some(crate::http::lang::t(key))
 }
 
 /// An exchanged agreement on the dashboard.
@@ -229,13 +237,13 @@ pub(crate) fn copy_view(number: usize, e: &CopyEntry) -> CopyView {
         } => Some(TargetView {
             id: agreement.to_string(),
             title: title.clone(),
-            how: format!("found {}", matched_by.describe()),
+            how: super::super::records::tx("admin-ewp-found", &[("how", matched_by.describe())]),
             new: false,
         }),
         Target::NewDraft { agreement, title } => Some(TargetView {
             id: agreement.to_string(),
             title: title.clone(),
-            how: "none of ours matches: a new internal draft".to_owned(),
+            how: crate::http::lang::t("admin-ewp-how-new"),
             new: true,
         }),
         Target::Nothing => None,
@@ -277,7 +285,7 @@ pub(crate) fn approval_view(number: usize, e: &ApprovalEntry) -> ApprovalView {
         agreement: e.agreement.as_ref().map(|(id, title)| TargetView {
             id: id.to_string(),
             title: title.clone(),
-            how: "by our iia-id".to_owned(),
+            how: crate::http::lang::t("admin-ewp-how-iia-id"),
             new: false,
         }),
         our_hash_now: e.our_hash_now.clone(),

@@ -5,7 +5,13 @@
 use kizuna_domain::{Cefr, CountryCode, LanguageTag, MonthDay, PartialDate, Slug, isced, lenient};
 use serde_json::{Value, json};
 
+use crate::staff::admin::records::tx;
 use crate::staff::admin::schema::Ty;
+
+/// What is said of `text` when it is not a value of the kind `key` names.
+fn wrong<'a, E>(key: &'static str, text: &'a str) -> impl FnOnce(E) -> String + 'a {
+    move |_| tx(key, &[("text", text)])
+}
 
 /// Reads one typed value; `Ok(Null)` for empty text (an empty list of
 /// language skills). What people paste is read by the domain's lenient
@@ -20,25 +26,45 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
             Value::Null
         });
     }
-    let shown = |e: &dyn std::fmt::Display| e.to_string();
+    // The domain's readers explain in English; the form says it in the reader's language.
     Ok(match ty {
         Ty::Str => json!(text),
-        Ty::Slug => json!(text.parse::<Slug>().map_err(|e| shown(&e))?.as_str()),
-        Ty::Country => json!(text.parse::<CountryCode>().map_err(|e| shown(&e))?.as_str()),
-        Ty::PartialDate => json!(lenient::date(text)?.to_string()),
-        Ty::Date => match lenient::date(text)? {
+        Ty::Slug => json!(
+            text.parse::<Slug>()
+                .map_err(wrong("admin-parse-slug", text))?
+                .as_str()
+        ),
+        Ty::Country => json!(
+            text.parse::<CountryCode>()
+                .map_err(wrong("admin-parse-country", text))?
+                .as_str()
+        ),
+        Ty::PartialDate => json!(
+            lenient::date(text)
+                .map_err(wrong("admin-parse-date", text))?
+                .to_string()
+        ),
+        Ty::Date => match lenient::date(text).map_err(wrong("admin-parse-date", text))? {
             PartialDate::Day(day) => json!(day.to_string()),
-            _ => return Err(format!("“{text}” is not a whole date: give the day too")),
+            _ => return Err(tx("admin-parse-whole-date", &[("text", text)])),
         },
-        Ty::Lang => json!(text.parse::<LanguageTag>().map_err(|e| shown(&e))?.as_str()),
-        Ty::Isced => json!(isced::subject_area(text)?.as_str()),
+        Ty::Lang => json!(
+            text.parse::<LanguageTag>()
+                .map_err(wrong("admin-parse-lang", text))?
+                .as_str()
+        ),
+        Ty::Isced => json!(
+            isced::subject_area(text)
+                .map_err(wrong("admin-parse-isced", text))?
+                .as_str()
+        ),
         Ty::Count => json!(
             text.parse::<u32>()
-                .map_err(|_| format!("“{text}” is not a whole number"))?
+                .map_err(wrong("admin-parse-count", text))?
         ),
         Ty::Year => json!(
             text.parse::<i32>()
-                .map_err(|_| format!("“{text}” is not a year"))?
+                .map_err(wrong("admin-parse-year", text))?
         ),
         Ty::Decimal => {
             let n: f64 = text
@@ -46,13 +72,13 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
                 .parse()
                 .ok()
                 .filter(|n: &f64| n.is_finite())
-                .ok_or_else(|| format!("“{text}” is not a number"))?;
+                .ok_or_else(|| tx("admin-parse-number", &[("text", text)]))?;
             json!(n)
         }
         Ty::Website => json!(lenient::website(text)),
         Ty::MonthDay => json!(MonthDay::read(text)?.to_string()),
         Ty::Coordinates => {
-            let at = lenient::coordinates(text)?;
+            let at = lenient::coordinates(text).map_err(wrong("admin-parse-coordinates", text))?;
             json!({"lat": at.lat, "lng": at.lng})
         }
         Ty::Skills => {
@@ -63,19 +89,20 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
                 .filter(|p| !p.is_empty())
             {
                 let mut words = part.split_whitespace();
-                let lang: LanguageTag = words
-                    .next()
-                    .unwrap_or_default()
+                let first = words.next().unwrap_or_default();
+                let lang: LanguageTag = first
                     .parse()
-                    .map_err(|e| shown(&e))?;
+                    .map_err(|_| tx("admin-parse-lang", &[("text", first)]))?;
                 let cefr = words
                     .next()
-                    .map(|c| c.to_uppercase().parse::<Cefr>().map_err(|e| shown(&e)))
+                    .map(|c| {
+                        c.to_uppercase()
+                            .parse::<Cefr>()
+                            .map_err(|_| tx("admin-parse-cefr", &[("text", c)]))
+                    })
                     .transpose()?;
                 if let Some(extra) = words.next() {
-                    return Err(format!(
-                        "“{extra}” is not expected after “{part}”: write e.g. en B2, ja"
-                    ));
+                    return Err(tx("admin-parse-extra", &[("extra", extra), ("part", part)]));
                 }
                 skills.push(json!({"lang": lang.as_str(), "cefr": cefr.map(|c| c.as_str())}));
             }

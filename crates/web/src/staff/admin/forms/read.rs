@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::FormState;
 use super::parse::{parse, parts_of};
+use crate::staff::admin::records::tx;
 use crate::staff::admin::schema::{Field, Kind, Ty};
 
 fn set(doc: &mut Value, path: &str, value: Value) {
@@ -36,7 +37,7 @@ fn options_of(kind: Kind) -> Vec<String> {
 /// Reads one field (`values` as posted) into JSON, noting problems at `path`.
 fn read(f: &Field, path: &str, values: &[String], errors: &mut ValidationErrors) -> Value {
     let one = values.first().map(|s| s.trim()).unwrap_or("");
-    let noun = f.label.to_lowercase();
+    let noun = f.label_text().to_lowercase();
     let result = match f.kind {
         Kind::Text { ty, .. } => match parse(ty, one) {
             Ok(Value::Null) if f.required && ty == Ty::Str => Ok(json!("")),
@@ -54,13 +55,13 @@ fn read(f: &Field, path: &str, values: &[String], errors: &mut ValidationErrors)
             if options_of(f.kind).iter().any(|o| o == one) {
                 Ok(json!(one))
             } else {
-                Err(format!("choose one of the listed values for {noun}"))
+                Err(tx("admin-form-choose-listed", &[("field", &noun)]))
             }
         }
         Kind::Checks { .. } => {
             let allowed = options_of(f.kind);
             match values.iter().find(|v| !allowed.contains(v)) {
-                Some(bad) => Err(format!("“{bad}” is not one of the choices")),
+                Some(bad) => Err(tx("admin-form-not-a-choice", &[("value", bad)])),
                 None => Ok(json!(values)),
             }
         }
@@ -85,17 +86,12 @@ fn read(f: &Field, path: &str, values: &[String], errors: &mut ValidationErrors)
     };
     match result {
         Ok(Value::Null) if f.required && !matches!(f.kind, Kind::Markdown) => {
-            errors.add(
-                path,
-                format!(
-                    "{} {noun}",
-                    if matches!(f.kind, Kind::Select { .. } | Kind::Picker { .. }) {
-                        "choose the"
-                    } else {
-                        "give the"
-                    }
-                ),
-            );
+            let key = if matches!(f.kind, Kind::Select { .. } | Kind::Picker { .. }) {
+                "admin-form-choose-the"
+            } else {
+                "admin-form-give-the"
+            };
+            errors.add(path, tx(key, &[("field", &noun)]));
             Value::Null
         }
         Ok(v) => v,
@@ -153,9 +149,9 @@ pub fn unreadable(mut errors: ValidationErrors, e: serde_json::Error) -> Validat
     if errors.0.is_empty() {
         errors.add(
             "",
-            format!(
-                "the form could not be read: {}",
-                e.to_string().replace('`', "")
+            tx(
+                "admin-form-unreadable",
+                &[("detail", &e.to_string().replace('`', ""))],
             ),
         );
     }
@@ -202,7 +198,10 @@ pub fn to_json(fields: &[Field], state: &FormState, base: Value) -> (Value, Vali
                 if rows.is_empty() && f.required {
                     errors.add(
                         f.path,
-                        format!("add at least one {}", f.label.to_lowercase()),
+                        tx(
+                            "admin-form-add-one",
+                            &[("field", &f.label_text().to_lowercase())],
+                        ),
                     );
                 }
                 Value::Array(rows)

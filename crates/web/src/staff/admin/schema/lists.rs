@@ -4,29 +4,28 @@ use super::*;
 
 const VISIBILITY: Field = Field::new(
     "visibility",
-    "Visibility",
+    "admin-field-visibility",
     Kind::Select {
         options: visibilities,
         blank: None,
         default: None,
     },
 )
-.hint("Internal records are shown to staff only");
-const ORG_ITEM: [Field; 1] = [picker("", "Organisation", Target::Organisation)];
-const UNIT_ITEM: [Field; 1] = [picker("", "Unit", Target::Unit)];
-const CONTACT_ITEM: [Field; 1] = [picker("", "Contact", Target::Contact)];
-const AGREEMENT_ITEM: [Field; 1] = [picker("", "Agreement", Target::Agreement)];
-const PROGRAMME_ITEM: [Field; 1] = [picker("", "Programme", Target::Programme)];
-const ID: Field = typed("id", "Identifier", Ty::Slug, "text")
-    .hint("Lowercase letters, digits and hyphens; left empty, it is made from the name. It cannot change later.");
+.hint("admin-hint-internal-records-are-shown");
+const ORG_ITEM: [Field; 1] = [picker("", "admin-field-organisation", Target::Organisation)];
+const UNIT_ITEM: [Field; 1] = [picker("", "admin-field-unit", Target::Unit)];
+const CONTACT_ITEM: [Field; 1] = [picker("", "admin-field-contact", Target::Contact)];
+const AGREEMENT_ITEM: [Field; 1] = [picker("", "admin-field-agreement", Target::Agreement)];
+const PROGRAMME_ITEM: [Field; 1] = [picker("", "admin-field-programme", Target::Programme)];
+const ID: Field = typed("id", "admin-field-identifier", Ty::Slug, "text")
+    .hint("admin-hint-lowercase-letters-digits-and");
 
 const NAME_FIELDS: [Field; 3] = [
-    text("value", "Name").required(),
-    typed("lang", "Language", Ty::Lang, "text")
-        .hint("BCP 47, e.g. en, ja, zh-Hant; empty when neutral"),
+    text("value", "admin-field-name").required(),
+    typed("lang", "admin-field-language", Ty::Lang, "text").hint("admin-hint-bcp-47-eg-en"),
     Field::new(
         "kind",
-        "Kind of name",
+        "admin-field-kind-of-name",
         Kind::Select {
             options: name_kinds,
             blank: None,
@@ -38,37 +37,69 @@ const NAME_FIELDS: [Field; 3] = [
 /// The organisation form.
 pub const ORGANISATION: &[Field] = &[
     ID,
-    select("kind", "Kind", organisation_kinds).required(),
-    rows("names", "Names", &NAME_FIELDS, "Name").required(),
-    optional_select("country", "Country", countries),
-    text("city", "City"),
-    typed("location", "Coordinates", Ty::Coordinates, "text").hint(
-        "Latitude, longitude as a map gives them, e.g. 35.0262, 135.7808 or 35.0262 N, 135.7808 E",
+    select("kind", "admin-field-kind", organisation_kinds).required(),
+    rows(
+        "names",
+        "admin-field-names",
+        &NAME_FIELDS,
+        "admin-field-name",
+    )
+    .required(),
+    optional_select("country", "admin-field-country", countries),
+    text("city", "admin-field-city"),
+    typed(
+        "location",
+        "admin-field-coordinates",
+        Ty::Coordinates,
+        "text",
+    )
+    .hint("admin-hint-latitude-longitude-as-a"),
+    picker(
+        "parent",
+        "admin-field-parent-organisation",
+        Target::Organisation,
+    )
+    .hint("admin-hint-only-for-units-the"),
+    many(
+        "members",
+        "admin-field-members",
+        &ORG_ITEM,
+        "admin-field-member",
+    )
+    .hint("admin-hint-only-for-consortia"),
+    typed("website", "admin-field-website", Ty::Website, "text")
+        .hint("admin-hint-eg-wwwkyoto-uacjp-https"),
+    text("identifiers.ror", "admin-field-ror-id")
+        .hint("admin-hint-without-httpsrororg-eg-057zh3y96"),
+    text("identifiers.erasmus", "admin-field-erasmus-code"),
+    text("identifiers.schac", "admin-field-schac-code").hint("admin-hint-eg-kise"),
+    text("identifiers.pic", "admin-field-pic"),
+    text("identifiers.wikidata", "admin-field-wikidata-item").hint("admin-hint-eg-q7842"),
+    text("identifiers.isni", "admin-field-isni"),
+    text("identifiers.grid", "admin-field-grid-id"),
+    typed(
+        "established",
+        "admin-field-year-established",
+        Ty::Year,
+        "text",
     ),
-    picker("parent", "Parent organisation", Target::Organisation)
-        .hint("Only for units: the organisation it belongs to"),
-    many("members", "Members", &ORG_ITEM, "Member").hint("Only for consortia"),
-    typed("website", "Website", Ty::Website, "text")
-        .hint("e.g. www.kyoto-u.ac.jp (https:// is added)"),
-    text("identifiers.ror", "ROR id").hint("Without https://ror.org/, e.g. 057zh3y96"),
-    text("identifiers.erasmus", "Erasmus code"),
-    text("identifiers.schac", "SCHAC code").hint("e.g. ki.se"),
-    text("identifiers.pic", "PIC"),
-    text("identifiers.wikidata", "Wikidata item").hint("e.g. Q7842"),
-    text("identifiers.isni", "ISNI"),
-    text("identifiers.grid", "GRID id"),
-    typed("established", "Year established", Ty::Year, "text"),
-    markdown("notes", "Notes"),
-    markdown("internal_notes", "Internal notes").hint("Staff only; never shown publicly"),
+    markdown("notes", "admin-field-notes"),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
     VISIBILITY,
 ];
 
 const PARTY_FIELDS: [Field; 3] = [
-    picker("organisation", "Organisation", Target::Organisation).required(),
-    picker("unit", "Unit", Target::Unit),
+    picker(
+        "organisation",
+        "admin-field-organisation",
+        Target::Organisation,
+    )
+    .required(),
+    picker("unit", "admin-field-unit", Target::Unit),
     Field::new(
         "role",
-        "Role",
+        "admin-field-role",
         Kind::Select {
             options: party_roles,
             blank: None,
@@ -80,149 +111,229 @@ const PARTY_FIELDS: [Field; 3] = [
 const CONDITION_FIELDS: [Field; 10] = [
     Field::new(
         "direction",
-        "Direction",
+        "admin-field-direction",
         Kind::Select {
             options: directions,
-            blank: Some("Choose…"),
+            blank: Some("admin-choose"),
             default: None,
         },
     )
     .required(),
     Field::new(
         "mobility",
-        "Mobility",
+        "admin-field-mobility",
         Kind::Select {
             options: mobility_types,
-            blank: Some("Choose…"),
+            blank: Some("admin-choose"),
             default: None,
         },
     )
     .required(),
-    typed("places_per_year", "Places a year", Ty::Count, "text"),
-    typed("months_per_year", "Months a year", Ty::Decimal, "text").hint("Student mobility"),
-    typed("days_per_year", "Days a year", Ty::Count, "text").hint("Staff mobility"),
-    typed("eqf_level", "EQF level", Ty::Count, "text").hint("1 to 8"),
-    typed("subject_area", "Subject area", Ty::Isced, "text")
-        .hint("A field's name or ISCED-F code, e.g. nursing or 0913"),
-    typed("languages", "Languages", Ty::Skills, "text").hint("e.g. en B2, ja; may stay empty"),
-    typed("first_year", "First academic year", Ty::Year, "text"),
-    typed("last_year", "Last academic year", Ty::Year, "text"),
+    typed(
+        "places_per_year",
+        "admin-field-places-a-year",
+        Ty::Count,
+        "text",
+    ),
+    typed(
+        "months_per_year",
+        "admin-field-months-a-year",
+        Ty::Decimal,
+        "text",
+    )
+    .hint("admin-hint-student-mobility"),
+    typed(
+        "days_per_year",
+        "admin-field-days-a-year",
+        Ty::Count,
+        "text",
+    )
+    .hint("admin-hint-staff-mobility"),
+    typed("eqf_level", "admin-field-eqf-level", Ty::Count, "text").hint("admin-hint-1-to-8"),
+    typed(
+        "subject_area",
+        "admin-field-subject-area",
+        Ty::Isced,
+        "text",
+    )
+    .hint("admin-hint-a-fields-name-or"),
+    typed("languages", "admin-field-languages", Ty::Skills, "text").hint("admin-hint-eg-en-b2-ja"),
+    typed(
+        "first_year",
+        "admin-field-first-academic-year",
+        Ty::Year,
+        "text",
+    ),
+    typed(
+        "last_year",
+        "admin-field-last-academic-year",
+        Ty::Year,
+        "text",
+    ),
 ];
 
 /// The agreement form.
 pub const AGREEMENT: &[Field] = &[
     ID,
-    text("title", "Title").required(),
-    select("kind", "Kind", agreement_kinds).required(),
-    select("level", "Level on our side", agreement_levels).required(),
-    rows("parties", "Parties", &PARTY_FIELDS, "Party")
-        .required()
-        .hint("At least two; a consortium counts as one party"),
-    picker("home_unit", "Administered by (home unit)", Target::Unit)
-        .hint("Empty for central agreements"),
-    Field::new("signed", "Signed", Kind::Check).hint("A signing date implies it"),
-    date("signed_on", "Signed on"),
-    date("valid_from", "Valid from"),
-    date("valid_until", "Valid until").hint("Empty when open-ended; YYYY, YYYY-MM or YYYY-MM-DD"),
-    date("terminated_on", "Terminated on").hint("Only when it ended early"),
-    picker("renews", "Renews", Target::Agreement).hint("The agreement this one renews"),
+    text("title", "admin-field-title").required(),
+    select("kind", "admin-field-kind", agreement_kinds).required(),
+    select("level", "admin-field-level-on-our-side", agreement_levels).required(),
+    rows(
+        "parties",
+        "admin-field-parties",
+        &PARTY_FIELDS,
+        "admin-field-party",
+    )
+    .required()
+    .hint("admin-hint-at-least-two-a"),
+    picker(
+        "home_unit",
+        "admin-field-administered-by-home-unit",
+        Target::Unit,
+    )
+    .hint("admin-hint-empty-for-central-agreements"),
+    Field::new("signed", "admin-field-signed", Kind::Check)
+        .hint("admin-hint-a-signing-date-implies"),
+    date("signed_on", "admin-field-signed-on"),
+    date("valid_from", "admin-field-valid-from"),
+    date("valid_until", "admin-field-valid-until").hint("admin-hint-empty-when-open-ended"),
+    date("terminated_on", "admin-field-terminated-on").hint("admin-hint-only-when-it-ended"),
+    picker("renews", "admin-field-renews", Target::Agreement)
+        .hint("admin-hint-the-agreement-this-one"),
     Field::new(
         "education_levels",
-        "For",
+        "admin-field-for",
         Kind::Checks {
             options: education_levels,
         },
     ),
-    lines("study_programmes", "Study programmes"),
+    lines("study_programmes", "admin-field-study-programmes"),
     codes(
         "subject_areas",
-        "Subject areas",
+        "admin-field-subject-areas",
         Ty::Isced,
-        "Fields by name or ISCED-F code, separated by commas, e.g. nursing, 0915",
+        "admin-hint-fields-by-name-or",
     ),
-    lines("research_fields", "Research fields"),
+    lines("research_fields", "admin-field-research-fields"),
     rows(
         "conditions",
-        "Mobility conditions",
+        "admin-field-mobility-conditions",
         &CONDITION_FIELDS,
-        "Condition",
+        "admin-field-condition",
     ),
-    many("contacts", "Contacts", &CONTACT_ITEM, "Contact"),
-    markdown("notes", "Notes"),
-    markdown("internal_notes", "Internal notes").hint("Staff only; never shown publicly"),
-    Field::new("documents", "Documents", Kind::Documents),
+    many(
+        "contacts",
+        "admin-field-contacts",
+        &CONTACT_ITEM,
+        "admin-field-contact",
+    ),
+    markdown("notes", "admin-field-notes"),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
+    Field::new("documents", "admin-field-documents", Kind::Documents),
     VISIBILITY,
 ];
 
 /// The programme form.
 pub const PROGRAMME: &[Field] = &[
     ID,
-    text("title", "Title").required(),
-    select("kind", "Kind", programme_kinds).required(),
-    markdown("description", "Description"),
-    many("partners", "Partners", &ORG_ITEM, "Partner").required(),
-    many("units", "Administrative bases", &UNIT_ITEM, "Unit"),
+    text("title", "admin-field-title").required(),
+    select("kind", "admin-field-kind", programme_kinds).required(),
+    markdown("description", "admin-field-description"),
+    many(
+        "partners",
+        "admin-field-partners",
+        &ORG_ITEM,
+        "admin-field-partner",
+    )
+    .required(),
+    many(
+        "units",
+        "admin-field-administrative-bases",
+        &UNIT_ITEM,
+        "admin-field-unit",
+    ),
     Field::new(
         "education_levels",
-        "For",
+        "admin-field-for",
         Kind::Checks {
             options: education_levels,
         },
     ),
-    text("recurrence", "Recurrence").hint("e.g. annual"),
-    many("locations", "Held at", &ORG_ITEM, "Location"),
-    picker("agreement", "Agreement", Target::Agreement).hint("The agreement it runs under"),
-    many("contacts", "Contacts", &CONTACT_ITEM, "Contact"),
-    markdown("internal_notes", "Internal notes").hint("Staff only; never shown publicly"),
+    text("recurrence", "admin-field-recurrence").hint("admin-hint-eg-annual"),
+    many(
+        "locations",
+        "admin-field-held-at",
+        &ORG_ITEM,
+        "admin-field-location",
+    ),
+    picker("agreement", "admin-field-agreement", Target::Agreement)
+        .hint("admin-hint-the-agreement-it-runs"),
+    many(
+        "contacts",
+        "admin-field-contacts",
+        &CONTACT_ITEM,
+        "admin-field-contact",
+    ),
+    markdown("internal_notes", "admin-field-internal-notes")
+        .hint("admin-hint-staff-only-never-shown"),
     VISIBILITY,
 ];
 
 const DEADLINE_FIELDS: [Field; 2] = [
-    typed("date", "Date", Ty::Date, "date").required(),
-    Field::new("yearly", "Every year", Kind::Check),
+    typed("date", "admin-field-date", Ty::Date, "date").required(),
+    Field::new("yearly", "admin-field-every-year", Kind::Check),
 ];
 
 /// The funding opportunity form.
 pub const FUNDING: &[Field] = &[
     ID,
-    text("title", "Title").required(),
-    select("kind", "Kind", funding_kinds).required(),
-    picker("funder", "Funder", Target::Organisation),
+    text("title", "admin-field-title").required(),
+    select("kind", "admin-field-kind", funding_kinds).required(),
+    picker("funder", "admin-field-funder", Target::Organisation),
     Field::new(
         "career_stages",
-        "For",
+        "admin-field-for",
         Kind::Checks {
             options: career_stages,
         },
     ),
     codes(
         "destination_countries",
-        "Destination countries",
+        "admin-field-destination-countries",
         Ty::Country,
-        "Country codes separated by commas, e.g. JP, KR",
+        "admin-hint-country-codes-separated-by",
     ),
-    markdown("eligibility", "Eligibility"),
-    rows("deadlines", "Deadlines", &DEADLINE_FIELDS, "Deadline"),
-    text("amount", "Amount").hint("As text, e.g. SEK 30 000 a month"),
-    typed("url", "Link", Ty::Website, "text")
-        .hint("Where to read more and apply, e.g. www.jsps.go.jp"),
-    picker("programme", "Programme", Target::Programme),
-    picker("agreement", "Agreement", Target::Agreement),
+    markdown("eligibility", "admin-field-eligibility"),
+    rows(
+        "deadlines",
+        "admin-field-deadlines",
+        &DEADLINE_FIELDS,
+        "admin-field-deadline",
+    ),
+    text("amount", "admin-field-amount").hint("admin-hint-as-text-eg-sek"),
+    typed("url", "admin-field-link", Ty::Website, "text").hint("admin-hint-where-to-read-more"),
+    picker("programme", "admin-field-programme", Target::Programme),
+    picker("agreement", "admin-field-agreement", Target::Agreement),
     VISIBILITY,
 ];
 
 /// The contact form.
 pub const CONTACT: &[Field] = &[
     ID,
-    text("name", "Name").required(),
-    text("role", "Role").hint("e.g. Academic coordinator Japan"),
-    picker("organisation", "Organisation", Target::Organisation),
-    picker("unit", "Unit", Target::Unit),
-    typed("email", "E-mail", Ty::Str, "email"),
-    typed("phone", "Phone", Ty::Str, "tel"),
+    text("name", "admin-field-name").required(),
+    text("role", "admin-field-role").hint("admin-hint-eg-academic-coordinator-japan"),
+    picker(
+        "organisation",
+        "admin-field-organisation",
+        Target::Organisation,
+    ),
+    picker("unit", "admin-field-unit", Target::Unit),
+    typed("email", "admin-field-e-mail", Ty::Str, "email"),
+    typed("phone", "admin-field-phone", Ty::Str, "tel"),
     Field::new(
         "details_visibility",
-        "Who may see the e-mail and phone",
+        "admin-field-who-may-see-the-e",
         Kind::Select {
             options: visibilities,
             blank: None,
@@ -231,21 +342,21 @@ pub const CONTACT: &[Field] = &[
     ),
     codes(
         "countries",
-        "Countries covered",
+        "admin-field-countries-covered",
         Ty::Country,
-        "Country codes separated by commas, e.g. JP, KR",
+        "admin-hint-country-codes-separated-by",
     ),
     many(
         "agreements",
-        "Agreements handled",
+        "admin-field-agreements-handled",
         &AGREEMENT_ITEM,
-        "Agreement",
+        "admin-field-agreement",
     ),
     many(
         "programmes",
-        "Programmes handled",
+        "admin-field-programmes-handled",
         &PROGRAMME_ITEM,
-        "Programme",
+        "admin-field-programme",
     ),
     VISIBILITY,
 ];
@@ -254,21 +365,34 @@ pub const CONTACT: &[Field] = &[
 pub const COUNTRY: &[Field] = &[
     typed(
         "collaboration_years",
-        "Years of collaboration",
+        "admin-field-years-of-collaboration",
         Ty::Count,
         "text",
     )
-    .hint("As the office states it, e.g. 40"),
-    lines("research_fields", "Most active research fields"),
-    many("key_partners", "Key partners", &ORG_ITEM, "Partner"),
-    many("supporters", "Supporters", &ORG_ITEM, "Supporter")
-        .hint("Organisations that support the collaboration from elsewhere, e.g. an embassy"),
-    markdown("sections.intro", "Introduction"),
-    markdown("sections.education", "Bachelor's and master's education"),
-    markdown("sections.doctoral", "Doctoral education"),
-    markdown("sections.postdoc", "Postdoc"),
+    .hint("admin-hint-as-the-office-states"),
+    lines("research_fields", "admin-field-most-active-research-fields"),
+    many(
+        "key_partners",
+        "admin-field-key-partners",
+        &ORG_ITEM,
+        "admin-field-partner",
+    ),
+    many(
+        "supporters",
+        "admin-field-supporters",
+        &ORG_ITEM,
+        "admin-field-supporter",
+    )
+    .hint("admin-hint-organisations-that-support-the"),
+    markdown("sections.intro", "admin-field-introduction"),
+    markdown(
+        "sections.education",
+        "admin-field-bachelors-and-masters-education",
+    ),
+    markdown("sections.doctoral", "admin-field-doctoral-education"),
+    markdown("sections.postdoc", "admin-field-postdoc"),
     markdown(
         "sections.funding",
-        "Funding, scholarships and travel grants",
+        "admin-field-funding-scholarships-and-travel-grants",
     ),
 ];

@@ -95,7 +95,7 @@ pub enum Kind {
     Markdown,
     /// Several values, one per line (`comma`: separated by commas instead).
     Lines { ty: Ty, comma: bool },
-    /// One of a vocabulary; `blank` labels an empty choice; `default` is what a new row starts with.
+    /// One of a vocabulary; `blank` labels an empty choice (a message key); `default` is what a new row starts with.
     Select {
         options: Options,
         blank: Option<&'static str>,
@@ -107,7 +107,8 @@ pub enum Kind {
     Check,
     /// One record id, searched as you type.
     Picker { target: Target },
-    /// Repeatable rows of `fields`; with `scalar` the rows are plain values (one field, path "").
+    /// Repeatable rows of `fields`; with `scalar` the rows are plain values (one field, path "");
+    /// `item` is the message key of one row's name.
     Group {
         fields: &'static [Field],
         item: &'static str,
@@ -122,9 +123,9 @@ pub enum Kind {
 pub struct Field {
     /// Path in the record's JSON, relative to the row for fields of a group.
     pub path: &'static str,
-    /// The label.
+    /// The label (a message key).
     pub label: &'static str,
-    /// Help shown under the label.
+    /// Help shown under the label (a message key).
     pub hint: Option<&'static str>,
     /// The control.
     pub kind: Kind,
@@ -133,6 +134,16 @@ pub struct Field {
 }
 
 impl Field {
+    /// The label in the reader's language.
+    pub fn label_text(&self) -> String {
+        crate::http::lang::t(self.label)
+    }
+
+    /// The hint in the reader's language.
+    pub fn hint_text(&self) -> Option<String> {
+        self.hint.map(crate::http::lang::t)
+    }
+
     const fn new(path: &'static str, label: &'static str, kind: Kind) -> Field {
         Field {
             path,
@@ -179,7 +190,7 @@ const fn select(path: &'static str, label: &'static str, options: Options) -> Fi
         label,
         Kind::Select {
             options,
-            blank: Some("Choose…"),
+            blank: Some("admin-choose"),
             default: None,
         },
     )
@@ -191,7 +202,7 @@ const fn optional_select(path: &'static str, label: &'static str, options: Optio
         label,
         Kind::Select {
             options,
-            blank: Some("None"),
+            blank: Some("admin-none"),
             default: None,
         },
     )
@@ -202,8 +213,7 @@ const fn picker(path: &'static str, label: &'static str, target: Target) -> Fiel
 }
 
 const fn date(path: &'static str, label: &'static str) -> Field {
-    typed(path, label, Ty::PartialDate, "text")
-        .hint("YYYY, YYYY-MM or YYYY-MM-DD, as precisely as known")
+    typed(path, label, Ty::PartialDate, "text").hint("admin-hint-partial-date")
 }
 
 const fn lines(path: &'static str, label: &'static str) -> Field {
@@ -215,7 +225,7 @@ const fn lines(path: &'static str, label: &'static str) -> Field {
             comma: false,
         },
     )
-    .hint("One per line")
+    .hint("admin-hint-one-per-line")
 }
 
 const fn codes(path: &'static str, label: &'static str, ty: Ty, hint: &'static str) -> Field {
@@ -259,7 +269,7 @@ const fn rows(
 
 fn words(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
     all.into_iter()
-        .map(|w| (w.to_owned(), crate::templates::label(w)))
+        .map(|w| (w.to_owned(), super::records::word(w)))
         .collect()
 }
 
