@@ -3,11 +3,14 @@
 
 use std::path::PathBuf;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State, UndefinedBehavior, Value};
 use rust_embed::RustEmbed;
 use serde::Serialize;
 
 use crate::AppError;
+use crate::http::lang::{Lang, languages};
+use kizuna_i18n::Arg;
 
 /// The built-in templates.
 #[derive(RustEmbed)]
@@ -41,7 +44,19 @@ impl Templates {
                     .unwrap_or_default(),
             )
         });
-        env.add_filter("label", label);
+        env.add_filter("label", |state: &State, word: &str| {
+            label_in(page_lang(state), word)
+        });
+        env.add_function("t", translate);
+        env.add_filter("date", |state: &State, day: &str| {
+            match day.parse::<chrono::NaiveDate>() {
+                Ok(day) => languages().formats(page_lang(state)).date(day),
+                Err(_) => day.to_owned(),
+            }
+        });
+        env.add_filter("number", |state: &State, n: i64| {
+            languages().formats(page_lang(state)).number(n)
+        });
         env.add_function(
             "embed_snippet",
             |base: String, widget: String, params: Value| {
@@ -68,6 +83,39 @@ impl Templates {
     }
 }
 
+/// The language of the page being rendered (its layout says it).
+fn page_lang(state: &State) -> Lang {
+    state
+        .lookup("layout")
+        .and_then(|layout| layout.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().and_then(|code| code.parse().ok()))
+        .unwrap_or_else(crate::http::lang::current)
+}
+
+/// `{{ t("key", count=3) }}`: the message `key` in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = match value.as_i64() {
+            Some(n) => Arg::Number(n as f64),
+            None => Arg::Text(value.to_string()),
+        };
+        args.push((name, arg));
+    }
+    Ok(languages().catalog().message(page_lang(state), key, &args))
+}
+
+/// A vocabulary word in `lang`: the message `enum-WORD` where there is one,
+/// else the word made readable.
+pub fn label_in(lang: Lang, word: &str) -> String {
+    let key = format!("enum-{word}");
+    if languages().catalog().has(lang, &key) || languages().catalog().has(Lang::En, &key) {
+        return languages().catalog().message(lang, &key, &[]);
+    }
+    label(word)
+}
+
 /// Turns a vocabulary word into words a person reads: `strategic_partnership` → `Strategic partnership`.
 pub fn label(word: &str) -> String {
     match word {
@@ -89,6 +137,42 @@ pub fn label(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `t("key")` in a built-in template names a message that exists
+    /// (the i18n crate checks each message exists in every language).
+    #[test]
+    fn templates_use_only_existing_messages() {
+        let catalog = languages().catalog();
+        let mut missing = Vec::new();
+        for name in Templates::builtin_names() {
+            let text =
+                String::from_utf8(BuiltinTemplates::get(&name).unwrap().data.into_owned()).unwrap();
+            for (i, _) in text.match_indices("t(\"") {
+                let key: String = text[i + 3..].chars().take_while(|c| *c != '"').collect();
+                // `t(` inside a longer name (`list(`, `split(`) is not a message.
+                let before = text[..i].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                if !catalog.has(Lang::En, &key) {
+                    missing.push(format!("{name}: {key}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "templates name messages that do not exist: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        assert_eq!(label_in(Lang::En, "central"), "Central");
+        assert_ne!(
+            label_in(Lang::Sv, "student_exchange"),
+            label_in(Lang::En, "student_exchange")
+        );
+    }
 
     #[test]
     fn labels_read_as_words() {

@@ -22,6 +22,45 @@ pub struct Layout {
     /// The deployment's base of absolute links (never taken from the request:
     /// pages are cached and shared), e.g. for the embed snippet.
     pub base_url: String,
+    /// The page's language code (`<html lang>`).
+    pub lang: &'static str,
+    /// The page in each interface language, for the switcher and `hreflang`.
+    pub languages: Vec<LangLink>,
+}
+
+/// The same page in one interface language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    /// `sv`.
+    pub code: &'static str,
+    /// `Svenska`.
+    pub name: &'static str,
+    /// The page's address in that language, relative.
+    pub href: String,
+    /// The page's absolute address in that language (`hreflang` alternates).
+    pub url: String,
+    /// Whether the page is in this language now.
+    pub current: bool,
+}
+
+impl LangLink {
+    /// The page at `path` in every interface language.
+    pub fn all(base_url: &str, path: &str) -> Vec<LangLink> {
+        let current = super::lang::current();
+        super::lang::Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let href = format!("{path}?lang={lang}");
+                LangLink {
+                    code: lang.code(),
+                    name: lang.endonym(),
+                    url: format!("{}{href}", base_url.trim_end_matches('/')),
+                    href,
+                    current: lang == current,
+                }
+            })
+            .collect()
+    }
 }
 
 /// A page: its layout and its typed view.
@@ -58,11 +97,14 @@ impl Layout {
             .and_then(|h| snapshot.organisations.get(h))
             .map(|o| o.display_name().to_owned())
             .unwrap_or_else(|| "Kizuna".to_owned());
+        let base_url = super::base_url::configured_base(state.settings());
         Layout {
             title,
             path: path.to_owned(),
             site_name,
-            base_url: super::base_url::configured_base(state.settings()),
+            lang: super::lang::current().code(),
+            languages: LangLink::all(&base_url, path),
+            base_url,
         }
     }
 }
