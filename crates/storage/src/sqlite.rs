@@ -121,10 +121,9 @@ mod sql {
 
 /// Connections of the pool.
 const CONNECTIONS: u32 = 8;
-/// Page cache of a connection, as `PRAGMA cache_size` takes it (negative: KiB).
-const CACHE_KIB: i64 = -4096;
-/// Page cache of a connection during a bulk write.
-const BULK_CACHE_KIB: i64 = -262_144;
+/// Page cache of a connection, as `PRAGMA cache_size` takes it (negative:
+/// KiB); bulk writes take 256 MiB ([`SqliteStore::bulk_write`]).
+const CACHE_KIB: &str = "-4096";
 
 /// A registry in one SQLite file.
 pub struct SqliteStore {
@@ -149,7 +148,7 @@ impl SqliteStore {
             // above the store, the OS caches the file, and eight connections
             // would otherwise hold their caches' worth each once warm);
             // temporary tables in memory.
-            .pragma("cache_size", CACHE_KIB.to_string())
+            .pragma("cache_size", CACHE_KIB)
             .pragma("temp_store", "memory")
             // No checkpoint inside a commit: the store checkpoints in the background.
             .pragma("wal_autocheckpoint", "0")
@@ -193,8 +192,12 @@ impl SqliteStore {
     /// write modifies (so its transaction does not spill half-written pages
     /// into the log and read them back), and back to the everyday one.
     async fn bulk_write(tx: &mut Transaction<'static, Sqlite>, on: bool) -> Result<(), StoreError> {
-        let kib = if on { BULK_CACHE_KIB } else { CACHE_KIB };
-        sqlx::query(&format!("PRAGMA cache_size = {kib}"))
+        let pragma = if on {
+            "PRAGMA cache_size = -262144"
+        } else {
+            "PRAGMA cache_size = -4096"
+        };
+        sqlx::query(pragma)
             .execute(&mut **tx)
             .await
             .db()?;
