@@ -197,10 +197,7 @@ impl SqliteStore {
         } else {
             "PRAGMA cache_size = -4096"
         };
-        sqlx::query(pragma)
-            .execute(&mut **tx)
-            .await
-            .db()?;
+        sqlx::query(pragma).execute(&mut **tx).await.db()?;
         Ok(())
     }
 
