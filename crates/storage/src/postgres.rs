@@ -151,6 +151,14 @@ impl PostgresStore {
     /// Nothing to do before a write.
     async fn before_apply(&self, _changes: usize) {}
 
+    /// PostgreSQL needs no settings of its own for bulk writes.
+    async fn bulk_write(
+        _tx: &mut Transaction<'static, Postgres>,
+        _on: bool,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// The stored records among `ids` of a collection, with their ids, locked.
     async fn current(
         conn: &mut PgConnection,

@@ -119,6 +119,12 @@ mod sql {
         WHERE collection = ?1 AND record_id = ?2";
 }
 
+/// Connections of the pool.
+const CONNECTIONS: u32 = 8;
+/// Page cache of a connection, as `PRAGMA cache_size` takes it (negative:
+/// KiB); bulk writes take 256 MiB ([`SqliteStore::bulk_write`]).
+const CACHE_KIB: &str = "-4096";
+
 /// A registry in one SQLite file.
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -138,15 +144,20 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            // 16 MiB of page cache per connection (eight connections would
-            // otherwise hold half a gigabyte once warm), temporary tables in memory.
-            .pragma("cache_size", "-16384")
+            // A small page cache per connection (reads are served from memory
+            // above the store, the OS caches the file, and eight connections
+            // would otherwise hold their caches' worth each once warm);
+            // temporary tables in memory.
+            .pragma("cache_size", CACHE_KIB)
             .pragma("temp_store", "memory")
             // No checkpoint inside a commit: the store checkpoints in the background.
             .pragma("wal_autocheckpoint", "0")
             .pragma("journal_size_limit", checkpoint::LOG_LIMIT.to_string());
+        // Every connection is opened up front and kept: the pool, and with it
+        // the memory its connections hold, is the same size under any load.
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .min_connections(CONNECTIONS)
+            .max_connections(CONNECTIONS)
             .connect_with(options)
             .await
             .db()?;
@@ -174,6 +185,19 @@ impl SqliteStore {
     async fn commit(&self, tx: Transaction<'static, Sqlite>) -> Result<(), StoreError> {
         tx.commit().await.db()?;
         self.checkpointer.wrote();
+        Ok(())
+    }
+
+    /// Switches a write's connection to a page cache that holds what a bulk
+    /// write modifies (so its transaction does not spill half-written pages
+    /// into the log and read them back), and back to the everyday one.
+    async fn bulk_write(tx: &mut Transaction<'static, Sqlite>, on: bool) -> Result<(), StoreError> {
+        let pragma = if on {
+            "PRAGMA cache_size = -262144"
+        } else {
+            "PRAGMA cache_size = -4096"
+        };
+        sqlx::query(pragma).execute(&mut **tx).await.db()?;
         Ok(())
     }
 
