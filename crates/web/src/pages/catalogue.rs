@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use crate::http::query::country_code;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
-use kizuna_core::read::country::CountryView;
 use kizuna_core::read::rows::{AgreementRow, ContactRow, FundingRow, OrgRef};
 
 /// A country with what the registry holds about it.
@@ -137,8 +136,15 @@ pub async fn country(
     state
         .cached(key, "text/html; charset=utf-8", async |snapshot| {
             let lookup = public_lookup(&state, &snapshot);
-            let view = CountryView::build(&lookup, code);
-            let title = format!("Collaboration in {}", code.name());
+            let lang = crate::http::lang::current();
+            let view = super::country_page::CountryPage::build(&lookup, &snapshot, code, lang);
+            let title = crate::http::lang::t_with(
+                "country-title",
+                &[(
+                    "country",
+                    kizuna_i18n::Arg::Text(lookup.country_name(code).to_owned()),
+                )],
+            );
             let path = format!("/countries/{cc}");
             Ok(render(&state, "country.html", title, &path, view).await?.0)
         })
