@@ -290,8 +290,11 @@ impl<'a> DocBuilder<'a> {
         r.body.extend(word_terms(a.level.as_str()));
         r.body
             .extend(a.education_levels.iter().map(|l| l.as_str().to_owned()));
-        r.body
-            .extend(a.education_levels.iter().flat_map(|l| word_terms(l.as_str())));
+        r.body.extend(
+            a.education_levels
+                .iter()
+                .flat_map(|l| word_terms(l.as_str())),
+        );
         r.country_names();
         let notes = a.notes.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(notes.clone());
@@ -322,8 +325,11 @@ impl<'a> DocBuilder<'a> {
         r.body.push("programme".to_owned());
         r.body
             .extend(p.education_levels.iter().map(|l| l.as_str().to_owned()));
-        r.body
-            .extend(p.education_levels.iter().flat_map(|l| word_terms(l.as_str())));
+        r.body.extend(
+            p.education_levels
+                .iter()
+                .flat_map(|l| word_terms(l.as_str())),
+        );
         r.country_names();
         let description = p.description.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(description.clone());

@@ -12,19 +12,123 @@ use kizuna_i18n::{Catalog, Lang};
 /// profession and the study programme ("sjuksköterskeprogrammet"), in
 /// English, Swedish and Japanese.
 const SUBJECT_WORDS: &[(&str, &[&str])] = &[
-    ("0912", &["medicine", "physician", "doctor", "medical programme", "läkare", "läkarprogrammet", "läkarutbildning", "medicin", "医学", "医師", "医学科"]),
-    ("0911", &["dentistry", "dentist", "tandläkare", "tandläkarprogrammet", "odontologi", "歯学", "歯科医師"]),
-    ("0913", &["nurse", "nurses", "nursing", "midwife", "sjuksköterska", "sjuksköterskor", "sjuksköterskeprogrammet", "sjuksköterskeutbildning", "omvårdnad", "barnmorska", "barnmorskeprogrammet", "看護", "看護学", "看護師", "助産師"]),
-    ("0914", &["biomedical laboratory science", "biomedicinsk analytiker", "臨床検査", "臨床検査技師"]),
-    ("0915", &["physiotherapy", "physiotherapist", "occupational therapy", "occupational therapist", "fysioterapi", "fysioterapeut", "fysioterapeutprogrammet", "sjukgymnast", "arbetsterapi", "arbetsterapeut", "arbetsterapeutprogrammet", "理学療法", "理学療法士", "作業療法", "作業療法士", "リハビリテーション"]),
-    ("0916", &["pharmacy", "pharmacist", "apotekare", "receptarie", "farmaci", "薬学", "薬剤師"]),
-    ("0923", &["social work", "social worker", "socionom", "socialt arbete", "社会福祉", "ソーシャルワーク"]),
+    (
+        "0912",
+        &[
+            "medicine",
+            "physician",
+            "doctor",
+            "medical programme",
+            "läkare",
+            "läkarprogrammet",
+            "läkarutbildning",
+            "medicin",
+            "医学",
+            "医師",
+            "医学科",
+        ],
+    ),
+    (
+        "0911",
+        &[
+            "dentistry",
+            "dentist",
+            "tandläkare",
+            "tandläkarprogrammet",
+            "odontologi",
+            "歯学",
+            "歯科医師",
+        ],
+    ),
+    (
+        "0913",
+        &[
+            "nurse",
+            "nurses",
+            "nursing",
+            "midwife",
+            "sjuksköterska",
+            "sjuksköterskor",
+            "sjuksköterskeprogrammet",
+            "sjuksköterskeutbildning",
+            "omvårdnad",
+            "barnmorska",
+            "barnmorskeprogrammet",
+            "看護",
+            "看護学",
+            "看護師",
+            "助産師",
+        ],
+    ),
+    (
+        "0914",
+        &[
+            "biomedical laboratory science",
+            "biomedicinsk analytiker",
+            "臨床検査",
+            "臨床検査技師",
+        ],
+    ),
+    (
+        "0915",
+        &[
+            "physiotherapy",
+            "physiotherapist",
+            "occupational therapy",
+            "occupational therapist",
+            "fysioterapi",
+            "fysioterapeut",
+            "fysioterapeutprogrammet",
+            "sjukgymnast",
+            "arbetsterapi",
+            "arbetsterapeut",
+            "arbetsterapeutprogrammet",
+            "理学療法",
+            "理学療法士",
+            "作業療法",
+            "作業療法士",
+            "リハビリテーション",
+        ],
+    ),
+    (
+        "0916",
+        &[
+            "pharmacy",
+            "pharmacist",
+            "apotekare",
+            "receptarie",
+            "farmaci",
+            "薬学",
+            "薬剤師",
+        ],
+    ),
+    (
+        "0923",
+        &[
+            "social work",
+            "social worker",
+            "socionom",
+            "socialt arbete",
+            "社会福祉",
+            "ソーシャルワーク",
+        ],
+    ),
     ("0511", &["biology", "biologi", "生物学"]),
     ("0512", &["biochemistry", "biokemi", "生化学"]),
     ("0531", &["chemistry", "kemi", "化学"]),
     ("0533", &["physics", "fysik", "物理学"]),
     ("0541", &["mathematics", "matematik", "数学"]),
-    ("0613", &["software", "programming", "datavetenskap", "programvara", "情報科学", "プログラミング"]),
+    (
+        "0613",
+        &[
+            "software",
+            "programming",
+            "datavetenskap",
+            "programvara",
+            "情報科学",
+            "プログラミング",
+        ],
+    ),
 ];
 
 /// The interface's messages, for the labels of vocabulary words.
@@ -68,7 +172,13 @@ mod tests {
     #[test]
     fn nursing_is_named_in_three_languages_and_in_everyday_words() {
         let terms = subject_terms(&"0913".parse().unwrap());
-        for word in ["Nursing and midwifery", "看護学・助産学", "sjuksköterska", "看護", "omvårdnad"] {
+        for word in [
+            "Nursing and midwifery",
+            "看護学・助産学",
+            "sjuksköterska",
+            "看護",
+            "omvårdnad",
+        ] {
             assert!(terms.iter().any(|t| t == word), "{word} in {terms:?}");
         }
     }

@@ -34,12 +34,10 @@ fn parse(json: &str) -> HashMap<String, String> {
         .collect()
 }
 
-static SWEDISH: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    parse(include_str!(concat!(env!("OUT_DIR"), "/countries/sv.json")))
-});
-static JAPANESE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    parse(include_str!(concat!(env!("OUT_DIR"), "/countries/ja.json")))
-});
+static SWEDISH: LazyLock<HashMap<String, String>> =
+    LazyLock::new(|| parse(include_str!(concat!(env!("OUT_DIR"), "/countries/sv.json"))));
+static JAPANESE: LazyLock<HashMap<String, String>> =
+    LazyLock::new(|| parse(include_str!(concat!(env!("OUT_DIR"), "/countries/ja.json"))));
 
 fn english(code: CountryCode) -> &'static str {
     code.name()

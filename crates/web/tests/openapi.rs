@@ -217,7 +217,10 @@ async fn country_sections_in_other_languages_are_documented_where_they_are_read_
             "{schema}"
         );
         // Optional: older clients that never send it keep working.
-        let required = schemas[schema]["required"].as_array().cloned().unwrap_or_default();
+        let required = schemas[schema]["required"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert!(!required.contains(&"translations".into()), "{schema}");
     }
 }

@@ -154,9 +154,7 @@ pub async fn get_country(
                     funding: first(&records.funding, FundingOpportunity::clone),
                     contacts: first(&records.contacts, Contact::clone),
                     sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
-                    translations: profile
-                        .map(|p| p.translations.clone())
-                        .unwrap_or_default(),
+                    translations: profile.map(|p| p.translations.clone()).unwrap_or_default(),
                 };
                 serde_json::to_string(&out).map_err(|e| AppError::Internal(e.to_string()))
             },

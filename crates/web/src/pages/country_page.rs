@@ -8,8 +8,8 @@ use kizuna_core::Snapshot;
 use kizuna_core::read::Lookup;
 use kizuna_core::read::country::{CountryView, PartnerView};
 use kizuna_core::read::rows::OrgRef;
-use kizuna_i18n::Collation;
 use kizuna_domain::{CountryCode, SectionKey};
+use kizuna_i18n::Collation;
 use serde::Serialize;
 
 use crate::http::lang::{Lang, languages};
@@ -122,7 +122,10 @@ mod tests {
     const NAMES: [&str; 5] = ["Öland", "Ängelholm", "Åbo", "Zeta", "alfa"];
 
     fn names(partners: &[PartnerView]) -> Vec<&str> {
-        partners.iter().map(|p| p.organisation.name.as_str()).collect()
+        partners
+            .iter()
+            .map(|p| p.organisation.name.as_str())
+            .collect()
     }
 
     #[test]

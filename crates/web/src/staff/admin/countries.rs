@@ -37,15 +37,27 @@ const fn translated(path: &'static str, label: &'static str) -> Field {
 /// left empty is shown in English with a note.
 const TRANSLATED: [Field; 10] = [
     translated("translations.sv.intro", "Introduction in Swedish"),
-    translated("translations.sv.education", "Bachelor's and master's education in Swedish"),
+    translated(
+        "translations.sv.education",
+        "Bachelor's and master's education in Swedish",
+    ),
     translated("translations.sv.doctoral", "Doctoral education in Swedish"),
     translated("translations.sv.postdoc", "Postdoc in Swedish"),
-    translated("translations.sv.funding", "Funding, scholarships and travel grants in Swedish"),
+    translated(
+        "translations.sv.funding",
+        "Funding, scholarships and travel grants in Swedish",
+    ),
     translated("translations.ja.intro", "Introduction in Japanese"),
-    translated("translations.ja.education", "Bachelor's and master's education in Japanese"),
+    translated(
+        "translations.ja.education",
+        "Bachelor's and master's education in Japanese",
+    ),
     translated("translations.ja.doctoral", "Doctoral education in Japanese"),
     translated("translations.ja.postdoc", "Postdoc in Japanese"),
-    translated("translations.ja.funding", "Funding, scholarships and travel grants in Japanese"),
+    translated(
+        "translations.ja.funding",
+        "Funding, scholarships and travel grants in Japanese",
+    ),
 ];
 
 /// The country form: the profile's fields, then the translated sections.
@@ -301,8 +313,7 @@ pub async fn save(
     posted.state.compact(form_fields());
     let mut base = serde_json::to_value(profile(&state, code).await).unwrap_or_else(|_| json!({}));
     base["country"] = json!(code.as_str());
-    let named =
-        super::pickers::resolve(&*state.snapshot().await, form_fields(), &mut posted.state);
+    let named = super::pickers::resolve(&*state.snapshot().await, form_fields(), &mut posted.state);
     let (doc, errors) = forms::to_json(form_fields(), &posted.state, base);
     let errors = super::making::merged(named, errors);
     let result = if errors.0.is_empty() {

@@ -282,7 +282,11 @@ pub fn countries() -> Vec<(String, String)> {
         .map(|c| {
             (
                 c.as_str().to_owned(),
-                format!("{} ({})", crate::country_names::name_in(lang, c), c.as_str()),
+                format!(
+                    "{} ({})",
+                    crate::country_names::name_in(lang, c),
+                    c.as_str()
+                ),
             )
         })
         .collect();
