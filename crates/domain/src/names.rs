@@ -30,6 +30,13 @@ fn primary_subtag(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether `text` has characters of a CJK script (Han, kana, Hangul).
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    })
+}
+
 /// Whether a name's language is `lang` (its primary subtag).
 fn is_in(name: &Name, lang: &str) -> bool {
     name.lang
@@ -69,16 +76,19 @@ impl Organisation {
         // One name per language (a name without one counts as its own), the
         // display names first, so the name a reader of another language sees
         // is always beside the one this reader sees.
-        let key = |n: &Name| n.lang.as_ref().map(|l| primary_subtag(l.as_str()));
-        let mut seen: Vec<Option<String>> = vec![primary.lang.map(primary_subtag)];
+        // A language's names in a CJK script and in Latin letters (理化学研究所,
+        // RIKEN) are told apart: both are worth showing.
+        let key = |lang: Option<&str>, value: &str| (lang.map(primary_subtag), has_cjk(value));
+        let mut seen = vec![key(primary.lang, primary.value)];
         let mut others = Vec::new();
         let displays = self.names.iter().filter(|n| n.kind == NameKind::Display);
         let labels = self.names.iter().filter(|n| n.kind == NameKind::Label);
         for name in displays.chain(labels) {
-            if name.value == primary.value || seen.contains(&key(name)) {
+            let k = key(name.lang.as_ref().map(|l| l.as_str()), &name.value);
+            if name.value == primary.value || seen.contains(&k) {
                 continue;
             }
-            seen.push(key(name));
+            seen.push(k);
             others.push(shown(name));
         }
         NamesFor { primary, others }
@@ -144,6 +154,17 @@ mod tests {
         let en = org.names_for("EN");
         assert_eq!(en.primary.value, "KTH Royal Institute of Technology");
         assert_eq!(values(&en.others), ["Kungliga Tekniska högskolan"]);
+    }
+
+    #[test]
+    fn a_languages_names_in_kanji_and_in_latin_letters_are_both_shown() {
+        let org = org(serde_json::json!([
+            {"value": "RIKEN", "lang": "ja", "kind": "display"},
+            {"value": "理化学研究所", "lang": "ja", "kind": "label"}
+        ]));
+        let en = org.names_for("en");
+        assert_eq!(en.primary.value, "RIKEN");
+        assert_eq!(values(&en.others), ["理化学研究所"]);
     }
 
     #[test]

@@ -66,8 +66,6 @@ country-renews-earlier = Renews the earlier agreement
 country-renewed-by = Renewed by
 country-not-specified = Not specified
 country-no-agreements = No agreements with partners in { $country } are recorded.
-country-consortium-members = Members:
-country-parties = Parties:
 country-renewal-history = Renewal history
 country-original = the original agreement
 country-in-force-now = the agreement in force
@@ -98,6 +96,11 @@ country-no-funding = No funding opportunities are recorded.
 country-find-funding = Find all funding for { $country }
 country-contacts-intro = Questions about collaboration with { $country }? Ask:
 country-no-contacts = No contact person is recorded for { $country }.
+
+country-brings-together = { $name } brings together { $members }.
+country-between = Between { $parties }.
+country-renewed-in = Renewed in { $date }
+country-renewed-on = renewed { $date }
 
 # Back office: the country texts.
 country-admin-title = Country pages

@@ -57,8 +57,6 @@ country-renews-earlier = 以前の協定を更新
 country-renewed-by = 更新後の協定
 country-not-specified = 指定なし
 country-no-agreements = { $country }の提携先との協定は登録されていません。
-country-consortium-members = 構成機関：
-country-parties = 当事者：
 country-renewal-history = 更新の履歴
 country-original = 当初の協定
 country-in-force-now = 現在有効な協定
@@ -86,6 +84,11 @@ country-no-funding = 助成・奨学金は登録されていません。
 country-find-funding = { $country }向けの助成をすべて探す
 country-contacts-intro = { $country }との連携についてのお問い合わせ：
 country-no-contacts = { $country }の担当者は登録されていません。
+
+country-brings-together = { $name }の構成機関：{ $members }
+country-between = 当事者：{ $parties }
+country-renewed-in = { $date }に更新
+country-renewed-on = { $date }に更新
 
 # 管理画面：国・地域のテキスト。
 country-admin-title = 国・地域のページ

@@ -66,8 +66,6 @@ country-renews-earlier = Förnyar det tidigare avtalet
 country-renewed-by = Förnyat genom
 country-not-specified = Ej angivet
 country-no-agreements = Inga avtal med partner i { $country } är registrerade.
-country-consortium-members = Medlemmar:
-country-parties = Parter:
 country-renewal-history = Förnyelser
 country-original = det ursprungliga avtalet
 country-in-force-now = det gällande avtalet
@@ -98,6 +96,11 @@ country-no-funding = Inga finansieringsmöjligheter är registrerade.
 country-find-funding = Hitta all finansiering för { $country }
 country-contacts-intro = Frågor om samarbete med { $country }? Fråga:
 country-no-contacts = Ingen kontaktperson är registrerad för { $country }.
+
+country-brings-together = { $name } samlar { $members }.
+country-between = Mellan { $parties }.
+country-renewed-in = Förnyat { $date }
+country-renewed-on = förnyat { $date }
 
 # Administrationen: landtexterna.
 country-admin-title = Landsidor
