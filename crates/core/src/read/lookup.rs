@@ -252,6 +252,7 @@ impl<'a> Lookup<'a> {
             id: o.id.to_string(),
             name: names.primary.value.to_owned(),
             name_lang: names.primary.lang.map(str::to_owned),
+            translated: names.primary.value != o.display_name(),
             acronym: o.acronym().map(str::to_owned),
             other_names: names.others.iter().map(|n| n.value.to_owned()).collect(),
             alt_names: names

@@ -12,6 +12,9 @@ pub struct OrgRef {
     pub name: String,
     /// The language `name` is in, when the record says.
     pub name_lang: Option<String>,
+    /// Whether `name` is the record's name in the reader's language rather
+    /// than its display name (which is then the first of `alt_names`).
+    pub translated: bool,
     /// Acronym, if any.
     pub acronym: Option<String>,
     /// Names in other languages, e.g. 東京大学 beside "The University of Tokyo".

@@ -266,6 +266,7 @@ fn a_reader_of_japanese_sees_japanese_names_and_the_english_beside_them() {
     let utokyo = lookup.org_ref(&slug("utokyo")).unwrap();
     assert_eq!(utokyo.name, "東京大学");
     assert_eq!(utokyo.name_lang.as_deref(), Some("ja"));
+    assert!(utokyo.translated);
     assert_eq!(utokyo.other_names, ["The University of Tokyo"]);
     // The record gives its English display name no language.
     assert_eq!(utokyo.alt_names[0].lang, None);
@@ -276,6 +277,7 @@ fn a_reader_of_japanese_sees_japanese_names_and_the_english_beside_them() {
         .org_ref(&slug("utokyo"))
         .unwrap();
     assert_eq!(english.name, "The University of Tokyo");
+    assert!(!english.translated);
     assert_eq!(english.other_names, ["東京大学"]);
     assert_eq!(english.country_name.as_deref(), Some("Japan"));
 }

@@ -98,6 +98,7 @@ mod tests {
             id: name.to_lowercase(),
             name: name.to_owned(),
             name_lang: None,
+            translated: false,
             acronym: None,
             other_names: vec![],
             alt_names: vec![],
