@@ -93,17 +93,39 @@ fn page_lang(state: &State) -> Lang {
 }
 
 /// `{{ t("key", count=3) }}`: the message `key` in the page's language.
-fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+/// A value that is already HTML (a macro's link, `|safe`) is placed as it
+/// is, and then the message's own words are escaped around it: a sentence
+/// with a link in it stays one message.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
     let mut args = Vec::new();
+    let mut markup = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
-        let arg = match value.as_i64() {
-            Some(n) => Arg::Number(n as f64),
-            None => Arg::Text(value.to_string()),
+        let arg = if value.is_safe() {
+            markup.push(value.to_string());
+            Arg::Text(marker(markup.len() - 1))
+        } else {
+            match value.as_i64() {
+                Some(n) => Arg::Number(n as f64),
+                None => Arg::Text(value.to_string()),
+            }
         };
         args.push((name, arg));
     }
-    Ok(languages().catalog().message(page_lang(state), key, &args))
+    let text = languages().catalog().message(page_lang(state), key, &args);
+    if markup.is_empty() {
+        return Ok(Value::from(text));
+    }
+    let mut html = minijinja::HtmlEscape(&text).to_string();
+    for (i, m) in markup.iter().enumerate() {
+        html = html.replace(&marker(i), m);
+    }
+    Ok(Value::from_safe_string(html))
+}
+
+/// Where the `i`th HTML value goes (private-use characters no message holds).
+fn marker(i: usize) -> String {
+    format!("\u{E000}{i}\u{E001}")
 }
 
 /// A vocabulary word in `lang`: the message `enum-WORD` where there is one,
@@ -163,6 +185,19 @@ mod tests {
             missing.is_empty(),
             "templates name messages that do not exist: {missing:#?}"
         );
+    }
+
+    #[test]
+    fn html_values_are_placed_and_the_words_around_them_escaped() {
+        let mut env = Environment::new();
+        env.add_function("t", translate);
+        env.add_template(
+            "x.html",
+            r#"{% macro a() %}<a href="/">x</a>{% endmacro %}{{ t("rec-valid-range", start=a(), end="<b>") }}"#,
+        )
+        .unwrap();
+        let html = env.get_template("x.html").unwrap().render(()).unwrap();
+        assert_eq!(html, r#"<a href="/">x</a> to &lt;b&gt;"#);
     }
 
     #[test]

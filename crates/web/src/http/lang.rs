@@ -12,6 +12,9 @@ use axum::response::Response;
 pub use kizuna_i18n::Lang;
 use kizuna_i18n::{Arg, Languages};
 
+/// Content types worded in the reader's language.
+const WORDED: [&str; 3] = ["text/html", "application/atom+xml", "text/calendar"];
+
 /// The cookie that remembers a reader's choice.
 pub const COOKIE: &str = "kizuna_lang";
 
@@ -95,15 +98,22 @@ pub async fn negotiate(State(default): State<Lang>, request: Request, next: Next
             headers.append(header::SET_COOKIE, value);
         }
     }
-    headers.append(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    if !headers.contains_key(header::CONTENT_LANGUAGE) {
-        headers.insert(
-            header::CONTENT_LANGUAGE,
-            HeaderValue::from_static(lang.code()),
+    // Only what is worded for people varies: JSON, scripts and assets are the same in every language.
+    let worded = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| WORDED.iter().any(|w| t.starts_with(w)));
+    if worded {
+        headers.append(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
         );
+        if !headers.contains_key(header::CONTENT_LANGUAGE) {
+            headers.insert(
+                header::CONTENT_LANGUAGE,
+                HeaderValue::from_static(lang.code()),
+            );
+        }
     }
     response
 }

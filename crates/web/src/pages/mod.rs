@@ -11,7 +11,9 @@ use crate::{AppError, AppState};
 mod calendar;
 mod catalogue;
 mod country_page;
+mod incoming;
 mod lists;
+mod offers;
 mod records;
 
 /// The public page routes.
@@ -31,6 +33,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/funding/{id}/deadlines/{file}", get(calendar::deadline))
         .route("/contacts", get(catalogue::contacts))
         .route("/contacts/{id}", get(records::contact))
+        .route("/incoming", get(incoming::incoming))
         .route("/map", get(crate::atlas::map_page))
         .route("/map/country-names.json", get(crate::atlas::country_names))
         .route("/search", get(crate::finder::search_page))
