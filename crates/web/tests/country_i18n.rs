@@ -5,7 +5,6 @@
 //! fallback that says so, and search in Swedish and Japanese words.
 
 #[path = "auth/browser.rs"]
-#[allow(dead_code)]
 mod browser;
 mod common;
 #[path = "admin/support.rs"]
