@@ -35,16 +35,28 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// (file in node_modules, name under the build's `countries/`): country
+/// names in the interface's other languages, embedded as data, not served.
+const COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("i18n-iso-countries/langs/sv.json", "sv.json"),
+    ("i18n-iso-countries/langs/ja.json", "ja.json"),
+];
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let node_modules = manifest.join("../../node_modules");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("vendor");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("vendor");
     println!(
         "cargo::rerun-if-changed={}",
         node_modules.join(".package-lock.json").display()
     );
-    for (from, to) in FILES {
+    let vendor = FILES.iter().map(|(from, to)| (from, out.join(to)));
+    let countries = COUNTRY_NAMES
+        .iter()
+        .map(|(from, to)| (from, out_dir.join("countries").join(to)));
+    for (from, target) in vendor.chain(countries) {
         let source = node_modules.join(from);
         if !source.exists() {
             panic!(
@@ -52,7 +64,6 @@ fn main() {
                 source.display()
             );
         }
-        let target = out.join(to);
         std::fs::create_dir_all(target.parent().unwrap_or(Path::new(".")))
             .expect("the output folder is writable");
         std::fs::copy(&source, &target).expect("copying a front-end file");

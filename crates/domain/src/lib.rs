@@ -19,6 +19,7 @@ pub mod funding;
 pub mod isced;
 pub mod lenient;
 pub mod month_day;
+pub mod names;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
@@ -43,6 +44,7 @@ pub use factsheet::{
 pub use funding::{Deadline, FundingOpportunity};
 pub use lenient::Coordinates;
 pub use month_day::MonthDay;
+pub use names::{NamesFor, ShownName};
 pub use organisation::{Identifiers, Location, Name, Organisation};
 pub use programme::Programme;
 pub use status::{Renewal, StatusContext};

@@ -12,6 +12,7 @@ use tantivy::TantivyDocument;
 use crate::countries::country_names;
 use crate::refs::Refs;
 use crate::schema::{Fields, facet};
+use crate::terms::{subject_terms, word_terms};
 use crate::text::plain_text;
 use crate::tokenizer::normalise;
 
@@ -214,6 +215,7 @@ impl<'a> DocBuilder<'a> {
         r.kind = Some(o.kind.as_str());
         r.body.extend(o.city.clone());
         r.body.push(o.kind.as_str().to_owned());
+        r.body.extend(word_terms(o.kind.as_str()));
         r.country_names();
         let refs = self.refs(o.visibility);
         let parent = o.parent.iter().flat_map(|p| refs.all_names(p));
@@ -280,11 +282,19 @@ impl<'a> DocBuilder<'a> {
         for subject in subjects {
             r.body.push(subject.as_str().to_owned());
             r.body.extend(subject.name());
+            r.body.extend(subject_terms(subject));
         }
         r.body.push("agreement".to_owned());
         r.body.push(words(a.kind.as_str()));
+        r.body.extend(word_terms(a.kind.as_str()));
+        r.body.extend(word_terms(a.level.as_str()));
         r.body
             .extend(a.education_levels.iter().map(|l| l.as_str().to_owned()));
+        r.body.extend(
+            a.education_levels
+                .iter()
+                .flat_map(|l| word_terms(l.as_str())),
+        );
         r.country_names();
         let notes = a.notes.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(notes.clone());
@@ -311,9 +321,15 @@ impl<'a> DocBuilder<'a> {
             .extend(p.locations.iter().filter_map(|l| refs.display_name(l)));
         r.body.extend(p.recurrence.clone());
         r.body.push(words(p.kind.as_str()));
+        r.body.extend(word_terms(p.kind.as_str()));
         r.body.push("programme".to_owned());
         r.body
             .extend(p.education_levels.iter().map(|l| l.as_str().to_owned()));
+        r.body.extend(
+            p.education_levels
+                .iter()
+                .flat_map(|l| word_terms(l.as_str())),
+        );
         r.country_names();
         let description = p.description.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(description.clone());
@@ -337,6 +353,7 @@ impl<'a> DocBuilder<'a> {
             .extend(f.funder.iter().flat_map(|id| refs.all_names(id)));
         r.body.extend(f.amount.clone());
         r.body.push(words(f.kind.as_str()));
+        r.body.extend(word_terms(f.kind.as_str()));
         r.body.push("funding".to_owned());
         // "deadline" finds the opportunities that have one, and so does its date.
         if !f.deadlines.is_empty() {
@@ -349,6 +366,8 @@ impl<'a> DocBuilder<'a> {
         }
         r.body
             .extend(f.career_stages.iter().map(|s| s.as_str().to_owned()));
+        r.body
+            .extend(f.career_stages.iter().flat_map(|s| word_terms(s.as_str())));
         r.country_names();
         let eligibility = f.eligibility.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(eligibility.clone());

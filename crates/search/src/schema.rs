@@ -14,7 +14,9 @@ use crate::tokenizer::TOKENIZER;
 /// 3: draft agreements are indexed as internal.
 /// 4: subject areas carry their ISCED names, records their collection word,
 /// funding its deadlines.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: subject areas, education levels, career stages and kinds carry their
+/// words in English, Swedish and Japanese.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [

@@ -404,3 +404,40 @@ fn hits_serialise_with_the_collection_as_type() {
         serde_json::from_value(json["facets"]["type"].clone()).unwrap();
     assert_eq!(counts.values().sum::<u64>() as usize, results.total);
 }
+
+#[test]
+fn subject_areas_levels_and_kinds_are_found_in_three_languages() {
+    let idx = index(&fixture());
+    let ids = |q: &str| -> Vec<String> {
+        hits(&idx, &query(q))
+            .into_iter()
+            .map(|h| format!("{}/{}", h.kind, h.id))
+            .collect()
+    };
+    // The TMU exchange covers nursing (ISCED-F 0913): a Swedish reader types
+    // the profession or the programme, a Japanese reader 看護.
+    for q in [
+        "sjuksköterska",
+        "sjuksköterskeprogrammet",
+        "omvårdnad",
+        "nursing",
+        "看護",
+        "看護学",
+        "理学療法",
+        "arbetsterapeut",
+    ] {
+        let found = ids(q);
+        assert!(
+            found.contains(&"agreements/tmu-student-exchange".to_owned()),
+            "{q}: {found:?}"
+        );
+    }
+    // Kinds and levels by their labels in Swedish and Japanese.
+    for q in ["studentutbyte", "学生交流", "kandidat", "修士課程"] {
+        let found = ids(q);
+        assert!(
+            found.contains(&"agreements/tmu-student-exchange".to_owned()),
+            "{q}: {found:?}"
+        );
+    }
+}

@@ -5,6 +5,7 @@ pub mod api;
 mod assets;
 pub mod atlas;
 pub mod cache;
+pub mod country_names;
 pub mod embed;
 mod error;
 pub mod ewp_node;

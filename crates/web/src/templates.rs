@@ -63,9 +63,9 @@ impl Templates {
                 crate::embed::snippet(&base, &widget, &params)
             },
         );
-        env.add_function("country_name", |code: String| {
+        env.add_function("country_name", |state: &State, code: String| {
             code.parse::<kizuna_domain::CountryCode>()
-                .map(|c| c.name().to_owned())
+                .map(|c| crate::country_names::name_in(page_lang(state), c).to_owned())
                 .unwrap_or(code)
         });
         Ok(Templates { env })

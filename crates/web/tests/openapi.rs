@@ -202,3 +202,24 @@ async fn search_offsets_are_bounded_as_documented() {
     );
     assert_eq!(app.get(&deepest).await.status, 200);
 }
+
+#[tokio::test]
+async fn country_sections_in_other_languages_are_documented() {
+    let doc = document().await;
+    let schemas = &doc["components"]["schemas"];
+    let schema = "CountryOut";
+    let translations = &schemas[schema]["properties"]["translations"];
+    assert!(translations.is_object(), "{schema}: {translations}");
+    let sections = translations["additionalProperties"]["$ref"].as_str();
+    assert_eq!(
+        sections,
+        Some("#/components/schemas/CountrySections"),
+        "{schema}"
+    );
+    // Optional: older clients that never send it keep working.
+    let required = schemas[schema]["required"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!required.contains(&"translations".into()), "{schema}");
+}

@@ -106,6 +106,7 @@ async fn markdown_is_sanitised_and_text_escaped() {
                 ),
                 ..Default::default()
             },
+            translations: Default::default(),
             updated_at: None,
         };
         registry

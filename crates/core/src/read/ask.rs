@@ -110,8 +110,11 @@ fn country_contacts<'a>(
     lookup.contacts_at(&at).collect()
 }
 
-fn country_names(countries: &BTreeSet<CountryCode>) -> Vec<String> {
-    countries.iter().map(|c| c.name().to_owned()).collect()
+fn country_names(lookup: &Lookup<'_>, countries: &BTreeSet<CountryCode>) -> Vec<String> {
+    countries
+        .iter()
+        .map(|c| lookup.country_name(*c).to_owned())
+        .collect()
 }
 
 /// Whom to ask about agreement `a`, by the rule in the module documentation.
@@ -124,7 +127,7 @@ pub fn about_agreement(lookup: &Lookup<'_>, a: &Agreement, office_email: Option<
         && let Some(found) =
             WhoToAsk::people(AskReason::Unit, lookup, unit_contacts(lookup, &unit.id))
     {
-        return found.through(vec![unit.display_name().to_owned()]);
+        return found.through(vec![lookup.org_name(unit).to_owned()]);
     }
     let countries: BTreeSet<CountryCode> = lookup
         .partner_countries(a.party_ids())
@@ -135,7 +138,7 @@ pub fn about_agreement(lookup: &Lookup<'_>, a: &Agreement, office_email: Option<
         lookup,
         country_contacts(lookup, &countries),
     ) {
-        return found.through(country_names(&countries));
+        return found.through(country_names(lookup, &countries));
     }
     WhoToAsk::office(office_email)
 }
@@ -168,7 +171,7 @@ pub fn about_funding(
         lookup,
         country_contacts(lookup, &countries),
     ) {
-        return found.through(country_names(&countries));
+        return found.through(country_names(lookup, &countries));
     }
     WhoToAsk::office(office_email)
 }

@@ -17,7 +17,7 @@ use super::rows::{AgreementRow, ContactRow, FundingRow, OrgRef, ProgrammeRow};
 pub struct CountryName {
     /// ISO code.
     pub code: String,
-    /// English name.
+    /// Name in the reader's language.
     pub name: String,
 }
 
@@ -330,7 +330,7 @@ impl CountryView {
         CountryView {
             country: CountryName {
                 code: cc.to_string(),
-                name: cc.name().to_owned(),
+                name: lookup.country_name(cc).to_owned(),
             },
             home: lookup
                 .snapshot

@@ -10,10 +10,31 @@ use kizuna_domain::{
 
 use super::Snapshot;
 use super::index::Indexes;
-use super::rows::{AgreementRow, ContactRow, DeadlineView, FundingRow, Link, OrgRef, ProgrammeRow};
+use super::rows::{
+    AgreementRow, AltName, ContactRow, DeadlineView, FundingRow, Link, OrgRef, ProgrammeRow,
+};
 
 /// How many renewals ahead a status looks (chains are a handful long).
 const RENEWAL_DEPTH: usize = 16;
+
+/// Who reads: the language names are shown in. The interface's own country
+/// names live at the edge; the default reader reads English, as the API does.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    /// BCP 47 tag of the reader's language (`en`, `sv`, `ja`).
+    pub lang: &'static str,
+    /// A country's name in the reader's language.
+    pub country_name: fn(CountryCode) -> &'static str,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            lang: "en",
+            country_name: |c| c.name(),
+        }
+    }
+}
 
 /// Reads a snapshot as one audience sees it.
 pub struct Lookup<'a> {
@@ -25,6 +46,8 @@ pub struct Lookup<'a> {
     pub public_only: bool,
     /// The snapshot's indexes.
     pub index: &'a Indexes,
+    /// The language names are shown in.
+    pub reader: Reader,
 }
 
 impl<'a> Lookup<'a> {
@@ -35,7 +58,23 @@ impl<'a> Lookup<'a> {
             ctx,
             public_only,
             index: snapshot.index(),
+            reader: Reader::default(),
         }
+    }
+
+    /// The same reader showing names in `reader`'s language.
+    pub fn reading_as(self, reader: Reader) -> Self {
+        Lookup { reader, ..self }
+    }
+
+    /// A country's name in the reader's language.
+    pub fn country_name(&self, code: CountryCode) -> &'static str {
+        (self.reader.country_name)(code)
+    }
+
+    /// An organisation's name in the reader's language (see [`Organisation::names_for`]).
+    pub fn org_name(&self, org: &'a Organisation) -> &'a str {
+        org.names_for(self.reader.lang).primary.value
     }
 
     /// Whether this audience may see a record of visibility `v`.
@@ -208,32 +247,31 @@ impl<'a> Lookup<'a> {
     /// A link to an organisation.
     pub fn org_ref(&self, id: &Slug) -> Option<OrgRef> {
         let o = self.org(id)?;
-        let display = o.display_name();
+        let names = o.names_for(self.reader.lang);
         Some(OrgRef {
             id: o.id.to_string(),
-            name: display.to_owned(),
+            name: names.primary.value.to_owned(),
+            name_lang: names.primary.lang.map(str::to_owned),
+            translated: names.primary.value != o.display_name(),
             acronym: o.acronym().map(str::to_owned),
-            other_names: o
-                .names
+            other_names: names.others.iter().map(|n| n.value.to_owned()).collect(),
+            alt_names: names
+                .others
                 .iter()
-                .filter(|n| {
-                    n.value != display
-                        && n.lang
-                            .as_ref()
-                            .is_some_and(|l| !l.as_str().starts_with("en"))
+                .map(|n| AltName {
+                    value: n.value.to_owned(),
+                    lang: n.lang.map(str::to_owned),
                 })
-                .filter(|n| n.kind == kizuna_domain::NameKind::Label)
-                .map(|n| n.value.clone())
                 .collect(),
             kind: o.kind.to_string(),
             country: o.country.map(|c| c.to_string()),
-            country_name: o.country.map(|c| c.name().to_owned()),
+            country_name: o.country.map(|c| self.country_name(c).to_owned()),
             city: o.city.clone(),
             parent_name: o
                 .parent
                 .as_ref()
                 .and_then(|p| self.org(p))
-                .map(|p| p.display_name().to_owned()),
+                .map(|p| self.org_name(p).to_owned()),
         })
     }
 

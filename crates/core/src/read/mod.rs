@@ -18,7 +18,7 @@ pub mod rows;
 mod snapshot;
 
 pub use index::Indexes;
-pub use lookup::Lookup;
+pub use lookup::{Lookup, Reader};
 pub use page::{NumberedPage, Page, PageError};
 pub use snapshot::Snapshot;
 

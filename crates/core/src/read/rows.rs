@@ -8,12 +8,19 @@ use serde::Serialize;
 pub struct OrgRef {
     /// Id.
     pub id: String,
-    /// Display name.
+    /// The name in the reader's language where the record has one, else the display name.
     pub name: String,
+    /// The language `name` is in, when the record says.
+    pub name_lang: Option<String>,
+    /// Whether `name` is the record's name in the reader's language rather
+    /// than its display name (which is then the first of `alt_names`).
+    pub translated: bool,
     /// Acronym, if any.
     pub acronym: Option<String>,
-    /// Names in other languages, e.g. 東京大学.
+    /// Names in other languages, e.g. 東京大学 beside "The University of Tokyo".
     pub other_names: Vec<String>,
+    /// The same names with their languages, for `lang` attributes.
+    pub alt_names: Vec<AltName>,
     /// Kind word.
     pub kind: String,
     /// Country code.
@@ -24,6 +31,15 @@ pub struct OrgRef {
     pub city: Option<String>,
     /// The parent's display name, for units.
     pub parent_name: Option<String>,
+}
+
+/// A name in another language than the one shown first.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AltName {
+    /// The name.
+    pub value: String,
+    /// Its BCP 47 language, when the record says.
+    pub lang: Option<String>,
 }
 
 /// A link to any record by id and title.

@@ -248,3 +248,36 @@ fn a_draft_is_left_out_of_the_public_view_as_an_internal_record_is() {
         "a draft renewal supersedes nothing"
     );
 }
+
+#[test]
+fn a_reader_of_japanese_sees_japanese_names_and_the_english_beside_them() {
+    let snapshot = japan();
+    fn japanese_country(c: CountryCode) -> &'static str {
+        if c.as_str() == "JP" {
+            "日本"
+        } else {
+            c.name()
+        }
+    }
+    let lookup = Lookup::new(&snapshot, ctx(), true).reading_as(super::Reader {
+        lang: "ja",
+        country_name: japanese_country,
+    });
+    let utokyo = lookup.org_ref(&slug("utokyo")).unwrap();
+    assert_eq!(utokyo.name, "東京大学");
+    assert_eq!(utokyo.name_lang.as_deref(), Some("ja"));
+    assert!(utokyo.translated);
+    assert_eq!(utokyo.other_names, ["The University of Tokyo"]);
+    // The record gives its English display name no language.
+    assert_eq!(utokyo.alt_names[0].lang, None);
+    assert_eq!(utokyo.country_name.as_deref(), Some("日本"));
+    assert_eq!(CountryView::build(&lookup, jp()).country.name, "日本");
+    // The default reader (the API's) reads English, as before.
+    let english = Lookup::new(&snapshot, ctx(), true)
+        .org_ref(&slug("utokyo"))
+        .unwrap();
+    assert_eq!(english.name, "The University of Tokyo");
+    assert!(!english.translated);
+    assert_eq!(english.other_names, ["東京大学"]);
+    assert_eq!(english.country_name.as_deref(), Some("Japan"));
+}

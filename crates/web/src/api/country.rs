@@ -1,5 +1,7 @@
 //! `GET /api/v1/countries/{cc}`: the country page as data.
 
+use std::collections::BTreeMap;
+
 use axum::extract::{Path, State};
 use axum::response::Response;
 use kizuna_domain::{Contact, CountrySections, FundingOpportunity, Organisation, Programme};
@@ -50,8 +52,12 @@ pub struct CountryOut {
     pub funding: Vec<FundingOpportunity>,
     /// Contacts who cover the country.
     pub contacts: Vec<Contact>,
-    /// Editorial Markdown sections.
+    /// Editorial Markdown sections, in English.
     pub sections: CountrySections,
+    /// The sections in other languages, by BCP 47 tag (`sv`, `ja`); left
+    /// out when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, CountrySections>,
 }
 
 /// Most records of each kind in one country answer; the collection APIs page the rest,
@@ -148,6 +154,7 @@ pub async fn get_country(
                     funding: first(&records.funding, FundingOpportunity::clone),
                     contacts: first(&records.contacts, Contact::clone),
                     sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
+                    translations: profile.map(|p| p.translations.clone()).unwrap_or_default(),
                 };
                 serde_json::to_string(&out).map_err(|e| AppError::Internal(e.to_string()))
             },

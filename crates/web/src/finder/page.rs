@@ -138,13 +138,24 @@ pub async fn search_page(
     let query = params.query(audience)?;
     let (offset, limit) = (query.offset, query.limit);
     let results = run(&state, query).await?;
+    // An organisation is titled by its name in the reader's language (the
+    // hits are already the audience's, so the whole registry may name them).
+    let snapshot = state.snapshot().await;
+    let lang = crate::http::lang::current();
     let hits = results
         .hits
         .into_iter()
         .map(|h| HitView {
             kind: h.kind.to_string(),
+            title: h
+                .id
+                .parse::<kizuna_domain::Slug>()
+                .ok()
+                .filter(|_| h.kind == kizuna_domain::Collection::Organisations)
+                .and_then(|id| snapshot.organisations.get(&id))
+                .map(|o| o.names_for(lang.code()).primary.value.to_owned())
+                .unwrap_or(h.title),
             id: h.id,
-            title: h.title,
             snippet: h.snippet,
             internal: h.visibility == Visibility::Internal,
         })

@@ -112,9 +112,10 @@ impl Layout {
     }
 }
 
-/// A public reader of the current snapshot.
+/// A public reader of the current snapshot, showing names in the reader's language.
 pub fn public_lookup<'a>(state: &AppState, snapshot: &'a kizuna_core::Snapshot) -> Lookup<'a> {
     Lookup::new(snapshot, state.status_context(), true)
+        .reading_as(crate::country_names::reader(super::lang::current()))
 }
 
 /// The error page's view.

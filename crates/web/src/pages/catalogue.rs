@@ -11,7 +11,6 @@ use crate::http::lang::{current, languages, t};
 use crate::http::query::country_code;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
-use kizuna_core::read::country::CountryView;
 use kizuna_core::read::rows::{AgreementRow, ContactRow, FundingRow, OrgRef};
 
 /// A country with what the registry holds about it.
@@ -136,8 +135,15 @@ pub async fn country(
     state
         .cached(key, "text/html; charset=utf-8", async |snapshot| {
             let lookup = public_lookup(&state, &snapshot);
-            let view = CountryView::build(&lookup, code);
-            let title = format!("Collaboration in {}", code.name());
+            let lang = crate::http::lang::current();
+            let view = super::country_page::CountryPage::build(&lookup, &snapshot, code, lang);
+            let title = crate::http::lang::t_with(
+                "country-title",
+                &[(
+                    "country",
+                    kizuna_i18n::Arg::Text(lookup.country_name(code).to_owned()),
+                )],
+            );
             let path = format!("/countries/{cc}");
             Ok(render(&state, "country.html", title, &path, view).await?.0)
         })

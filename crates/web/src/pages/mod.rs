@@ -10,6 +10,7 @@ use crate::{AppError, AppState};
 
 mod calendar;
 mod catalogue;
+mod country_page;
 mod incoming;
 mod lists;
 mod offers;

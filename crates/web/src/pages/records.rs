@@ -65,7 +65,7 @@ pub async fn organisation(
     render(
         &state,
         "organisation.html",
-        org.display_name().to_owned(),
+        lookup.org_name(org).to_owned(),
         &format!("/organisations/{id}"),
         view,
     )

@@ -1,7 +1,9 @@
 //! The editorial part of the country pages: years of collaboration, research
-//! fields, key partners, supporters and the five Markdown sections.
+//! fields, key partners, supporters and the five Markdown sections, in
+//! English and in the interface's other languages.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -11,13 +13,74 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::forms::{self, Action, FormState};
-use super::schema::{self, COUNTRY};
+use super::schema::{self, COUNTRY, Field, Kind};
 use super::view::{self, FormView, OptionView};
 use super::{Datalist, PageUser, datalists, page};
 use crate::http::auth::{Staff, StaffPage};
 use crate::http::csrf::Csrf;
+use crate::http::lang::{current, languages, t, t_with};
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
+
+/// A translated section's field.
+const fn translated(path: &'static str, label: &'static str) -> Field {
+    Field {
+        path,
+        label,
+        hint: None,
+        kind: Kind::Markdown,
+        required: false,
+    }
+}
+
+/// The sections in Swedish and Japanese, after the English ones; a section
+/// left empty is shown in English with a note.
+const TRANSLATED: [Field; 10] = [
+    translated("translations.sv.intro", "Introduction in Swedish"),
+    translated(
+        "translations.sv.education",
+        "Bachelor's and master's education in Swedish",
+    ),
+    translated("translations.sv.doctoral", "Doctoral education in Swedish"),
+    translated("translations.sv.postdoc", "Postdoc in Swedish"),
+    translated(
+        "translations.sv.funding",
+        "Funding, scholarships and travel grants in Swedish",
+    ),
+    translated("translations.ja.intro", "Introduction in Japanese"),
+    translated(
+        "translations.ja.education",
+        "Bachelor's and master's education in Japanese",
+    ),
+    translated("translations.ja.doctoral", "Doctoral education in Japanese"),
+    translated("translations.ja.postdoc", "Postdoc in Japanese"),
+    translated(
+        "translations.ja.funding",
+        "Funding, scholarships and travel grants in Japanese",
+    ),
+];
+
+/// The country form: the profile's fields, then the translated sections.
+static FORM: LazyLock<Vec<Field>> =
+    LazyLock::new(|| COUNTRY.iter().chain(TRANSLATED.iter()).copied().collect());
+
+fn form_fields() -> &'static [Field] {
+    &FORM
+}
+
+/// The languages a profile has sections in besides English.
+fn translated_into(profile: &CountryProfile) -> Vec<String> {
+    profile
+        .translations
+        .iter()
+        .filter(|(_, s)| {
+            kizuna_domain::SectionKey::ALL
+                .iter()
+                .any(|k| s.get(*k).is_some_and(|t| !t.trim().is_empty()))
+        })
+        .map(|(lang, _)| lang.clone())
+        .collect()
+}
 
 /// A country in the list.
 #[derive(Debug, Serialize)]
@@ -31,6 +94,8 @@ struct CountryRow {
     has_profile: bool,
     /// Sections written, of five.
     sections: usize,
+    /// Languages besides English it has sections in.
+    translated: Vec<String>,
 }
 
 /// The country list.
@@ -76,7 +141,7 @@ pub async fn list(
             let profile = snapshot.countries.iter().find(|p| p.country == c);
             CountryRow {
                 code: c.as_str().to_lowercase(),
-                name: c.name().to_owned(),
+                name: crate::country_names::name_in(current(), c).to_owned(),
                 organisations,
                 has_profile: profile.is_some(),
                 sections: profile
@@ -87,13 +152,16 @@ pub async fn list(
                             .count()
                     })
                     .unwrap_or(0),
+                translated: profile.map(translated_into).unwrap_or_default(),
             }
         })
         .collect();
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    languages()
+        .collation(current())
+        .sort_by_key(&mut rows, |r| r.name.as_str());
     let all = std::iter::once(OptionView {
         value: String::new(),
-        label: "Choose a country…".to_owned(),
+        label: t("country-admin-choose"),
         selected: true,
     })
     .chain(
@@ -112,7 +180,7 @@ pub async fn list(
         &staff,
         &csrf,
         "admin/countries.html",
-        "Country pages".to_owned(),
+        t("country-admin-title"),
         "/admin/countries",
         view,
     )
@@ -148,19 +216,23 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let mut shown = form.clone();
-    super::pickers::display(&*state.snapshot().await, COUNTRY, &mut shown);
-    let form = view::build(COUNTRY, &shown, errors, &[]);
+    super::pickers::display(&*state.snapshot().await, form_fields(), &mut shown);
+    let form = view::build(form_fields(), &shown, errors, &[]);
     let snapshot = state.snapshot().await;
     let path = format!("/admin/countries/{}", code.as_str().to_lowercase());
+    let name = crate::country_names::name_in(current(), code);
     let view = CountryView {
         code: code.as_str().to_lowercase(),
-        name: code.name().to_owned(),
+        name: name.to_owned(),
         action: path.clone(),
         datalists: datalists(&snapshot, &form.targets),
         form,
         notice,
     };
-    let title = format!("Country page: {}", code.name());
+    let title = t_with(
+        "country-admin-form-title",
+        &[("country", kizuna_i18n::Arg::Text(name.to_owned()))],
+    );
     let html = page(state, staff, csrf, "admin/country.html", title, &path, view).await?;
     Ok((status, html).into_response())
 }
@@ -179,6 +251,7 @@ async fn profile(state: &AppState, code: CountryCode) -> CountryProfile {
             key_partners: Vec::new(),
             supporters: Vec::new(),
             sections: Default::default(),
+            translations: Default::default(),
             updated_at: None,
         })
 }
@@ -193,8 +266,13 @@ pub async fn form(
 ) -> Result<Response, AppError> {
     let code = code_of(&cc)?;
     let current = profile(&state, code).await;
-    let form = forms::from_json(COUNTRY, &serde_json::to_value(&current).unwrap_or_default());
-    let notice = query.contains_key("saved").then(|| "Saved.".to_owned());
+    let form = forms::from_json(
+        form_fields(),
+        &serde_json::to_value(&current).unwrap_or_default(),
+    );
+    let notice = query
+        .contains_key("saved")
+        .then(|| t("country-admin-saved"));
     render(
         &state,
         &staff,
@@ -217,7 +295,7 @@ pub async fn save(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let code = code_of(&cc)?;
-    let mut posted = forms::from_pairs(COUNTRY, &pairs);
+    let mut posted = forms::from_pairs(form_fields(), &pairs);
     let none = ValidationErrors::default();
     if posted.action != Action::Save {
         return render(
@@ -232,15 +310,18 @@ pub async fn save(
         )
         .await;
     }
-    posted.state.compact(COUNTRY);
+    posted.state.compact(form_fields());
     let mut base = serde_json::to_value(profile(&state, code).await).unwrap_or_else(|_| json!({}));
     base["country"] = json!(code.as_str());
-    let named = super::pickers::resolve(&*state.snapshot().await, COUNTRY, &mut posted.state);
-    let (doc, errors) = forms::to_json(COUNTRY, &posted.state, base);
+    let named = super::pickers::resolve(&*state.snapshot().await, form_fields(), &mut posted.state);
+    let (doc, errors) = forms::to_json(form_fields(), &posted.state, base);
     let errors = super::making::merged(named, errors);
     let result = if errors.0.is_empty() {
         match serde_json::from_value::<CountryProfile>(doc) {
-            Ok(p) => {
+            Ok(mut p) => {
+                // A language with no section written is no translation.
+                let written = translated_into(&p);
+                p.translations.retain(|lang, _| written.contains(lang));
                 let saved = writer(&state).await.save_country(&staff.user, p).await;
                 finish(&state, saved).await
             }

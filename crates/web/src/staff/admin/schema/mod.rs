@@ -291,14 +291,21 @@ options!(
 
 /// Every country, by name.
 pub fn countries() -> Vec<(String, String)> {
+    let lang = crate::http::lang::current();
     let mut all: Vec<(String, String)> = CountryCode::all()
         .map(|c| {
             (
                 c.as_str().to_owned(),
-                format!("{} ({})", c.name(), c.as_str()),
+                format!(
+                    "{} ({})",
+                    crate::country_names::name_in(lang, c),
+                    c.as_str()
+                ),
             )
         })
         .collect();
-    all.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::http::lang::languages()
+        .collation(lang)
+        .sort_by_key(&mut all, |(_, label)| label.as_str());
     all
 }
