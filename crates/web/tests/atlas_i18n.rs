@@ -52,6 +52,7 @@ async fn add_countries(app: &TestApp) {
                 key_partners: vec![],
                 supporters: vec![],
                 sections: CountrySections::default(),
+                translations: Default::default(),
                 updated_at: None,
             })
         })

@@ -26,7 +26,7 @@ use crate::{AppError, AppState};
 
 /// A country's name as the reader of this request sees it.
 pub fn country_name(code: kizuna_domain::CountryCode) -> String {
-    code.name().to_owned()
+    crate::country_names::name_in(crate::http::lang::current(), code).to_owned()
 }
 
 /// Filters shared by the map page, the map API and the country counts.
