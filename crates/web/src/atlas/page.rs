@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use axum::extract::State;
-use axum::response::Html;
+use axum::http::Uri;
+use axum::response::{Html, Response};
+use kizuna_core::Snapshot;
 use kizuna_domain::{AgreementKind, AgreementLevel, AgreementStatus, EducationLevel, Slug};
 use serde::Serialize;
 
@@ -93,21 +95,32 @@ const FOCUS_ZOOM: u8 = 7;
 /// The same over a configured tile layer.
 const FOCUS_ZOOM_TILES: u8 = 13;
 
-/// `GET /map`.
+/// `GET /map`: it depends only on the data and the query, so it is rendered
+/// once per revision and query (as the map's GeoJSON is) and then served as is.
 pub async fn map_page(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(params): ApiQuery<MapParams>,
+) -> Result<Response, AppError> {
+    state
+        .cached(
+            format!("page {uri}"),
+            "text/html; charset=utf-8",
+            async |snapshot| Ok(map_html(&state, &snapshot, params).await?.0),
+        )
+        .await
+}
+
+async fn map_html(
+    state: &AppState,
+    snapshot: &Snapshot,
+    params: MapParams,
 ) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
+    let lookup = public_lookup(state, snapshot);
     let filter = params.filter(&lookup)?;
     let found = partners(&lookup, &filter);
-    let mut countries: Vec<_> = lookup
-        .agreements()
-        .flat_map(|a| lookup.partner_countries(a.party_ids()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    // The public snapshot's index: countries with an agreement partner.
+    let mut countries = lookup.index.agreement_countries();
     countries.sort_by_key(|c| c.name());
     let options = Options {
         countries: countries
@@ -220,7 +233,7 @@ pub async fn map_page(
         tile_url,
     };
     render(
-        &state,
+        state,
         "map.html",
         "Map of partners and agreements".to_owned(),
         "/map",
