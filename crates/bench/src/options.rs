@@ -154,9 +154,9 @@ mod tests {
     fn flags_override_the_defaults() {
         let args: Vec<String> =
             "--scale 5000 --datasets synthetic --seconds 0.5 --keep --reuse --only /map,search"
-            .split(' ')
-            .map(str::to_owned)
-            .collect();
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
         let o = Options::parse(&args).unwrap();
         assert_eq!(o.scale, 5_000);
         assert_eq!(o.datasets, [DatasetKind::Synthetic]);

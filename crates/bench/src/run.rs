@@ -47,7 +47,10 @@ fn steps(
     let kizuna = Kizuna::new(&options.kizuna, &dir);
     let limit = Duration::from_secs(600);
     if options.reuse && dir.join("index").is_dir() {
-        progress(started, &format!("{name}: serving the registry kept in {}", dir.display()));
+        progress(
+            started,
+            &format!("{name}: serving the registry kept in {}", dir.display()),
+        );
         r.source = format!("the registry kept in `{}` by an earlier run", dir.display());
         let server = kizuna.serve(limit)?;
         return measure_server(options, server, r, started);

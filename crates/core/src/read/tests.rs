@@ -198,7 +198,11 @@ fn organisation_pages_from_the_indexes_equal_pages_of_the_whole_selection() {
             assert!(!walked.is_empty(), "{filter:?}");
             let paged = pages(filter, &lookup, 3);
             assert!(paged.iter().all(|p| !p.is_empty() && p.len() <= 3));
-            assert_eq!(paged.concat(), walked, "{filter:?}, public only: {public_only}");
+            assert_eq!(
+                paged.concat(),
+                walked,
+                "{filter:?}, public only: {public_only}"
+            );
             let shows_riken = walked.iter().any(|id| id == "riken");
             let riken_country = filter.country.is_none_or(|c| c == jp()) && filter.text.is_empty();
             assert_eq!(shows_riken, !public_only && riken_country, "{filter:?}");
