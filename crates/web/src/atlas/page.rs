@@ -18,8 +18,10 @@ use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{Link, OrgRef};
 
-/// Most partners listed beside the map; the rest are counted.
-const LIST_LIMIT: usize = 500;
+/// Most partners listed beside the map; the rest are counted and the page
+/// asks for narrower filters. Each row carries the partner's agreements, so
+/// this bounds the page (about 200 KB at 150k organisations) whatever the registry holds.
+const LIST_LIMIT: usize = 200;
 
 #[derive(Debug, Serialize)]
 struct Choice {
