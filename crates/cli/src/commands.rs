@@ -339,6 +339,10 @@ async fn serve(settings: &Settings, registry: Registry) -> anyhow::Result<()> {
         index_dir: Some(settings.data_dir.join("index")),
         secure_cookies: settings.secure_cookies,
         office_email: settings.office_email.clone(),
+        default_lang: settings
+            .default_lang
+            .parse()
+            .context("KIZUNA_DEFAULT_LANG")?,
         ewp_node,
         sign_on: settings.sign_on.to_web(&sign_on_base)?,
         ..WebSettings::default()

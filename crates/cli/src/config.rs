@@ -36,6 +36,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// The international office's mailbox, shown as who to ask when a record names nobody.
     pub office_email: Option<String>,
+    /// The interface language of readers who ask for none of en, sv, ja.
+    pub default_lang: String,
     /// The address readers use (`https://partners.example.org`): the base of absolute links.
     pub public_url: Option<String>,
     /// Believe `Host` and `X-Forwarded-Proto`/`-Host` when no public URL is set.
@@ -65,6 +67,7 @@ impl Default for Settings {
             map_tile_url: None,
             secure_cookies: false,
             office_email: None,
+            default_lang: "en".to_owned(),
             public_url: None,
             trust_proxy: false,
             embed_origins: None,

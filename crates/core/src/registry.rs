@@ -2,8 +2,10 @@
 
 use std::sync::Arc;
 
+use kizuna_domain::factsheet::FACTSHEET_ID;
 use kizuna_domain::{
-    Collection, CountryCode, CountryProfile, Dataset, Entity, Organisation, RecordSet, Slug,
+    Collection, CountryCode, CountryProfile, Dataset, Entity, Factsheet, Organisation, RecordSet,
+    Slug,
 };
 
 use crate::read::Snapshot;
@@ -132,6 +134,39 @@ impl Registry {
         )
     }
 
+    /// The home institution's factsheet for incoming students, with its version.
+    pub async fn factsheet(&self) -> Result<Option<Versioned<Factsheet>>, StoreError> {
+        let stored = self.store.get(RecordSet::Factsheet, FACTSHEET_ID).await?;
+        Ok(match stored {
+            Some(stored) => {
+                let revision = stored.revision;
+                Some(Versioned {
+                    record: decode_factsheet(stored)?,
+                    revision,
+                })
+            }
+            None => None,
+        })
+    }
+
+    /// The change that writes the factsheet, expecting `expect` of what is stored.
+    pub fn put_factsheet(factsheet: &Factsheet, expect: Expect) -> Change {
+        let mut doc = serde_json::to_value(factsheet).expect("factsheets serialise");
+        strip_timestamps(&mut doc);
+        Change::Put(
+            NewRecord {
+                collection: RecordSet::Factsheet,
+                id: FACTSHEET_ID.to_owned(),
+                kind: None,
+                country: None,
+                visibility: kizuna_domain::Visibility::Public,
+                search_text: String::new(),
+                doc,
+            },
+            expect,
+        )
+    }
+
     /// Loads a whole dataset in one transaction; records equal to what is stored
     /// are left alone, so loading twice changes nothing.
     pub async fn load_dataset(
@@ -178,6 +213,7 @@ impl Registry {
             .into_iter()
             .map(decode_country)
             .collect::<Result<_, _>>()?;
+        snapshot.factsheet = self.factsheet().await?.map(|v| v.record);
         Ok(snapshot)
     }
 }
@@ -273,6 +309,13 @@ pub(crate) fn decode_country(stored: StoredRecord) -> Result<CountryProfile, Sto
     let mut profile: CountryProfile = parse(COUNTRIES, &stored)?;
     profile.updated_at = Some(stored.updated_at);
     Ok(profile)
+}
+
+/// Reads the stored factsheet.
+pub(crate) fn decode_factsheet(stored: StoredRecord) -> Result<Factsheet, StoreError> {
+    let mut factsheet: Factsheet = parse(RecordSet::Factsheet, &stored)?;
+    factsheet.updated_at = Some(stored.updated_at);
+    Ok(factsheet)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(

@@ -226,11 +226,12 @@ mod tests {
 
 crate::enums::vocabulary!(
     /// What the registry keeps and its change log speaks of: the five record
-    /// collections and the editorial country profiles.
+    /// collections, the editorial country profiles and the home institution's
+    /// factsheet for incoming students.
     RecordSet, "record set" {
         Organisations => "organisations", Agreements => "agreements",
         Programmes => "programmes", Funding => "funding", Contacts => "contacts",
-        Countries => "countries",
+        Countries => "countries", Factsheet => "factsheet",
     }
 );
 
@@ -247,7 +248,7 @@ impl From<Collection> for RecordSet {
 }
 
 impl RecordSet {
-    /// The entity collection, or `None` for country profiles.
+    /// The entity collection, or `None` for country profiles and the factsheet.
     pub fn collection(self) -> Option<Collection> {
         match self {
             RecordSet::Organisations => Some(Collection::Organisations),
@@ -255,7 +256,7 @@ impl RecordSet {
             RecordSet::Programmes => Some(Collection::Programmes),
             RecordSet::Funding => Some(Collection::Funding),
             RecordSet::Contacts => Some(Collection::Contacts),
-            RecordSet::Countries => None,
+            RecordSet::Countries | RecordSet::Factsheet => None,
         }
     }
 }

@@ -14,9 +14,11 @@ pub mod entity;
 pub mod enums;
 pub mod error;
 pub mod ewp;
+pub mod factsheet;
 pub mod funding;
 pub mod isced;
 pub mod lenient;
+pub mod month_day;
 pub mod organisation;
 pub mod programme;
 pub mod rules;
@@ -34,8 +36,13 @@ pub use entity::{ChangeKind, Collection, Entity, RecordSet};
 pub use enums::*;
 pub use error::{FieldError, ValidationErrors};
 pub use ewp::{EwpExchange, EwpFacts, EwpState, OurApproval, PartnerApproval, PartnerCopy};
+pub use factsheet::{
+    Accessibility, AccessibilityKind, AdditionalInfo, Factsheet, Information, Requirement,
+    TermDates,
+};
 pub use funding::{Deadline, FundingOpportunity};
 pub use lenient::Coordinates;
+pub use month_day::MonthDay;
 pub use organisation::{Identifiers, Location, Name, Organisation};
 pub use programme::Programme;
 pub use status::{Renewal, StatusContext};

@@ -10,7 +10,7 @@ use std::process::Command;
 use chrono::{TimeZone, Utc};
 use kizuna_core::Snapshot;
 use kizuna_domain::Dataset;
-use kizuna_interop::ewp::{catalogue, institutions, manifest, node, specs};
+use kizuna_interop::ewp::{catalogue, factsheet, institutions, manifest, node, specs};
 
 fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -78,6 +78,7 @@ fn entries_schema() -> std::path::PathBuf {
         ("ewp-specs-api-iias-approval/blob/stable-v2/manifest-entry.xsd", "ewp-specs-api-iias-approval/stable-v2/manifest-entry.xsd"),
         ("ewp-specs-api-institutions/blob/stable-v2/manifest-entry.xsd", "ewp-specs-api-institutions/stable-v2/manifest-entry.xsd"),
         ("ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd", "ewp-specs-api-ounits/stable-v2/manifest-entry.xsd"),
+        ("ewp-specs-api-factsheet/blob/stable-v1/manifest-entry.xsd", "ewp-specs-api-factsheet/stable-v1/manifest-entry.xsd"),
     ]
     .iter()
     .map(|(ns, at)| {
@@ -128,6 +129,10 @@ fn the_manifest_entries_and_covered_institution_validate() {
         xml.contains(r#"<r:other-id type="erasmus">S STOCKHO03</r:other-id>"#),
         "{xml}"
     );
+    assert!(
+        xml.contains("<fs1:url>https://partners.ki.se/ewp/factsheet</fs1:url>"),
+        "{xml}"
+    );
     // Guards the check above against a schema that accepts anything.
     let broken = element_alone(&xml, "r:apis-implemented")
         .replace("<ia7:max-iia-ids>100</ia7:max-iia-ids>", "");
@@ -169,6 +174,55 @@ fn institutions_and_units_validate_with_their_contacts() {
     );
     assert!(institutions::is_home_unit(&snapshot, "cmb"));
     assert!(!institutions::is_home_unit(&snapshot, "uw-physics"));
+}
+
+#[test]
+fn the_factsheet_validates_and_carries_every_value() {
+    const XSD: &str = "ewp-specs-api-factsheet/stable-v1/response.xsd";
+    let mut snapshot = europe();
+    let ki = vec!["ki.se".to_owned()];
+    let unwritten = factsheet::factsheet_response(&snapshot, &ki);
+    assert_valid(&unwritten, XSD);
+    assert!(!unwritten.contains("<factsheet>"), "none written yet");
+
+    let mut sheet = kizuna_domain::factsheet::example();
+    sheet.visa.phone = None;
+    sheet.housing.phone = Some("08-524 800 00 (weekdays)".into());
+    sheet.requirements[0].website = Some("https://ki.se/en/language".into());
+    sheet.accessibility[0].description = Some("Support for students with disabilities".into());
+    sheet.additional_info[0].topic = "Recognition & <grades>".into();
+    snapshot.factsheet = Some(sheet);
+    let xml = factsheet::factsheet_response(&snapshot, &ki);
+    assert_valid(&xml, XSD);
+    for part in [
+        "<hei-id>ki.se</hei-id>",
+        "<student-nominations>\n        <autumn-term>--04-15</autumn-term>\n        <spring-term>--10-01</spring-term>",
+        "<student-applications>\n        <autumn-term>--05-01</autumn-term>\n        <spring-term>--10-15</spring-term>",
+        "<decision-weeks-limit>5</decision-weeks-limit>",
+        "<tor-weeks-limit>5</tor-weeks-limit>",
+        "<email>incoming@ki.se</email>",
+        "<p:e164>+46852480000</p:e164>",
+        "<p:other-format>08-524 800 00 (weekdays)</p:other-format>",
+        "<p:phone-number/>",
+        "<website-url>https://www.migrationsverket.se/</website-url>",
+        "<name>Language certificate</name>",
+        "<details>English B2</details>",
+        "<information-website>https://ki.se/en/language</information-website>",
+        "<type>service</type>",
+        "<description>Support for students with disabilities</description>",
+        "<type>Recognition &amp; &lt;grades&gt;</type>",
+    ] {
+        assert!(xml.contains(part), "{part} missing from\n{xml}");
+    }
+    // Guards the check above against a schema that accepts anything.
+    let broken = xml.replace("<tor-weeks-limit>5</tor-weeks-limit>", "");
+    assert!(validate(&broken, Path::new(XSD)).is_err());
+
+    let other = factsheet::factsheet_response(&snapshot, &["uw.edu.pl".to_owned()]);
+    assert!(
+        !other.contains("<factsheet>"),
+        "only the home institution's"
+    );
 }
 
 #[test]

@@ -1223,12 +1223,20 @@ mod backups {
 
     const PASSWORD: &str = "correct horse battery staple";
 
-    /// A registry with history (creates, an update, a delete), two accounts
-    /// (one token live, one revoked), a document and the home setting; gives
-    /// the live token.
+    /// A registry with history (creates, an update, a delete), the factsheet
+    /// for incoming students, two accounts (one token live, one revoked), a
+    /// document and the home setting; gives the live token.
     async fn populate(store: &Arc<dyn Store>) -> String {
         let registry = Registry::new(store.clone());
         registry.load_dataset(&japan(), "demo").await.unwrap();
+        let factsheet = kizuna_domain::factsheet::example();
+        store
+            .apply(
+                vec![Registry::put_factsheet(&factsheet, Expect::Absent)],
+                "anna@ki.se",
+            )
+            .await
+            .unwrap();
         let mut tmu = registry.get::<Organisation>("tmu").await.unwrap().unwrap();
         tmu.record.city = Some("Hachioji".into());
         registry
@@ -1456,6 +1464,12 @@ mod backups {
             _ => testing::fresh_postgres().await.unwrap().unwrap(),
         };
         copy_and_compare(&store, &target, &token).await;
+        let restored = Registry::new(target).factsheet().await.unwrap().unwrap();
+        assert_eq!(
+            restored.record.application,
+            kizuna_domain::factsheet::example().application,
+            "the factsheet is in the backup"
+        );
     }
 
     async fn a_restore_into_a_database_with_data_is_refused(store: Arc<dyn Store>) {

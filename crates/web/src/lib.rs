@@ -65,6 +65,8 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(http::framing::FramePolicy::new(&settings), http::framing::frame_headers))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        // Outermost, so error pages and problem documents speak the page's language too.
+        .layer(middleware::from_fn_with_state(settings.default_lang, http::lang::negotiate))
         .with_state(state)
 }
 

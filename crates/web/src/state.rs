@@ -50,6 +50,8 @@ pub struct WebSettings {
     pub ewp_node: Option<Arc<crate::ewp_node::EwpNode>>,
     /// How people sign in: passwords, single sign-on, or both.
     pub sign_on: crate::SignOnSettings,
+    /// The language of readers who ask for none of the interface languages.
+    pub default_lang: crate::http::lang::Lang,
 }
 
 impl Default for WebSettings {
@@ -71,6 +73,7 @@ impl Default for WebSettings {
             listen: None,
             ewp_node: None,
             sign_on: crate::SignOnSettings::default(),
+            default_lang: crate::http::lang::Lang::En,
         }
     }
 }
@@ -166,6 +169,12 @@ impl AppState {
         render: impl AsyncFnOnce(Arc<Snapshot>) -> Result<String, AppError>,
     ) -> Result<axum::response::Response, AppError> {
         use axum::response::IntoResponse;
+        // Pages, feeds and calendars are worded in the reader's language; JSON is not.
+        let key = if content_type.contains("json") {
+            key
+        } else {
+            format!("{}:{key}", crate::http::lang::current())
+        };
         let snapshot = self.public_snapshot().await;
         let (revision, day) = (snapshot.revision, today());
         if let Some(hit) = self.pages().get(revision, day, &key) {

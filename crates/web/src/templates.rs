@@ -3,11 +3,14 @@
 
 use std::path::PathBuf;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State, UndefinedBehavior, Value};
 use rust_embed::RustEmbed;
 use serde::Serialize;
 
 use crate::AppError;
+use crate::http::lang::{Lang, languages};
+use kizuna_i18n::Arg;
 
 /// The built-in templates.
 #[derive(RustEmbed)]
@@ -41,7 +44,19 @@ impl Templates {
                     .unwrap_or_default(),
             )
         });
-        env.add_filter("label", label);
+        env.add_filter("label", |state: &State, word: &str| {
+            label_in(page_lang(state), word)
+        });
+        env.add_function("t", translate);
+        env.add_filter("date", |state: &State, day: &str| {
+            match day.parse::<chrono::NaiveDate>() {
+                Ok(day) => languages().formats(page_lang(state)).date(day),
+                Err(_) => day.to_owned(),
+            }
+        });
+        env.add_filter("number", |state: &State, n: i64| {
+            languages().formats(page_lang(state)).number(n)
+        });
         env.add_function(
             "embed_snippet",
             |base: String, widget: String, params: Value| {
@@ -68,6 +83,61 @@ impl Templates {
     }
 }
 
+/// The language of the page being rendered (its layout says it).
+fn page_lang(state: &State) -> Lang {
+    state
+        .lookup("layout")
+        .and_then(|layout| layout.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().and_then(|code| code.parse().ok()))
+        .unwrap_or_else(crate::http::lang::current)
+}
+
+/// `{{ t("key", count=3) }}`: the message `key` in the page's language.
+/// A value that is already HTML (a macro's link, `|safe`) is placed as it
+/// is, and then the message's own words are escaped around it: a sentence
+/// with a link in it stays one message.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    let mut args = Vec::new();
+    let mut markup = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = if value.is_safe() {
+            markup.push(value.to_string());
+            Arg::Text(marker(markup.len() - 1))
+        } else {
+            match value.as_i64() {
+                Some(n) => Arg::Number(n as f64),
+                None => Arg::Text(value.to_string()),
+            }
+        };
+        args.push((name, arg));
+    }
+    let text = languages().catalog().message(page_lang(state), key, &args);
+    if markup.is_empty() {
+        return Ok(Value::from(text));
+    }
+    let mut html = minijinja::HtmlEscape(&text).to_string();
+    for (i, m) in markup.iter().enumerate() {
+        html = html.replace(&marker(i), m);
+    }
+    Ok(Value::from_safe_string(html))
+}
+
+/// Where the `i`th HTML value goes (private-use characters no message holds).
+fn marker(i: usize) -> String {
+    format!("\u{E000}{i}\u{E001}")
+}
+
+/// A vocabulary word in `lang`: the message `enum-WORD` where there is one,
+/// else the word made readable.
+pub fn label_in(lang: Lang, word: &str) -> String {
+    let key = format!("enum-{word}");
+    if languages().catalog().has(lang, &key) || languages().catalog().has(Lang::En, &key) {
+        return languages().catalog().message(lang, &key, &[]);
+    }
+    label(word)
+}
+
 /// Turns a vocabulary word into words a person reads: `strategic_partnership` → `Strategic partnership`.
 pub fn label(word: &str) -> String {
     match word {
@@ -89,6 +159,55 @@ pub fn label(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `t("key")` in a built-in template names a message that exists
+    /// (the i18n crate checks each message exists in every language).
+    #[test]
+    fn templates_use_only_existing_messages() {
+        let catalog = languages().catalog();
+        let mut missing = Vec::new();
+        for name in Templates::builtin_names() {
+            let text =
+                String::from_utf8(BuiltinTemplates::get(&name).unwrap().data.into_owned()).unwrap();
+            for (i, _) in text.match_indices("t(\"") {
+                let key: String = text[i + 3..].chars().take_while(|c| *c != '"').collect();
+                // `t(` inside a longer name (`list(`, `split(`) is not a message.
+                let before = text[..i].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                if !catalog.has(Lang::En, &key) {
+                    missing.push(format!("{name}: {key}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "templates name messages that do not exist: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn html_values_are_placed_and_the_words_around_them_escaped() {
+        let mut env = Environment::new();
+        env.add_function("t", translate);
+        env.add_template(
+            "x.html",
+            r#"{% macro a() %}<a href="/">x</a>{% endmacro %}{{ t("rec-valid-range", start=a(), end="<b>") }}"#,
+        )
+        .unwrap();
+        let html = env.get_template("x.html").unwrap().render(()).unwrap();
+        assert_eq!(html, r#"<a href="/">x</a> to &lt;b&gt;"#);
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        assert_eq!(label_in(Lang::En, "central"), "Central");
+        assert_ne!(
+            label_in(Lang::Sv, "student_exchange"),
+            label_in(Lang::En, "student_exchange")
+        );
+    }
 
     #[test]
     fn labels_read_as_words() {

@@ -119,7 +119,7 @@ async fn the_atom_feed_lists_public_changes_only() {
     );
     assert!(
         feed.body
-            .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+            .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">")
     );
     assert!(
         feed.body.contains("<title>Added: Per Nilsson</title>"),

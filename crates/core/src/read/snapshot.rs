@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use kizuna_domain::{
-    Agreement, Contact, CountryProfile, Dataset, Entity, FundingOpportunity, Organisation,
-    Programme, RecordSet, Slug, Visibility,
+    Agreement, Contact, CountryProfile, Dataset, Entity, Factsheet, FundingOpportunity,
+    Organisation, Programme, RecordSet, Slug, Visibility,
 };
 
 use super::index::Indexes;
 use super::public::{PublicRecords, References, public_view};
-use crate::registry::{decode, decode_country};
+use crate::registry::{decode, decode_country, decode_factsheet};
 use crate::store::{StoreError, StoredRecord};
 
 /// Every record at one revision, held in memory for pages that combine many.
@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub contacts: Vec<Contact>,
     /// Country profiles.
     pub countries: Vec<CountryProfile>,
+    /// The home institution's factsheet for incoming students (public as a
+    /// whole), once written.
+    pub factsheet: Option<Factsheet>,
     /// Built on first use after a change (see [`Snapshot::index`]).
     pub(crate) index: OnceLock<Arc<Indexes>>,
 }
@@ -65,6 +68,7 @@ impl Snapshot {
             funding: by_id(&data.funding),
             contacts: by_id(&data.contacts),
             countries: data.country_profiles().cloned().collect(),
+            factsheet: None,
             index: OnceLock::new(),
         }
     }
@@ -123,6 +127,7 @@ impl Snapshot {
                     c
                 })
                 .collect(),
+            factsheet: self.factsheet.clone(),
             index: OnceLock::new(),
         }
     }
@@ -177,6 +182,9 @@ impl Snapshot {
                     self.countries.push(decode_country(s)?);
                     self.countries.sort_by_key(|c| c.country);
                 }
+            }
+            RecordSet::Factsheet => {
+                self.factsheet = stored.map(decode_factsheet).transpose()?;
             }
         }
         Ok(())

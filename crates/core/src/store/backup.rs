@@ -66,6 +66,10 @@ impl RestoredRecord {
             RecordSet::Funding => put::<FundingOpportunity>(collection, id, &doc)?,
             RecordSet::Contacts => put::<Contact>(collection, id, &doc)?,
             RecordSet::Countries => Registry::put_country(&typed(collection, id, &doc)?),
+            RecordSet::Factsheet => {
+                let factsheet: kizuna_domain::Factsheet = typed(collection, id, &doc)?;
+                Registry::put_factsheet(&factsheet, Expect::Any)
+            }
         };
         let Change::Put(mut record, _) = change else {
             unreachable!("a put is a put")

@@ -286,7 +286,8 @@ fn place(record: &Typed) -> String {
     }
 }
 
-/// The change that puts `doc` back, and the record it is (not for country profiles).
+/// The change that puts `doc` back, and the record it is (not for country
+/// profiles and the factsheet).
 fn put_doc(
     entry: &ChangeEntry,
     doc: serde_json::Value,
@@ -312,6 +313,10 @@ fn put_doc(
         Some(Collection::Programmes) => typed_put::<Programme>(doc, expect, Typed::Programme),
         Some(Collection::Funding) => typed_put::<FundingOpportunity>(doc, expect, Typed::Funding),
         Some(Collection::Contacts) => typed_put::<Contact>(doc, expect, Typed::Contact),
+        None if entry.collection == RecordSet::Factsheet => {
+            let factsheet: kizuna_domain::Factsheet = serde_json::from_value(doc)?;
+            Ok((Registry::put_factsheet(&factsheet, expect), None))
+        }
         None => {
             let profile: CountryProfile = serde_json::from_value(doc)?;
             let Change::Put(record, _) = Registry::put_country(&profile) else {
@@ -374,6 +379,6 @@ fn overlay(snapshot: &mut Snapshot, record: Option<&Typed>, entry: &ChangeEntry)
                 _ => None,
             }),
         ),
-        (RecordSet::Countries, _) => {}
+        (RecordSet::Countries | RecordSet::Factsheet, _) => {}
     }
 }

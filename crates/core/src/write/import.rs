@@ -86,6 +86,7 @@ fn overlay(snapshot: &Snapshot, data: &Dataset) -> Snapshot {
         funding: merge(&snapshot.funding, &data.funding),
         contacts: merge(&snapshot.contacts, &data.contacts),
         countries: Vec::new(),
+        factsheet: snapshot.factsheet.clone(),
         index: Default::default(),
     }
 }

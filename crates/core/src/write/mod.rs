@@ -22,6 +22,7 @@ mod documents;
 mod erase;
 mod error;
 mod ewp;
+mod factsheet;
 mod import;
 pub mod json;
 mod json_errors;

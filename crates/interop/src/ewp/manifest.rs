@@ -7,6 +7,7 @@ use std::io;
 use kizuna_core::Snapshot;
 use quick_xml::Writer;
 
+use super::factsheet::FACTSHEET_VERSION;
 use super::institutions::{MAX_HEI_IDS, MAX_OUNIT_IDS};
 use super::node::{MAX_IIA_IDS, document, document_with, home_hei, text};
 
@@ -17,7 +18,7 @@ pub const MANIFEST_NS: &str =
     "https://github.com/erasmus-without-paper/ewp-specs-api-discovery/tree/stable-v6";
 
 /// Every namespace prefix the manifest uses, with its namespace.
-const PREFIXES: [(&str, &str); 11] = [
+const PREFIXES: [(&str, &str); 12] = [
     ("xmlns", MANIFEST_NS),
     ("xmlns:ewp", COMMON_NS),
     ("xmlns:r", super::catalogue::REGISTRY_NS),
@@ -40,6 +41,10 @@ const PREFIXES: [(&str, &str); 11] = [
     (
         "xmlns:ou2",
         "https://github.com/erasmus-without-paper/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd",
+    ),
+    (
+        "xmlns:fs1",
+        "https://github.com/erasmus-without-paper/ewp-specs-api-factsheet/blob/stable-v1/manifest-entry.xsd",
     ),
     (
         "xmlns:sec",
@@ -109,6 +114,10 @@ fn apis(w: &mut Xml, url: &dyn Fn(&str) -> String) -> io::Result<()> {
         text(w, "ou2:url", &url("ounits"))?;
         text(w, "ou2:max-ounit-ids", &MAX_OUNIT_IDS.to_string())?;
         text(w, "ou2:max-ounit-codes", &MAX_OUNIT_IDS.to_string())
+    })?;
+    entry(w, "fs1", "factsheet", FACTSHEET_VERSION, |w| {
+        text(w, "fs1:url", &url("factsheet"))?;
+        text(w, "fs1:max-hei-ids", &MAX_HEI_IDS.to_string())
     })?;
     Ok(())
 }

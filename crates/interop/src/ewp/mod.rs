@@ -10,8 +10,8 @@
 //!
 //! As a network node: [`catalogue`] reads the registry's list of client
 //! keys, [`httpsig`] verifies a request's HTTP Signature and [`replay`]
-//! refuses its replays, and [`node`], [`institutions`] and [`manifest`]
-//! write what the node answers.
+//! refuses its replays, and [`node`], [`institutions`], [`factsheet`] and
+//! [`manifest`] write what the node answers.
 
 pub mod catalogue;
 pub mod compare;
@@ -19,6 +19,7 @@ mod contacts;
 mod draft;
 mod entries;
 mod export;
+pub mod factsheet;
 pub mod hash;
 pub mod httpsig;
 pub mod import;

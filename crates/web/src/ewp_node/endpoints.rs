@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use kizuna_interop::ewp::institutions::{self, MAX_HEI_IDS, MAX_OUNIT_IDS};
-use kizuna_interop::ewp::manifest;
 use kizuna_interop::ewp::node::{self, IndexFilter, MAX_IIA_IDS, home_hei};
+use kizuna_interop::ewp::{factsheet, manifest};
 
 use super::signed::{Signed, bad_request, internal, verify, xml};
 use crate::AppState;
@@ -127,6 +127,23 @@ pub async fn institutions(State(state): State<AppState>, request: Request) -> Re
     xml(
         StatusCode::OK,
         institutions::institutions_response(&snapshot, &heis),
+    )
+}
+
+/// `/ewp/factsheet`: the home institution's factsheet, when `hei_id` names it.
+pub async fn factsheet(State(state): State<AppState>, request: Request) -> Response {
+    let signed = match verify(&state, request).await {
+        Ok(signed) => signed,
+        Err(refused) => return refused,
+    };
+    let heis = match ids(&signed, "hei_id", MAX_HEI_IDS) {
+        Ok(ids) => ids,
+        Err(message) => return bad_request(&message),
+    };
+    let snapshot = state.snapshot().await;
+    xml(
+        StatusCode::OK,
+        factsheet::factsheet_response(&snapshot, &heis),
     )
 }
 

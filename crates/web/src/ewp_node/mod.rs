@@ -1,6 +1,6 @@
 //! The Erasmus Without Paper network node under `/ewp/`: the manifest, and
-//! the IIAs v7, IIA Approval v2, Institutions v2 and Organizational Units v2
-//! endpoints, which answer only requests signed by a client key of the
+//! the IIAs v7, IIA Approval v2, Institutions v2, Organizational Units v2
+//! and Factsheet v1 endpoints, which answer only requests signed by a client key of the
 //! registry's catalogue (`KIZUNA_EWP_CATALOGUE`). Without a catalogue the
 //! node is off and nothing is routed here: `/ewp/…` answers 404.
 //!
@@ -98,5 +98,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/ewp/ounits",
             get(endpoints::ounits).post(endpoints::ounits),
+        )
+        .route(
+            "/ewp/factsheet",
+            get(endpoints::factsheet).post(endpoints::factsheet),
         )
 }

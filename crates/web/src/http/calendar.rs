@@ -6,6 +6,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 use kizuna_domain::{Deadline, FundingOpportunity};
+use kizuna_i18n::Arg;
+
+use super::lang::t_with;
 
 /// Text as iCalendar can carry it: the library escapes `\\`, `,`, `;` and LF
 /// but writes other control characters raw, and a bare CR would end the
@@ -29,14 +32,22 @@ pub fn all_day(event: &mut Event, date: NaiveDate) -> &mut Event {
     }
 }
 
-/// The event of one funding deadline; a yearly one repeats.
+/// The event of one funding deadline in the reader's language; a yearly one repeats.
 pub fn deadline_event(funding: &FundingOpportunity, deadline: &Deadline, base: &str) -> Event {
+    let url = format!("{base}/funding/{}", funding.id);
+    let title = || Arg::Text(funding.title.clone());
+    let summary = t_with("rec-cal-deadline-summary", &[("title", title())]);
+    let description = t_with(
+        "rec-cal-deadline-description",
+        &[("title", title()), ("url", Arg::Text(url.clone()))],
+    );
     let mut event = Event::new();
     event
         .uid(&format!("deadline-{}-{}@kizuna", funding.id, deadline.date))
-        .summary(&calendar_text(&format!("Deadline: {}", funding.title)));
+        .summary(&calendar_text(&summary))
+        .description(&calendar_text(&description));
     all_day(&mut event, deadline.date)
-        .url(&format!("{base}/funding/{}", funding.id))
+        .url(&url)
         .timestamp(funding.updated_at.unwrap_or_else(Utc::now));
     if deadline.yearly {
         event.add_property("RRULE", "FREQ=YEARLY");

@@ -1,7 +1,7 @@
 //! The HTTP pieces every feature shares: reading queries, record ids in
 //! paths and JSON bodies, versions (`If-Match`/`ETag`), rendering pages, who is signed in
 //! (tokens and sessions), CSRF, the session store, the base of absolute
-//! links and who may frame which page. Features use these and
+//! links, who may frame which page and the reader's language. Features use these and
 //! never each other's internals.
 
 pub mod auth;
@@ -12,6 +12,7 @@ pub mod csrf;
 pub mod disposition;
 pub mod edge;
 pub mod framing;
+pub mod lang;
 pub mod path;
 pub mod query;
 pub mod render;

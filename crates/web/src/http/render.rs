@@ -22,6 +22,47 @@ pub struct Layout {
     /// The deployment's base of absolute links (never taken from the request:
     /// pages are cached and shared), e.g. for the embed snippet.
     pub base_url: String,
+    /// Whether the factsheet for incoming students is published (the footer links it).
+    pub incoming: bool,
+    /// The page's language code (`<html lang>`).
+    pub lang: &'static str,
+    /// The page in each interface language, for the switcher and `hreflang`.
+    pub languages: Vec<LangLink>,
+}
+
+/// The same page in one interface language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    /// `sv`.
+    pub code: &'static str,
+    /// `Svenska`.
+    pub name: &'static str,
+    /// The page's address in that language, relative.
+    pub href: String,
+    /// The page's absolute address in that language (`hreflang` alternates).
+    pub url: String,
+    /// Whether the page is in this language now.
+    pub current: bool,
+}
+
+impl LangLink {
+    /// The page at `path` in every interface language.
+    pub fn all(base_url: &str, path: &str) -> Vec<LangLink> {
+        let current = super::lang::current();
+        super::lang::Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let href = format!("{path}?lang={lang}");
+                LangLink {
+                    code: lang.code(),
+                    name: lang.endonym(),
+                    url: format!("{}{href}", base_url.trim_end_matches('/')),
+                    href,
+                    current: lang == current,
+                }
+            })
+            .collect()
+    }
 }
 
 /// A page: its layout and its typed view.
@@ -58,11 +99,15 @@ impl Layout {
             .and_then(|h| snapshot.organisations.get(h))
             .map(|o| o.display_name().to_owned())
             .unwrap_or_else(|| "Kizuna".to_owned());
+        let base_url = super::base_url::configured_base(state.settings());
         Layout {
             title,
             path: path.to_owned(),
             site_name,
-            base_url: super::base_url::configured_base(state.settings()),
+            lang: super::lang::current().code(),
+            languages: LangLink::all(&base_url, path),
+            base_url,
+            incoming: snapshot.factsheet.is_some(),
         }
     }
 }
@@ -98,16 +143,58 @@ pub async fn render_errors(
 /// when the page itself cannot be rendered (the caller keeps what it had).
 pub async fn error_page(state: &AppState, path: &str, problem: Problem) -> Option<Response> {
     let status = axum::http::StatusCode::from_u16(problem.status).ok()?;
+    let (title, detail) = worded(&problem);
     let view = ErrorView {
         status: problem.status,
-        title: problem.title.clone(),
-        detail: problem.detail,
+        title: title.clone(),
+        detail,
     };
-    match render(state, "error.html", problem.title, path, view).await {
+    match render(state, "error.html", title, path, view).await {
         Ok(html) => Some((status, html).into_response()),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
             None
         }
+    }
+}
+
+/// The error page's title and detail in the reader's language. The common
+/// statuses have their own words; an English reader keeps the problem's
+/// own detail (it names what is missing), others get the status's words.
+/// Problem documents themselves stay English.
+fn worded(problem: &Problem) -> (String, String) {
+    if !matches!(problem.status, 401 | 403 | 404 | 500) {
+        return (problem.title.clone(), problem.detail.clone());
+    }
+    let title = super::lang::t(&format!("rec-error-{}-title", problem.status));
+    let detail = match super::lang::current() {
+        super::lang::Lang::En if problem.status != 500 => problem.detail.clone(),
+        _ => super::lang::t(&format!("rec-error-{}-detail", problem.status)),
+    };
+    (title, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::lang::{Lang, scope};
+
+    #[tokio::test]
+    async fn common_error_pages_speak_the_readers_language() {
+        let problem = AppError::NotFound("There is no agreement `x`.".to_owned()).problem();
+        let en = scope(Lang::En, async { worded(&problem) }).await;
+        assert_eq!(
+            en,
+            (
+                "Not found".to_owned(),
+                "There is no agreement `x`.".to_owned()
+            )
+        );
+        let (title, detail) = scope(Lang::Sv, async { worded(&problem) }).await;
+        assert_eq!(title, "Sidan finns inte");
+        assert!(detail.starts_with("Det finns ingen sida"), "{detail}");
+        let conflict = AppError::Conflict("taken".to_owned()).problem();
+        let kept = scope(Lang::Ja, async { worded(&conflict) }).await;
+        assert_eq!(kept, ("Conflict".to_owned(), "taken".to_owned()));
     }
 }

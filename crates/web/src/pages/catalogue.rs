@@ -8,6 +8,7 @@ use axum::response::{Html, Response};
 use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
+use crate::http::lang::{current, languages, t};
 use crate::http::query::country_code;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
@@ -230,6 +231,13 @@ async fn funding_page(
         .collect();
     countries.sort();
     countries.dedup();
+    let mut countries: Vec<(String, String)> = countries
+        .into_iter()
+        .map(|c| (c.to_string(), c.name().to_owned()))
+        .collect();
+    languages()
+        .collation(current())
+        .sort_by_key(&mut countries, |(_, name)| name.as_str());
     let selected = FundingSelection {
         career_stage: stage.map(|s| s.to_string()),
         kind: kind.map(|k| k.to_string()),
@@ -239,16 +247,13 @@ async fn funding_page(
         items,
         career_stages: CareerStage::ALL.iter().map(|s| s.as_str()).collect(),
         kinds: FundingKind::ALL.iter().map(|k| k.as_str()).collect(),
-        countries: countries
-            .into_iter()
-            .map(|c| (c.to_string(), c.name().to_owned()))
-            .collect(),
+        countries,
         selected,
     };
     render(
         state,
         "funding_list.html",
-        "Funding: scholarships, fellowships and travel grants".to_owned(),
+        t("rec-funding-title"),
         "/funding",
         view,
     )
@@ -281,7 +286,7 @@ async fn contacts_page(
     let mut groups: BTreeMap<String, ContactGroup> = BTreeMap::new();
     for contact in lookup.contacts() {
         let keys: Vec<(String, String)> = if contact.countries.is_empty() {
-            vec![(String::new(), "All countries".to_owned())]
+            vec![(String::new(), t("rec-all-countries"))]
         } else {
             contact
                 .countries
@@ -301,11 +306,18 @@ async fn contacts_page(
                 .push(lookup.contact_row(contact));
         }
     }
-    let view: Vec<ContactGroup> = groups.into_values().collect();
+    // People for every country first, then each country by its name in the reader's order.
+    let mut view: Vec<ContactGroup> = groups.into_values().collect();
+    let collation = languages().collation(current());
+    view.sort_by(|a, b| {
+        (!a.code.is_empty())
+            .cmp(&!b.code.is_empty())
+            .then_with(|| collation.compare(&a.name, &b.name))
+    });
     render(
         state,
         "contacts.html",
-        "Contacts".to_owned(),
+        t("rec-contacts"),
         "/contacts",
         view,
     )

@@ -12,8 +12,10 @@ use kizuna_domain::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::http::lang::{current, languages, t, t_with};
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
+use kizuna_i18n::Arg;
 
 /// Records on one page of a list.
 const PER_PAGE: usize = 20;
@@ -109,8 +111,15 @@ fn countries(codes: Vec<CountryCode>) -> Vec<Choice> {
             label: c.name().to_owned(),
         })
         .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    sort_choices(&mut choices);
     choices
+}
+
+/// Choices in the order of the reader's language (å ä ö after z in Swedish).
+fn sort_choices(choices: &mut [Choice]) {
+    languages()
+        .collation(current())
+        .sort_by_key(choices, |c| c.label.as_str());
 }
 
 fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static str> {
@@ -118,13 +127,15 @@ fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static s
 }
 
 fn units(lookup: &Lookup<'_>) -> Vec<Choice> {
-    home_units(lookup)
+    let mut choices: Vec<Choice> = home_units(lookup)
         .into_iter()
         .map(|u| Choice {
             value: u.id.to_string(),
             label: u.display_name().to_owned(),
         })
-        .collect()
+        .collect();
+    sort_choices(&mut choices);
+    choices
 }
 
 /// Cuts page `number` of `selected` and builds the view around it.
@@ -160,11 +171,19 @@ fn view<'a, T, R>(
     }
 }
 
-/// The title of a list page, saying which page it is past the first.
-fn title(name: &str, page: usize, pages: usize) -> String {
+/// The title of a list page (message `key`), saying which page it is past the first.
+fn title(key: &str, page: usize, pages: usize) -> String {
+    let name = t(key);
     match page {
-        1 => name.to_owned(),
-        _ => format!("{name}, page {page} of {pages}"),
+        1 => name,
+        _ => t_with(
+            "rec-list-title-page",
+            &[
+                ("name", Arg::Text(name)),
+                ("page", Arg::Number(page as f64)),
+                ("pages", Arg::Number(pages as f64)),
+            ],
+        ),
     }
 }
 
@@ -194,7 +213,7 @@ pub async fn agreements(
         "agreements",
         choices,
     );
-    let title = title("Agreements", page.page, page.pages);
+    let title = title("rec-agreements", page.page, page.pages);
     render(&state, "agreement_list.html", title, "/agreements", page).await
 }
 
@@ -223,7 +242,7 @@ pub async fn programmes(
         "programmes",
         choices,
     );
-    let title = title("Programmes", page.page, page.pages);
+    let title = title("rec-programmes", page.page, page.pages);
     render(&state, "programme_list.html", title, "/programmes", page).await
 }
 
@@ -250,7 +269,7 @@ pub async fn organisations(
         "organisations",
         choices,
     );
-    let title = title("Organisations", page.page, page.pages);
+    let title = title("rec-organisations", page.page, page.pages);
     render(
         &state,
         "organisation_list.html",
@@ -259,4 +278,33 @@ pub async fn organisations(
         page,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::lang::{Lang, scope};
+
+    #[tokio::test]
+    async fn choices_follow_the_readers_order() {
+        let choice = |label: &str| Choice {
+            value: label.to_owned(),
+            label: label.to_owned(),
+        };
+        let sorted = |lang| async move {
+            let mut all = vec![choice("Österrike"), choice("Zambia"), choice("Albanien")];
+            scope(lang, async { sort_choices(&mut all) }).await;
+            all.into_iter().map(|c| c.label).collect::<Vec<_>>()
+        };
+        assert_eq!(sorted(Lang::Sv).await, ["Albanien", "Zambia", "Österrike"]);
+        assert_eq!(sorted(Lang::En).await, ["Albanien", "Österrike", "Zambia"]);
+    }
+
+    #[tokio::test]
+    async fn a_later_page_says_which_in_the_readers_language() {
+        let sv = scope(Lang::Sv, async { title("rec-agreements", 2, 3) }).await;
+        assert_eq!(sv, "Avtal, sida 2 av 3");
+        let ja = scope(Lang::Ja, async { title("rec-agreements", 1, 3) }).await;
+        assert_eq!(ja, "協定");
+    }
 }

@@ -10,7 +10,9 @@ use crate::{AppError, AppState};
 
 mod calendar;
 mod catalogue;
+mod incoming;
 mod lists;
+mod offers;
 mod records;
 
 /// The public page routes.
@@ -30,6 +32,7 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/funding/{id}/deadlines/{file}", get(calendar::deadline))
         .route("/contacts", get(catalogue::contacts))
         .route("/contacts/{id}", get(records::contact))
+        .route("/incoming", get(incoming::incoming))
         .route("/map", get(crate::atlas::map_page))
         .route("/map/country-names.json", get(crate::atlas::country_names))
         .route("/search", get(crate::finder::search_page))

@@ -5,6 +5,8 @@ use axum::response::Html;
 use kizuna_domain::Slug;
 use serde::Serialize;
 
+use super::offers::{Offer, subject_label};
+use crate::http::lang::{current, languages};
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::ask::{self, WhoToAsk};
@@ -17,9 +19,9 @@ use kizuna_core::read::records::{AgreementView, FundingView, OrganisationView, P
 struct AgreementPage {
     #[serde(flatten)]
     record: AgreementView,
-    /// Each mobility condition in words.
-    offers: Vec<ConditionView>,
-    /// Subject areas with their names: "0913 Nursing and midwifery".
+    /// Each mobility condition in the reader's words.
+    offers: Vec<Offer>,
+    /// Subject areas named in the reader's language: "0913 Nursing and midwifery".
     subject_areas: Vec<String>,
     /// How to apply: the people (or mailbox) to ask.
     ask: WhoToAsk,
@@ -54,7 +56,12 @@ pub async fn organisation(
     let org = lookup
         .org(&id)
         .ok_or_else(|| missing("organisation", &id))?;
-    let view = OrganisationView::build(&lookup, org);
+    let mut view = OrganisationView::build(&lookup, org);
+    // Units and members are listed by name, in the reader's order.
+    let collation = languages().collation(current());
+    for list in [&mut view.units, &mut view.members] {
+        collation.sort_by_key(list, |o| o.name.as_str());
+    }
     render(
         &state,
         "organisation.html",
@@ -79,8 +86,16 @@ pub async fn agreement(
     let office = state.settings().office_email.as_deref();
     let view = AgreementPage {
         record: AgreementView::build(&lookup, a),
-        offers: a.conditions.iter().map(ConditionView::of).collect(),
-        subject_areas: a.subject_areas.iter().map(|s| s.labelled()).collect(),
+        offers: a
+            .conditions
+            .iter()
+            .map(|c| Offer::of(&ConditionView::of(c)))
+            .collect(),
+        subject_areas: a
+            .subject_areas
+            .iter()
+            .map(|s| subject_label(s, current()))
+            .collect(),
         ask: ask::about_agreement(&lookup, a, office),
     };
     render(

@@ -14,9 +14,12 @@ use serde::Deserialize;
 use crate::http::auth::Staff;
 use crate::http::base_url::BaseUrl;
 use crate::http::calendar::{all_day, calendar_response, calendar_text, deadline_event};
+use crate::http::lang::{current, t, t_with};
+use crate::templates::label_in;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::public::{PublicRecords, public_document};
+use kizuna_i18n::Arg;
 use std::collections::HashMap;
 
 /// Changes listed in the Atom feed.
@@ -35,8 +38,8 @@ pub async fn deadlines(State(state): State<AppState>, BaseUrl(base): BaseUrl) ->
     let snapshot = state.public_snapshot().await;
     let mut calendar = Calendar::new();
     calendar
-        .name("Funding deadlines")
-        .description("Application deadlines of scholarships, fellowships and travel grants");
+        .name(&t("rec-cal-deadlines-name"))
+        .description(&t("rec-cal-deadlines-description"));
     for funding in &snapshot.funding {
         for deadline in &funding.deadlines {
             calendar.push(deadline_event(funding, deadline, &base));
@@ -79,8 +82,8 @@ pub async fn expiring(
     let lookup = Lookup::new(&snapshot, state.status_context(), false);
     let mut calendar = Calendar::new();
     calendar
-        .name("Agreement expiries")
-        .description("When signed agreements end");
+        .name(&t("rec-cal-expiring-name"))
+        .description(&t("rec-cal-expiring-description"));
     for agreement in lookup.agreements() {
         let status = lookup.status(agreement);
         let Some(until) = agreement.valid_until else {
@@ -92,11 +95,14 @@ pub async fn expiring(
         let mut event = Event::new();
         event
             .uid(&format!("agreement-end-{}@kizuna", agreement.id))
-            .summary(&calendar_text(&format!(
-                "Agreement ends: {}",
-                agreement.title
+            .summary(&calendar_text(&t_with(
+                "rec-cal-expiring-summary",
+                &[("title", Arg::Text(agreement.title.clone()))],
             )))
-            .description(&format!("Status: {status}. Renew it or let it end."));
+            .description(&t_with(
+                "rec-cal-expiring-event",
+                &[("status", Arg::Text(label_in(current(), status.as_str())))],
+            ));
         all_day(&mut event, until.last_day())
             .url(&format!("{base}/agreements/{}", agreement.id))
             .timestamp(agreement.updated_at.unwrap_or_else(Utc::now));
@@ -174,13 +180,13 @@ async fn changes_feed(
                 })
                 .unwrap_or(&e.record_id)
                 .to_owned();
-            let verb = match e.action {
-                ChangeKind::Create => "Added",
-                ChangeKind::Delete => "Removed",
-                ChangeKind::Update => "Updated",
+            let key = match e.action {
+                ChangeKind::Create => "rec-feed-added",
+                ChangeKind::Delete => "rec-feed-removed",
+                ChangeKind::Update => "rec-feed-updated",
             };
             (
-                format!("{verb}: {title}"),
+                t_with(key, &[("title", Arg::Text(title))]),
                 format!("{base}/{}/{}", e.collection, e.record_id),
                 e.collection.to_string(),
                 e.at,
@@ -197,7 +203,7 @@ async fn changes_feed(
         .map(|o| o.display_name().to_owned())
         .unwrap_or_else(|| "Kizuna".to_owned());
     atom(
-        &format!("{site}: recent changes"),
+        &t_with("rec-feed-changes-title", &[("site", Arg::Text(site))]),
         &format!("{base}/feeds/changes.atom"),
         base,
         updated,
@@ -217,6 +223,7 @@ fn atom(
     w.write_event(Xml::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
     let mut feed = BytesStart::new("feed");
     feed.push_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
+    feed.push_attribute(("xml:lang", current().code()));
     w.write_event(Xml::Start(feed))?;
     text(&mut w, "title", title)?;
     text(&mut w, "id", self_url)?;

@@ -18,7 +18,9 @@ use crate::http::auth::{
     session_error,
 };
 use crate::http::csrf::{self, Csrf};
+use crate::http::lang::{t, t_with};
 use crate::{AppError, AppState};
+use kizuna_i18n::Arg;
 
 /// Field-level problems of the sign-in form.
 #[derive(Debug, Default, Serialize)]
@@ -61,9 +63,6 @@ impl LoginView {
     }
 }
 
-/// What password sign-in is told when the deployment turned it off.
-const PASSWORDS_OFF: &str = "Signing in with a password is turned off here; use single sign-on.";
-
 #[derive(Debug, Deserialize)]
 struct LoginQuery {
     next: Option<String>,
@@ -81,9 +80,8 @@ struct LoginForm {
 }
 
 async fn render_login(state: &AppState, status: StatusCode, view: LoginView) -> Response {
-    match crate::http::render::render(state, "login.html", "Sign in".to_owned(), "/login", view)
-        .await
-    {
+    let title = t("rec-login-title");
+    match crate::http::render::render(state, "login.html", title, "/login", view).await {
         Ok(html) => (status, html).into_response(),
         Err(e) => e.into_response(),
     }
@@ -96,7 +94,7 @@ async fn login_form(
     Query(query): Query<LoginQuery>,
 ) -> Response {
     let mut view = LoginView::new(&state, safe_next(query.next.as_deref()), csrf);
-    view.notice = query.signed_out.map(|_| "You have signed out.".to_owned());
+    view.notice = query.signed_out.map(|_| t("rec-login-signed-out"));
     render_login(&state, StatusCode::OK, view).await
 }
 
@@ -162,23 +160,23 @@ async fn login_submit(
     view.email = form.email.trim().to_owned();
     if !state.settings().sign_on.password_login {
         view.csrf = csrf::token(&session).await?;
-        view.message = Some(PASSWORDS_OFF.to_owned());
+        view.message = Some(t("rec-login-passwords-off"));
         return Ok(render_login(&state, StatusCode::FORBIDDEN, view).await);
     }
     if !csrf::matches(&session, &form.csrf).await {
         view.csrf = csrf::token(&session).await?;
-        view.message = Some(csrf::REFUSED.to_owned());
+        view.message = Some(t("rec-login-csrf"));
         return Ok(render_login(&state, StatusCode::FORBIDDEN, view).await);
     }
     view.csrf = form.csrf.clone();
     let email = form.email.parse::<Email>();
     if form.email.trim().is_empty() {
-        view.errors.email = Some("Enter your e-mail address.".to_owned());
+        view.errors.email = Some(t("rec-login-email-missing"));
     } else if email.is_err() {
-        view.errors.email = Some("Enter an e-mail address like name@example.org.".to_owned());
+        view.errors.email = Some(t("rec-login-email-invalid"));
     }
     if form.password.is_empty() {
-        view.errors.password = Some("Enter your password.".to_owned());
+        view.errors.password = Some(t("rec-login-password-missing"));
     }
     let Ok(email) = email else {
         return Ok(render_login(&state, StatusCode::UNPROCESSABLE_ENTITY, view).await);
@@ -194,10 +192,8 @@ async fn login_submit(
     };
     if let Some(minutes) = locked {
         tracing::warn!(%email, %address, "sign-in refused: too many failures");
-        let unit = if minutes == 1 { "minute" } else { "minutes" };
-        view.message = Some(format!(
-            "Too many failed sign-ins; try again in {minutes} {unit}."
-        ));
+        let minutes = Arg::Number(minutes as f64);
+        view.message = Some(t_with("rec-login-locked", &[("minutes", minutes)]));
         return Ok(render_login(&state, StatusCode::TOO_MANY_REQUESTS, view).await);
     }
     let account = store.get_user_by_email(&email).await?;
@@ -220,13 +216,12 @@ async fn login_submit(
             store.record_login_failure(&account_key, now).await?;
             store.record_login_failure(&address_key, now).await?;
             tracing::info!(%email, %address, "sign-in failed");
-            view.errors.password =
-                Some("The e-mail address or the password is not right.".to_owned());
+            view.errors.password = Some(t("rec-login-wrong"));
             return Ok(render_login(&state, StatusCode::UNAUTHORIZED, view).await);
         }
     };
     if user.disabled {
-        view.message = Some("This account is disabled; ask an administrator.".to_owned());
+        view.message = Some(t("rec-login-disabled"));
         return Ok(render_login(&state, StatusCode::FORBIDDEN, view).await);
     }
     store.clear_login_failures(&account_key).await?;

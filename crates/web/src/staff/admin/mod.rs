@@ -1,5 +1,6 @@
 //! The back office: lists, forms to create, edit and delete every kind of
-//! record and the country pages' Markdown, agreement renewal, each record's
+//! record, the country pages' Markdown and the factsheet for incoming
+//! students, agreement renewal, each record's
 //! history with restore, and the Erasmus Without Paper exchange. Every change goes through `kizuna_core::Writer`.
 //!
 //! Forms work without JavaScript (adding a row, removing one and previewing
@@ -10,6 +11,7 @@ mod countries;
 mod delete;
 mod edit;
 pub mod ewp;
+mod factsheet;
 mod forms;
 mod history;
 mod import;
@@ -98,6 +100,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route(
             "/admin/countries/{cc}",
             get(countries::form).post(countries::save),
+        )
+        .route(
+            "/admin/factsheet",
+            get(factsheet::form).post(factsheet::save),
         )
         .route("/admin/import", get(import::form).post(import::upload))
         .route("/admin/import/apply", post(import::apply))

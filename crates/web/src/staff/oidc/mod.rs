@@ -8,12 +8,14 @@
 
 mod provider;
 
+use crate::http::lang::{t, t_with};
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use kizuna_core::sign_on::{SignOnError, sign_on};
+use kizuna_i18n::Arg;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -85,14 +87,13 @@ async fn start(
         }
         Err(e) => {
             tracing::warn!(error = %e, "single sign-on could not start");
-            let message =
-                "The identity provider cannot be reached just now; try again in a few minutes.";
+            let message = t("rec-oidc-unreachable");
             refused(
                 &state,
                 &session,
                 StatusCode::SERVICE_UNAVAILABLE,
                 next,
-                message.to_owned(),
+                message,
             )
             .await
         }
@@ -121,18 +122,13 @@ async fn callback(
     };
     let Some(pending) = pending else {
         tracing::info!("single sign-on answer without a sign-in started in this session");
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "This sign-in was not started in this browser, or was already used. Start again."
-                .to_owned(),
-        )
-        .await;
+        return refuse(StatusCode::BAD_REQUEST, t("rec-oidc-not-started")).await;
     };
     if let Some(error) = query.error {
         tracing::info!(%error, "the identity provider did not sign someone in");
         return refuse(
             StatusCode::UNAUTHORIZED,
-            format!("The identity provider did not sign you in ({error})."),
+            t_with("rec-oidc-refused", &[("error", Arg::Text(error))]),
         )
         .await;
     }
@@ -142,36 +138,21 @@ async fn callback(
         .is_some_and(|sent| constant_time_eq(sent.as_bytes(), pending.state.as_bytes()));
     if !state_matches {
         tracing::warn!("single sign-on answer with a wrong state refused");
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "The identity provider's answer does not belong to the sign-in started here (its state does not match). Start again.".to_owned(),
-        )
-        .await;
+        return refuse(StatusCode::BAD_REQUEST, t("rec-oidc-state")).await;
     }
     let Some(code) = query.code.filter(|c| !c.is_empty()) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "The identity provider's answer carries no code. Start again.".to_owned(),
-        )
-        .await;
+        return refuse(StatusCode::BAD_REQUEST, t("rec-oidc-no-code")).await;
     };
     let identity = match provider.finish(pending, code).await {
         Ok(identity) => identity,
         Err(e) => {
             tracing::warn!(error = %e, "single sign-on answer refused");
             let (status, message) = match &e {
-                ProviderError::Unavailable(_) => (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "The identity provider cannot be reached just now; try again in a few minutes.".to_owned(),
-                ),
-                ProviderError::Nonce => (
-                    StatusCode::UNAUTHORIZED,
-                    "The identity provider's answer was not made for this sign-in (its nonce does not match). Start again.".to_owned(),
-                ),
-                _ => (
-                    StatusCode::UNAUTHORIZED,
-                    "The identity provider's answer could not be verified. Start again.".to_owned(),
-                ),
+                ProviderError::Unavailable(_) => {
+                    (StatusCode::SERVICE_UNAVAILABLE, t("rec-oidc-unreachable"))
+                }
+                ProviderError::Nonce => (StatusCode::UNAUTHORIZED, t("rec-oidc-nonce")),
+                _ => (StatusCode::UNAUTHORIZED, t("rec-oidc-unverified")),
             };
             return refuse(status, message).await;
         }
@@ -192,11 +173,14 @@ async fn callback(
         Err(e) => {
             tracing::info!(subject = %identity.subject, reason = %e, "single sign-on refused");
             let message = match e {
-                SignOnError::NoRole { .. } => "You are signed in at the identity provider, but none of your groups gives a role in Kizuna, so no account was made. Ask the international office for access.".to_owned(),
-                SignOnError::Disabled(_) => "This account is disabled; ask an administrator.".to_owned(),
-                SignOnError::NoEmail => "The identity provider sent no verified e-mail address, which a new account needs.".to_owned(),
-                SignOnError::LinkedElsewhere(email) => format!("The account {email} belongs to another identity at the provider; ask an administrator."),
-                SignOnError::Store(_) => "Signing in failed on our side; try again.".to_owned(),
+                SignOnError::NoRole { .. } => t("rec-oidc-no-role"),
+                SignOnError::Disabled(_) => t("rec-login-disabled"),
+                SignOnError::NoEmail => t("rec-oidc-no-email"),
+                SignOnError::LinkedElsewhere(email) => t_with(
+                    "rec-oidc-linked-elsewhere",
+                    &[("email", Arg::Text(email.to_string()))],
+                ),
+                SignOnError::Store(_) => t("rec-oidc-store"),
             };
             refuse(StatusCode::FORBIDDEN, message).await
         }

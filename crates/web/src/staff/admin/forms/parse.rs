@@ -2,7 +2,7 @@
 //! readers (dates, coordinates, web addresses, subject names) and its
 //! strict value types, with messages in plain words.
 
-use kizuna_domain::{Cefr, CountryCode, LanguageTag, PartialDate, Slug, isced, lenient};
+use kizuna_domain::{Cefr, CountryCode, LanguageTag, MonthDay, PartialDate, Slug, isced, lenient};
 use serde_json::{Value, json};
 
 use crate::staff::admin::schema::Ty;
@@ -50,6 +50,7 @@ pub(crate) fn parse(ty: Ty, raw: &str) -> Result<Value, String> {
             json!(n)
         }
         Ty::Website => json!(lenient::website(text)),
+        Ty::MonthDay => json!(MonthDay::read(text)?.to_string()),
         Ty::Coordinates => {
             let at = lenient::coordinates(text)?;
             json!({"lat": at.lat, "lng": at.lng})
@@ -133,6 +134,12 @@ mod tests {
             json!("https://www.kyoto-u.ac.jp")
         );
         assert_eq!(parse(Ty::Isced, "看護").unwrap(), json!("0913"));
+        assert_eq!(parse(Ty::MonthDay, "15 April").unwrap(), json!("--04-15"));
+        assert!(
+            parse(Ty::MonthDay, "31/06")
+                .unwrap_err()
+                .contains("no day 31")
+        );
         assert_eq!(
             parse(Ty::Skills, "  ").unwrap(),
             json!([]),

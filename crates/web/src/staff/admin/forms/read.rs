@@ -183,7 +183,7 @@ pub fn to_json(fields: &[Field], state: &FormState, base: Value) -> (Value, Vali
                             &mut errors,
                         )
                     } else {
-                        let mut item = Map::new();
+                        let mut item = Value::Object(Map::new());
                         for s in subs {
                             let path = format!("{}[{i}].{}", f.path, s.path);
                             let v = read(
@@ -192,9 +192,10 @@ pub fn to_json(fields: &[Field], state: &FormState, base: Value) -> (Value, Vali
                                 row.get(s.path).map(Vec::as_slice).unwrap_or(&[]),
                                 &mut errors,
                             );
-                            item.insert(s.path.to_owned(), v);
+                            // A row's field may lie deeper (`information.email`).
+                            set(&mut item, s.path, v);
                         }
-                        Value::Object(item)
+                        item
                     }
                 });
                 let rows: Vec<Value> = rows.collect();

@@ -7,8 +7,10 @@ use kizuna_domain::{
     FundingKind, MobilityType, NameKind, OrganisationKind, PartyRole, ProgrammeKind, Visibility,
 };
 
+mod factsheet;
 mod lists;
 
+pub use factsheet::{FACTSHEET, FACTSHEET_SECTIONS};
 pub use lists::{AGREEMENT, CONTACT, COUNTRY, FUNDING, ORGANISATION, PROGRAMME};
 
 /// The choices of a select or checkbox group: `(value, label)` pairs.
@@ -43,6 +45,8 @@ pub enum Ty {
     Website,
     /// Latitude and longitude in one field → `{lat, lng}`.
     Coordinates,
+    /// A day of the year (`15 April`, `15/04`) → `--04-15`.
+    MonthDay,
 }
 
 /// What kind of record a picker chooses.
