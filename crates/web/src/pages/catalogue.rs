@@ -314,12 +314,5 @@ async fn contacts_page(
             .cmp(&!b.code.is_empty())
             .then_with(|| collation.compare(&a.name, &b.name))
     });
-    render(
-        state,
-        "contacts.html",
-        t("rec-contacts"),
-        "/contacts",
-        view,
-    )
-    .await
+    render(state, "contacts.html", t("rec-contacts"), "/contacts", view).await
 }
