@@ -52,7 +52,7 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|&kind| run::run(&options, kind, &work))
         .collect();
-    if !options.keep {
+    if !options.keep && !options.reuse {
         let _ = std::fs::remove_dir_all(&work);
     }
     let markdown = report::markdown(&header, &options, &results);

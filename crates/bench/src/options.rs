@@ -41,6 +41,11 @@ pub struct Options {
     pub work_dir: Option<PathBuf>,
     /// Keep the work directory afterwards.
     pub keep: bool,
+    /// Measure only endpoints whose name contains one of these (all when empty).
+    pub only: Vec<String>,
+    /// Serve a registry kept in the work directory by an earlier `--keep` run
+    /// instead of importing it again (no import or cold-start figures).
+    pub reuse: bool,
 }
 
 /// `--help`.
@@ -59,7 +64,9 @@ Options:
   --clients N         connections of the throughput runs (default 32)
   --queries N         most distinct search queries (default 10000)
   --work-dir DIR      where registries go (default: a new temporary directory)
-  --keep              keep the work directory";
+  --keep              keep the work directory
+  --reuse             serve the registry a `--keep` run left in --work-dir (no import, no cold start)
+  --only LIST         measure only endpoints whose name contains one of these (comma-separated)";
 
 impl Options {
     /// Parses `args` (without the program name).
@@ -80,11 +87,17 @@ impl Options {
             queries: 10_000,
             work_dir: None,
             keep: false,
+            only: Vec::new(),
+            reuse: false,
         };
         let mut args = args.iter();
         while let Some(flag) = args.next() {
             if flag == "--keep" {
                 o.keep = true;
+                continue;
+            }
+            if flag == "--reuse" {
+                o.reuse = true;
                 continue;
             }
             if flag == "--help" || flag == "-h" {
@@ -115,6 +128,7 @@ impl Options {
                 "--clients" => o.clients = number()?.max(1),
                 "--queries" => o.queries = number()?.max(1),
                 "--work-dir" => o.work_dir = Some(value.into()),
+                "--only" => o.only = value.split(',').map(str::to_owned).collect(),
                 "--datasets" => {
                     o.datasets = value
                         .split(',')
@@ -138,15 +152,18 @@ mod tests {
 
     #[test]
     fn flags_override_the_defaults() {
-        let args: Vec<String> = "--scale 5000 --datasets synthetic --seconds 0.5 --keep"
-            .split(' ')
-            .map(str::to_owned)
-            .collect();
+        let args: Vec<String> =
+            "--scale 5000 --datasets synthetic --seconds 0.5 --keep --reuse --only /map,search"
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
         let o = Options::parse(&args).unwrap();
         assert_eq!(o.scale, 5_000);
         assert_eq!(o.datasets, [DatasetKind::Synthetic]);
         assert_eq!(o.duration, Duration::from_millis(500));
         assert!(o.keep);
+        assert!(o.reuse);
+        assert_eq!(o.only, ["/map", "search"]);
         assert_eq!(o.clients, 32);
         assert!(Options::parse(&["--scale".to_owned()]).is_err());
         assert!(Options::parse(&["--datasets".to_owned(), "x".to_owned()]).is_err());

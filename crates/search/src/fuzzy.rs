@@ -6,6 +6,8 @@
 //! Latin word with a typo is still a Latin word: terms whose first byte is in
 //! another script than the query's cannot match and are never visited.
 
+use std::sync::{Arc, OnceLock};
+
 use tantivy::query::{AutomatonWeight, DfaWrapper, EnableScoring, FuzzyTermQuery, Query, Weight};
 use tantivy::schema::Field;
 use tantivy::{TantivyError, Term};
@@ -43,6 +45,14 @@ struct SameScript {
     first: FirstByte,
 }
 
+impl std::fmt::Debug for SameScript {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SameScript")
+            .field("first", &self.first)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Automaton for SameScript {
     /// The DFA's state and whether the first byte has been read; `None` is dead.
     type State = Option<(u32, bool)>;
@@ -68,12 +78,18 @@ impl Automaton for SameScript {
     }
 }
 
+/// The automaton of one word, built by the first field's query that needs it
+/// and shared by the word's queries on the other fields (the automaton reads
+/// term bytes, whatever their field).
+type Shared = Arc<OnceLock<Arc<SameScript>>>;
+
 /// Matches terms within one edit of a word (or, as a prefix, of its start).
 #[derive(Debug, Clone)]
 pub struct SameScriptFuzzyQuery {
     field: Field,
     inner: FuzzyTermQuery,
     first: FirstByte,
+    built: Shared,
 }
 
 impl SameScriptFuzzyQuery {
@@ -84,6 +100,7 @@ impl SameScriptFuzzyQuery {
             field,
             inner: FuzzyTermQuery::new(term, distance, true),
             first: FirstByte::of(text),
+            built: Shared::default(),
         }
     }
 
@@ -94,17 +111,37 @@ impl SameScriptFuzzyQuery {
             field,
             inner: FuzzyTermQuery::new_prefix(term, distance, true),
             first: FirstByte::of(text),
+            built: Shared::default(),
         }
+    }
+
+    /// The same match on another field, sharing the automaton once built.
+    pub fn on(&self, field: Field) -> Self {
+        SameScriptFuzzyQuery {
+            field,
+            ..self.clone()
+        }
+    }
+
+    fn automaton(&self) -> Result<Arc<SameScript>, TantivyError> {
+        if let Some(built) = self.built.get() {
+            return Ok(built.clone());
+        }
+        let automaton = Arc::new(SameScript {
+            dfa: self.inner.automaton()?,
+            first: self.first,
+        });
+        // A concurrent build of the same word is harmless: either one is kept.
+        Ok(self.built.get_or_init(|| automaton).clone())
     }
 }
 
 impl Query for SameScriptFuzzyQuery {
     fn weight(&self, _scoring: EnableScoring<'_>) -> Result<Box<dyn Weight>, TantivyError> {
-        let automaton = SameScript {
-            dfa: self.inner.automaton()?,
-            first: self.first,
-        };
-        Ok(Box::new(AutomatonWeight::new(self.field, automaton)))
+        Ok(Box::new(AutomatonWeight::<SameScript>::new(
+            self.field,
+            self.automaton()?,
+        )))
     }
 }
 
@@ -113,10 +150,7 @@ mod tests {
     use super::*;
 
     fn matches(query: &SameScriptFuzzyQuery, candidate: &str) -> bool {
-        let automaton = SameScript {
-            dfa: query.inner.automaton().unwrap(),
-            first: query.first,
-        };
+        let automaton = query.automaton().unwrap();
         let mut state = automaton.start();
         for b in candidate.bytes() {
             state = automaton.accept(&state, b);
@@ -134,6 +168,12 @@ mod tests {
         assert!(!matches(&q, "karolinsk"));
         let p = SameScriptFuzzyQuery::prefix(fields.names, "karol", 0);
         assert!(matches(&p, "karolinska"));
+        let on_title = p.on(fields.title);
+        assert!(matches(&on_title, "karolinska") && !matches(&on_title, "kaorlinska"));
+        assert!(
+            Arc::ptr_eq(&on_title.automaton().unwrap(), &p.automaton().unwrap()),
+            "one automaton per word, whatever the field"
+        );
         assert!(!matches(&p, "kaorlinska"));
         let cyrillic = SameScriptFuzzyQuery::new(fields.names, "москва", 1);
         assert!(matches(&cyrillic, "масква"));

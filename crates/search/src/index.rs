@@ -137,9 +137,41 @@ impl SearchIndex {
             writer.delete_all_documents()?;
             DocBuilder::new(&self.fields, snapshot)
                 .for_each(|_, _| true, |_, _, doc| writer.add_document(doc).map(drop))?;
-            self.commit(&mut writer, snapshot.revision)
+            self.commit(&mut writer, snapshot.revision)?;
+            self.merge_all(&mut writer);
+            Ok(())
         })();
         self.finish(&mut writer, result)
+    }
+
+    /// Merges every segment into one: a rebuild leaves several, and each
+    /// query walks every segment's term dictionaries (its typo-tolerant words
+    /// once per segment and field), so one segment answers fastest. A failed
+    /// merge (one of them already merging) leaves a correct index as it was.
+    fn merge_all(&self, writer: &mut IndexWriter<TantivyDocument>) {
+        let ids: Vec<_> = self
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        if ids.len() < 2 {
+            return;
+        }
+        let merged = writer
+            .merge(&ids)
+            .wait()
+            .and_then(|_| self.reader.reload())
+            .and_then(|_| self.warm());
+        if let Err(e) = merged {
+            tracing::warn!(error = %e, segments = ids.len(), "search index segments not merged");
+        }
+    }
+
+    /// Number of segments the searcher reads.
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Re-indexes the `changed` records from `snapshot` (deleting those it no

@@ -127,21 +127,27 @@ fn term_query(field: Field, text: &str) -> TermQuery {
 /// The query for one group: any text field may hold it; the best field counts most.
 fn group_query(group: &Group, f: &Fields) -> Box<dyn Query> {
     let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+    // A word's typo and prefix automata are built once and shared by every field.
+    let (typo, start) = match group {
+        Group::Word {
+            text,
+            fuzzy,
+            prefix,
+        } => (
+            fuzzy.then(|| SameScriptFuzzyQuery::new(f.title, text, 1)),
+            prefix.then(|| SameScriptFuzzyQuery::prefix(f.title, text, u8::from(*fuzzy))),
+        ),
+        Group::Cjk(_) => (None, None),
+    };
     for (field, boost) in text_fields(f) {
         match group {
-            Group::Word {
-                text,
-                fuzzy,
-                prefix,
-            } => {
+            Group::Word { text, .. } => {
                 disjuncts.push(boosted(term_query(field, text), boost));
-                if *fuzzy {
-                    let q = SameScriptFuzzyQuery::new(field, text, 1);
-                    disjuncts.push(boosted(q, boost * FUZZY_WEIGHT));
+                if let Some(q) = &typo {
+                    disjuncts.push(boosted(q.on(field), boost * FUZZY_WEIGHT));
                 }
-                if *prefix {
-                    let q = SameScriptFuzzyQuery::prefix(field, text, u8::from(*fuzzy));
-                    disjuncts.push(boosted(q, boost * PREFIX_WEIGHT));
+                if let Some(q) = &start {
+                    disjuncts.push(boosted(q.on(field), boost * PREFIX_WEIGHT));
                 }
             }
             Group::Cjk(terms) if terms.len() == 1 => {

@@ -79,6 +79,11 @@ fn search_latency_at_fifty_thousand_organisations() {
     let started = Instant::now();
     index.rebuild(&snapshot).unwrap();
     eprintln!("indexed {n} organisations in {:?}", started.elapsed());
+    assert_eq!(
+        index.segments(),
+        1,
+        "a rebuild is merged into one segment, which queries walk once"
+    );
 
     let queries = [
         "",

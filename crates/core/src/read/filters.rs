@@ -11,6 +11,7 @@ use kizuna_domain::{
 };
 
 use super::Lookup;
+use super::page::{Page, PageError};
 
 /// Case-insensitive text that a record must contain somewhere.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,6 +76,30 @@ impl OrganisationFilter {
                 )
             })
             .collect()
+    }
+}
+
+impl OrganisationFilter {
+    /// One page of the matching organisations after `cursor`. Without a
+    /// kind, text or parent filter the per-revision index is the selection
+    /// itself, so only the records on the page are read.
+    pub fn page<'a>(
+        &self,
+        lookup: &Lookup<'a>,
+        cursor: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Page<'a, Organisation>, PageError> {
+        let ix = lookup.index;
+        let every_one_visible = !lookup.public_only || ix.orgs_all_public();
+        if every_one_visible && self.kind.is_none() && self.text.is_empty() && self.parent.is_none()
+        {
+            let list = match self.country {
+                Some(cc) => ix.orgs_of_country(cc),
+                None => ix.all_orgs(),
+            };
+            return Page::cut_shared(list, |o| o.id.as_str(), cursor, limit);
+        }
+        Page::cut(self.select(lookup), |o| o.id.as_str(), cursor, limit)
     }
 }
 
@@ -163,10 +188,15 @@ impl AgreementFilter {
             Some(at) => Box::new(lookup.agreements_at(at)),
             None => Box::new(lookup.agreements()),
         };
+        // Narrowed by partner, the country still has to be checked; narrowed by
+        // country alone, the index holds exactly the agreements with a partner there.
+        let check_country = self.partner.is_some();
         candidates
             .filter(|a| {
-                self.country
-                    .is_none_or(|c| lookup.partner_countries(a.party_ids()).contains(&c))
+                !check_country
+                    || self
+                        .country
+                        .is_none_or(|c| lookup.partner_countries(a.party_ids()).contains(&c))
             })
             .filter(|a| self.matches(lookup, a))
             .collect()
@@ -198,11 +228,8 @@ impl ProgrammeFilter {
             Some(cc) => Box::new(lookup.programmes_at(ix.programmes_in_country(cc))),
             None => Box::new(lookup.programmes()),
         };
+        // The country index holds exactly the programmes with a partner there.
         candidates
-            .filter(|x| {
-                self.country
-                    .is_none_or(|c| lookup.partner_countries(&x.partners).contains(&c))
-            })
             .filter(|x| self.kind.is_none_or(|k| x.kind == k))
             .filter(|x| {
                 self.education_level

@@ -2,8 +2,9 @@
 //! records it shows instead of walking the whole registry per request.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
-use kizuna_domain::{CountryCode, Organisation, OrganisationKind, Slug, rules};
+use kizuna_domain::{CountryCode, Organisation, OrganisationKind, Slug, Visibility, rules};
 
 use super::Snapshot;
 
@@ -19,6 +20,12 @@ pub struct Indexes {
     children: HashMap<Slug, Vec<Slug>>,
     consortia_of: HashMap<Slug, Vec<Slug>>,
     orgs_in_country: HashMap<CountryCode, Vec<Slug>>,
+    /// Every organisation, in id order, for lists that page through them all.
+    all_orgs: Vec<Arc<Organisation>>,
+    /// Organisations whose own country this is (units of them not included), in id order.
+    orgs_of_country: HashMap<CountryCode, Vec<Arc<Organisation>>>,
+    /// Whether the public may see every organisation (as in the public snapshot).
+    orgs_all_public: bool,
     partners_in_country: HashMap<CountryCode, Vec<Slug>>,
     agreements_in_country: HashMap<CountryCode, Vec<usize>>,
     programmes_in_country: HashMap<CountryCode, Vec<usize>>,
@@ -48,7 +55,15 @@ impl Indexes {
         if let Some(home) = &s.home {
             ix.home_side.insert(home.clone());
         }
+        ix.all_orgs = s.organisations.values().cloned().collect();
+        ix.orgs_all_public = s
+            .organisations
+            .values()
+            .all(|o| o.visibility == Visibility::Public);
         for o in s.organisations.values() {
+            if let Some(cc) = o.country {
+                ix.orgs_of_country.entry(cc).or_default().push(o.clone());
+            }
             if let Some(p) = &o.parent {
                 push(&mut ix.children, p.clone(), o.id.clone());
             }
@@ -199,6 +214,21 @@ impl Indexes {
         self.orgs_in_country
             .get(&cc)
             .map_or(NONE_SLUG, Vec::as_slice)
+    }
+
+    /// Every organisation of the snapshot, in id order (visible or not).
+    pub fn all_orgs(&self) -> &[Arc<Organisation>] {
+        &self.all_orgs
+    }
+
+    /// Organisations whose own country is `cc`, in id order (visible or not).
+    pub fn orgs_of_country(&self, cc: CountryCode) -> &[Arc<Organisation>] {
+        self.orgs_of_country.get(&cc).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether every organisation of the snapshot is public.
+    pub fn orgs_all_public(&self) -> bool {
+        self.orgs_all_public
     }
 
     /// Organisations in a country linked by an agreement, programme, funding

@@ -1,6 +1,8 @@
 //! Keyset pagination over id-ordered selections: a page is cut from
 //! references, so only the records on it are ever copied.
 
+use std::sync::Arc;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
@@ -39,6 +41,28 @@ impl<'a, T> Page<'a, T> {
         cursor: Option<&str>,
         limit: Option<usize>,
     ) -> Result<Self, PageError> {
+        Self::cut_from(&items, |t| *t, id, cursor, limit)
+    }
+
+    /// Cuts the page after `cursor` out of an id-ordered index of shared
+    /// records, every one of which is in the selection: only the records on
+    /// the page are touched, so a page costs the same at any registry size.
+    pub fn cut_shared(
+        items: &'a [Arc<T>],
+        id: impl Fn(&T) -> &str,
+        cursor: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Self, PageError> {
+        Self::cut_from(items, |t| &**t, id, cursor, limit)
+    }
+
+    fn cut_from<'b, S>(
+        items: &'b [S],
+        get: impl Fn(&'b S) -> &'a T,
+        id: impl Fn(&T) -> &str,
+        cursor: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Self, PageError> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if limit == 0 || limit > MAX_LIMIT {
             return Err(PageError::Limit);
@@ -53,12 +77,20 @@ impl<'a, T> Page<'a, T> {
             })
             .transpose()?;
         let total = items.len();
-        let start = match &after {
-            Some(a) => items.partition_point(|i| id(i) <= a.as_str()),
-            None => 0,
-        };
+        // The first record after the cursor, by binary search over id order.
+        let (mut start, mut above) = (0, total);
+        if let Some(a) = &after {
+            while start < above {
+                let mid = start + (above - start) / 2;
+                if id(get(&items[mid])) <= a.as_str() {
+                    start = mid + 1;
+                } else {
+                    above = mid;
+                }
+            }
+        }
         let end = (start + limit).min(total);
-        let page: Vec<&'a T> = items[start..end].to_vec();
+        let page: Vec<&'a T> = items[start..end].iter().map(get).collect();
         let next = (end < total)
             .then(|| page.last().map(|last| URL_SAFE_NO_PAD.encode(id(last))))
             .flatten();
@@ -137,6 +169,24 @@ mod tests {
         let none: Vec<&String> = Vec::new();
         let empty = NumberedPage::cut(none, 1, 3);
         assert_eq!((empty.pages, empty.items.len()), (1, 0));
+    }
+
+    #[test]
+    fn shared_pages_cut_like_borrowed_ones() {
+        let all: Vec<Arc<String>> = ids(7).into_iter().map(Arc::new).collect();
+        let refs: Vec<&String> = all.iter().map(|s| &**s).collect();
+        let mut cursor = None;
+        loop {
+            let shared = Page::cut_shared(&all, |s| s, cursor.as_deref(), Some(3)).unwrap();
+            let borrowed = Page::cut(refs.clone(), |s| s, cursor.as_deref(), Some(3)).unwrap();
+            assert_eq!(shared.items, borrowed.items);
+            assert_eq!((shared.total, &shared.next), (7, &borrowed.next));
+            match shared.next {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        assert!(Page::cut_shared(&all, |s| s, None, Some(0)).is_err());
     }
 
     #[test]

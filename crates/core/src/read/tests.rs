@@ -146,6 +146,70 @@ fn organisation_filters_match_names_in_any_script() {
     assert!(ids.contains(&"utokyo") && ids.contains(&"tmu"), "{ids:?}");
 }
 
+/// Every page of `filter`, followed by cursor, as ids.
+fn pages(filter: &OrganisationFilter, lookup: &Lookup<'_>, limit: usize) -> Vec<Vec<String>> {
+    let mut cursor: Option<String> = None;
+    let mut pages = Vec::new();
+    loop {
+        let page = filter.page(lookup, cursor.as_deref(), Some(limit)).unwrap();
+        let total = filter.select(lookup).len();
+        assert_eq!(page.total, total, "{filter:?}");
+        pages.push(page.items.iter().map(|o| o.id.to_string()).collect());
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return pages,
+        }
+    }
+}
+
+#[test]
+fn organisation_pages_from_the_indexes_equal_pages_of_the_whole_selection() {
+    let mut snapshot = japan();
+    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
+    riken.visibility = Visibility::Internal;
+    snapshot.invalidate();
+    let public = snapshot.public();
+    let filters = [
+        OrganisationFilter::default(),
+        OrganisationFilter {
+            country: Some(jp()),
+            ..OrganisationFilter::default()
+        },
+        OrganisationFilter {
+            country: Some("SE".parse().unwrap()),
+            ..OrganisationFilter::default()
+        },
+        OrganisationFilter {
+            country: Some(jp()),
+            text: TextFilter::new(Some("univ")),
+            ..OrganisationFilter::default()
+        },
+    ];
+    // Staff and the public on the whole registry (where the public may not
+    // see everything), and the public on its own view (where it may).
+    for (snapshot, public_only) in [(&snapshot, false), (&snapshot, true), (&public, true)] {
+        let lookup = Lookup::new(snapshot, ctx(), public_only);
+        for filter in &filters {
+            let walked: Vec<String> = filter
+                .select(&lookup)
+                .iter()
+                .map(|o| o.id.to_string())
+                .collect();
+            assert!(!walked.is_empty(), "{filter:?}");
+            let paged = pages(filter, &lookup, 3);
+            assert!(paged.iter().all(|p| !p.is_empty() && p.len() <= 3));
+            assert_eq!(
+                paged.concat(),
+                walked,
+                "{filter:?}, public only: {public_only}"
+            );
+            let shows_riken = walked.iter().any(|id| id == "riken");
+            let riken_country = filter.country.is_none_or(|c| c == jp()) && filter.text.is_empty();
+            assert_eq!(shows_riken, !public_only && riken_country, "{filter:?}");
+        }
+    }
+}
+
 #[test]
 fn the_public_view_shares_records_and_drops_internal_ones_and_notes() {
     let mut snapshot = japan();

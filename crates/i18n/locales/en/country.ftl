@@ -128,3 +128,15 @@ country-admin-cancel = Cancel
 country-admin-saved = Saved.
 country-admin-translations = Translations
 country-admin-translations-hint = A section left empty here is shown in English, with a note that it is only available in English.
+
+# The back office: a section in one of the other interface languages.
+country-field-intro-sv = Introduction in Swedish
+country-field-intro-ja = Introduction in Japanese
+country-field-education-sv = Bachelor's and master's education in Swedish
+country-field-education-ja = Bachelor's and master's education in Japanese
+country-field-doctoral-sv = Doctoral education in Swedish
+country-field-doctoral-ja = Doctoral education in Japanese
+country-field-postdoc-sv = Postdoc in Swedish
+country-field-postdoc-ja = Postdoc in Japanese
+country-field-funding-sv = Funding, scholarships and travel grants in Swedish
+country-field-funding-ja = Funding, scholarships and travel grants in Japanese

@@ -116,3 +116,15 @@ country-admin-cancel = キャンセル
 country-admin-saved = 保存しました。
 country-admin-translations = 翻訳
 country-admin-translations-hint = ここで空欄のセクションは英語で表示され、英語のみである旨の注記が付きます。
+
+# The back office: a section in one of the other interface languages.
+country-field-intro-sv = はじめに（スウェーデン語）
+country-field-intro-ja = はじめに（日本語）
+country-field-education-sv = 学士・修士課程（スウェーデン語）
+country-field-education-ja = 学士・修士課程（日本語）
+country-field-doctoral-sv = 博士課程（スウェーデン語）
+country-field-doctoral-ja = 博士課程（日本語）
+country-field-postdoc-sv = ポスドク（スウェーデン語）
+country-field-postdoc-ja = ポスドク（日本語）
+country-field-funding-sv = 助成金・奨学金・渡航助成（スウェーデン語）
+country-field-funding-ja = 助成金・奨学金・渡航助成（日本語）

@@ -128,3 +128,15 @@ country-admin-cancel = Avbryt
 country-admin-saved = Sparat.
 country-admin-translations = Översättningar
 country-admin-translations-hint = Ett avsnitt som lämnas tomt här visas på engelska, med en upplysning om att det bara finns på engelska.
+
+# The back office: a section in one of the other interface languages.
+country-field-intro-sv = Inledning på svenska
+country-field-intro-ja = Inledning på japanska
+country-field-education-sv = Utbildning på grundnivå och avancerad nivå på svenska
+country-field-education-ja = Utbildning på grundnivå och avancerad nivå på japanska
+country-field-doctoral-sv = Utbildning på forskarnivå på svenska
+country-field-doctoral-ja = Utbildning på forskarnivå på japanska
+country-field-postdoc-sv = Postdoktorala vistelser på svenska
+country-field-postdoc-ja = Postdoktorala vistelser på japanska
+country-field-funding-sv = Finansiering, stipendier och resebidrag på svenska
+country-field-funding-ja = Finansiering, stipendier och resebidrag på japanska

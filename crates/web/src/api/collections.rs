@@ -9,7 +9,7 @@ use kizuna_core::read::filters::{
     AgreementFilter, ContactFilter, FundingFilter, OrganisationFilter, ProgrammeFilter, TextFilter,
 };
 use kizuna_core::read::public::{PublicRecords, References, public_view};
-use kizuna_core::read::{Lookup, Page};
+use kizuna_core::read::{Lookup, Page, PageError};
 use kizuna_domain::{
     Agreement, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug, Visibility,
 };
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::http::path::RecordId;
-use crate::http::query::{ApiQuery, ListResponse, json, parse_param};
+use crate::http::query::{ApiQuery, ListResponse, any_cursor, json, parse_param};
 use crate::{AppError, AppState};
 
 /// Parses an organisation id filter and checks it names a known organisation.
@@ -45,9 +45,16 @@ fn page_of<T, O: ToSchema + Serialize>(
     limit: Option<usize>,
     out: impl Fn(&T) -> O,
 ) -> Result<Response, AppError> {
-    let cursor = cursor.map(crate::http::query::any_cursor).transpose()?;
-    let page = Page::cut(items, id, cursor.as_deref(), limit)
-        .map_err(|e| AppError::BadRequest(e.to_string()))?;
+    let cursor = cursor.map(any_cursor).transpose()?;
+    answer(Page::cut(items, id, cursor.as_deref(), limit), out)
+}
+
+/// The list answer of a page cut, or the 400 of a bad limit or cursor.
+fn answer<T, O: ToSchema + Serialize>(
+    page: Result<Page<'_, T>, PageError>,
+    out: impl Fn(&T) -> O,
+) -> Result<Response, AppError> {
+    let page = page.map_err(|e| AppError::BadRequest(e.to_string()))?;
     Ok(json(ListResponse {
         items: page.items.into_iter().map(out).collect(),
         total: page.total,
@@ -95,11 +102,9 @@ pub async fn list_organisations(
         parent: parse_org(&lookup, p.partner.as_deref(), "partner")?,
         text: TextFilter::new(p.q.as_deref()),
     };
-    page_of(
-        filter.select(&lookup),
-        |o| o.id.as_str(),
-        p.cursor.as_deref(),
-        p.limit,
+    let cursor = p.cursor.as_deref().map(any_cursor).transpose()?;
+    answer(
+        filter.page(&lookup, cursor.as_deref(), p.limit),
         Organisation::clone,
     )
 }

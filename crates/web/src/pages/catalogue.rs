@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
+use axum::http::Uri;
 use axum::response::{Html, Response};
 use kizuna_domain::{CareerStage, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
@@ -175,10 +176,25 @@ struct FundingSelection {
     country: Option<String>,
 }
 
-/// `GET /funding`: the funding finder.
+/// `GET /funding`: the funding finder. It depends only on the data and the
+/// filters, so it is rendered once per revision and query.
 pub async fn funding_list(
     State(state): State<AppState>,
+    uri: Uri,
     Query(filter): Query<FundingFilter>,
+) -> Result<Response, AppError> {
+    let html = "text/html; charset=utf-8";
+    state
+        .cached(format!("page {uri}"), html, async |snapshot| {
+            Ok(funding_page(&state, &snapshot, filter).await?.0)
+        })
+        .await
+}
+
+async fn funding_page(
+    state: &AppState,
+    snapshot: &kizuna_core::Snapshot,
+    filter: FundingFilter,
 ) -> Result<Html<String>, AppError> {
     let bad = |e: kizuna_domain::enums::UnknownValue| AppError::BadRequest(e.to_string());
     let stage: Option<CareerStage> = filter
@@ -205,8 +221,7 @@ pub async fn funding_list(
             })
         })
         .transpose()?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
+    let lookup = public_lookup(state, snapshot);
     let items = lookup
         .funding()
         .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
@@ -240,7 +255,7 @@ pub async fn funding_list(
         selected,
     };
     render(
-        &state,
+        state,
         "funding_list.html",
         t("rec-funding-title"),
         "/funding",
@@ -256,10 +271,22 @@ struct ContactGroup {
     contacts: Vec<ContactRow>,
 }
 
-/// `GET /contacts`: people to ask, grouped by the countries they cover.
-pub async fn contacts(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
+/// `GET /contacts`: people to ask, grouped by the countries they cover;
+/// rendered once per revision.
+pub async fn contacts(State(state): State<AppState>) -> Result<Response, AppError> {
+    let html = "text/html; charset=utf-8";
+    state
+        .cached("/contacts".to_owned(), html, async |snapshot| {
+            Ok(contacts_page(&state, &snapshot).await?.0)
+        })
+        .await
+}
+
+async fn contacts_page(
+    state: &AppState,
+    snapshot: &kizuna_core::Snapshot,
+) -> Result<Html<String>, AppError> {
+    let lookup = public_lookup(state, snapshot);
     let mut groups: BTreeMap<String, ContactGroup> = BTreeMap::new();
     for contact in lookup.contacts() {
         let keys: Vec<(String, String)> = if contact.countries.is_empty() {
@@ -291,12 +318,5 @@ pub async fn contacts(State(state): State<AppState>) -> Result<Html<String>, App
             .cmp(&!b.code.is_empty())
             .then_with(|| collation.compare(&a.name, &b.name))
     });
-    render(
-        &state,
-        "contacts.html",
-        t("rec-contacts"),
-        "/contacts",
-        view,
-    )
-    .await
+    render(state, "contacts.html", t("rec-contacts"), "/contacts", view).await
 }

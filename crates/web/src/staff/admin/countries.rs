@@ -36,28 +36,16 @@ const fn translated(path: &'static str, label: &'static str) -> Field {
 /// The sections in Swedish and Japanese, after the English ones; a section
 /// left empty is shown in English with a note.
 const TRANSLATED: [Field; 10] = [
-    translated("translations.sv.intro", "Introduction in Swedish"),
-    translated(
-        "translations.sv.education",
-        "Bachelor's and master's education in Swedish",
-    ),
-    translated("translations.sv.doctoral", "Doctoral education in Swedish"),
-    translated("translations.sv.postdoc", "Postdoc in Swedish"),
-    translated(
-        "translations.sv.funding",
-        "Funding, scholarships and travel grants in Swedish",
-    ),
-    translated("translations.ja.intro", "Introduction in Japanese"),
-    translated(
-        "translations.ja.education",
-        "Bachelor's and master's education in Japanese",
-    ),
-    translated("translations.ja.doctoral", "Doctoral education in Japanese"),
-    translated("translations.ja.postdoc", "Postdoc in Japanese"),
-    translated(
-        "translations.ja.funding",
-        "Funding, scholarships and travel grants in Japanese",
-    ),
+    translated("translations.sv.intro", "country-field-intro-sv"),
+    translated("translations.sv.education", "country-field-education-sv"),
+    translated("translations.sv.doctoral", "country-field-doctoral-sv"),
+    translated("translations.sv.postdoc", "country-field-postdoc-sv"),
+    translated("translations.sv.funding", "country-field-funding-sv"),
+    translated("translations.ja.intro", "country-field-intro-ja"),
+    translated("translations.ja.education", "country-field-education-ja"),
+    translated("translations.ja.doctoral", "country-field-doctoral-ja"),
+    translated("translations.ja.postdoc", "country-field-postdoc-ja"),
+    translated("translations.ja.funding", "country-field-funding-ja"),
 ];
 
 /// The country form: the profile's fields, then the translated sections.

@@ -1,0 +1,94 @@
+//! Answers that stay bounded as the registry grows: a country with hundreds
+//! of partners and agreements answers with the first of each list, counts of
+//! all of them and links that page through the rest.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{japan, node_on};
+use kizuna_core::Registry;
+use kizuna_domain::{Agreement, Dataset, Organisation};
+use kizuna_storage::testing;
+use kizuna_web::WebSettings;
+use serde_json::json;
+
+/// Japanese partners added to the Japan dataset, each with an agreement.
+const PARTNERS: usize = 400;
+/// The budget of issue 7 for the country answer, at any registry size.
+const MAX_COUNTRY_BYTES: usize = 200 * 1024;
+
+fn many_partners() -> Dataset {
+    let mut data = japan();
+    for i in 0..PARTNERS {
+        let id = format!("jp-partner-{i:04}");
+        let org: Organisation = serde_json::from_value(json!({
+            "id": id, "kind": "education", "country": "JP", "city": "Osaka",
+            "location": {"lat": 34.7, "lng": 135.5},
+            "names": [{"value": format!("Japanese Partner University {i}"), "lang": "en", "kind": "display"}],
+        }))
+        .unwrap();
+        let agreement: Agreement = serde_json::from_value(json!({
+            "id": format!("jp-exchange-{i:04}"), "kind": "student_exchange", "level": "central",
+            "title": format!("Student exchange, Karolinska Institutet – Japanese Partner University {i}"),
+            "parties": [{"organisation": "ki"}, {"organisation": id}],
+            "signed": true, "education_levels": ["bachelor", "master"],
+            "research_fields": ["A long research field that makes each agreement weigh more"],
+        }))
+        .unwrap();
+        data.organisations.push(org);
+        data.agreements.push(agreement);
+    }
+    data
+}
+
+#[tokio::test]
+async fn the_country_answer_stays_small_and_links_to_every_partner() {
+    let store = testing::fresh_sqlite().await.unwrap();
+    Registry::new(store.clone())
+        .load_dataset(&many_partners(), "test")
+        .await
+        .unwrap();
+    let app = node_on(store, WebSettings::default()).await;
+
+    let answer = app.get("/api/v1/countries/jp").await;
+    assert_eq!(answer.status, 200);
+    assert!(
+        answer.body.len() < MAX_COUNTRY_BYTES,
+        "{} bytes",
+        answer.body.len()
+    );
+    let jp = answer.json();
+    assert_eq!(jp["organisations"].as_array().unwrap().len(), 50);
+    assert_eq!(jp["agreements"].as_array().unwrap().len(), 50);
+    let partners = jp["totals"]["partners"].as_u64().unwrap() as usize;
+    assert!(partners > PARTNERS, "{partners}");
+    assert!(jp["totals"]["agreements"].as_u64().unwrap() as usize > PARTNERS);
+
+    // The organisations link pages through every Japanese organisation.
+    let mut seen = BTreeSet::new();
+    let mut uri = format!(
+        "{}&limit=120",
+        jp["more"]["organisations"].as_str().unwrap()
+    );
+    let (mut pages, mut total) = (0, None);
+    loop {
+        let page = app.json(&uri).await;
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 120);
+        assert_eq!(*total.get_or_insert(page["total"].clone()), page["total"]);
+        for o in items {
+            assert_eq!(o["country"], "JP");
+            assert!(seen.insert(o["id"].as_str().unwrap().to_owned()), "{o}");
+        }
+        pages += 1;
+        match page["next"].as_str() {
+            Some(next) => uri = format!("/api/v1/organisations?country=jp&limit=120&cursor={next}"),
+            None => break,
+        }
+    }
+    assert!(pages >= 4, "{pages} pages");
+    assert_eq!(Some(json!(seen.len())), total);
+    assert!(jp["totals"]["organisations"].as_u64().unwrap() >= seen.len() as u64);
+    assert!((0..PARTNERS).all(|i| seen.contains(&format!("jp-partner-{i:04}"))));
+}
