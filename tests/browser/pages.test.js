@@ -104,18 +104,52 @@ describe('public pages', () => {
     }
   });
 
-  it('pages fit a phone screen without sideways scrolling', async () => {
+  it('every page fits a phone screen without sideways scrolling and passes axe there', async () => {
     const context = env.browser.context;
     const page = await openPage(context);
     try {
       await page.setViewportSize({ width: 375, height: 740 });
-      for (const path of ['/', '/countries/jp', '/agreements/trio-utokyo-spa-2022', '/funding', '/organisations/utokyo']) {
+      for (const { path } of [...PAGES, { path: '/search?q=tokyo' }]) {
         await page.goto(env.baseUrl + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${path} overflows the 375 px viewport by ${overflow} px`);
+        const axe = await seriousAxeViolations(page);
+        assert.equal(axe.serious.length, 0, `axe on a phone, ${path}:\n${formatViolations(axe.serious)}`);
       }
-      const axe = await seriousAxeViolations(page);
-      assert.equal(axe.serious.length, 0, `axe on a phone:\n${formatViolations(axe.serious)}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the header stays compact on a phone: the switcher beside the name, the menu on one row', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const lang of ['en', 'sv', 'ja']) {
+        await page.goto(`${env.baseUrl}/countries/jp?lang=${lang}`);
+        const header = await page.locator('.site-header').boundingBox();
+        assert.ok(header.height <= 160, `${lang}: the header is ${header.height} px tall`);
+        const brand = await page.locator('.brand').boundingBox();
+        const switcher = await page.locator('.lang-switcher').boundingBox();
+        assert.ok(Math.abs(brand.y + brand.height / 2 - (switcher.y + switcher.height / 2)) < 16, `${lang}: the switcher sits beside the name`);
+        const tops = await page.locator('.site-nav a').evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top)));
+        assert.equal(new Set(tops).size, 1, `${lang}: the menu wraps (${tops})`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a card is clickable as a whole, and the links inside it stay their own', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await page.goto(`${env.baseUrl}/organisations?country=JP`);
+      const card = page.locator('.card:has(.card-title a)').first();
+      const href = await card.locator('.card-title a').getAttribute('href');
+      const box = await card.boundingBox();
+      // The card's lower right corner: no link there but the title's cover.
+      await page.mouse.click(box.x + box.width - 8, box.y + box.height - 8);
+      await page.waitForURL((url) => url.pathname === href);
     } finally {
       await page.close();
     }
