@@ -15,6 +15,10 @@ use super::Lookup;
 use super::rows::ContactRow;
 
 /// Why these people (or the mailbox) are the ones to ask.
+/// Most people named on one record's page: a country's contacts can run to
+/// hundreds in a large registry, and a page costs what it shows.
+const MOST_PEOPLE: usize = 6;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AskReason {
@@ -41,6 +45,8 @@ pub struct WhoToAsk {
     pub reason: AskReason,
     /// The people, best first; empty for the office or nobody.
     pub contacts: Vec<ContactRow>,
+    /// How many more people the rule found than are listed (the contacts page has them all).
+    pub more: usize,
     /// The office's mailbox, when nobody else is recorded.
     pub office_email: Option<String>,
     /// What they were found through (the unit's or countries' names), for the wording.
@@ -51,7 +57,12 @@ impl WhoToAsk {
     fn people(reason: AskReason, lookup: &Lookup<'_>, people: Vec<&Contact>) -> Option<Self> {
         (!people.is_empty()).then(|| WhoToAsk {
             reason,
-            contacts: people.into_iter().map(|c| lookup.contact_row(c)).collect(),
+            more: people.len().saturating_sub(MOST_PEOPLE),
+            contacts: people
+                .into_iter()
+                .take(MOST_PEOPLE)
+                .map(|c| lookup.contact_row(c))
+                .collect(),
             office_email: None,
             through: Vec::new(),
         })
@@ -69,6 +80,7 @@ impl WhoToAsk {
                 AskReason::Nobody
             },
             contacts: Vec::new(),
+            more: 0,
             office_email,
             through: Vec::new(),
         }
@@ -245,6 +257,24 @@ mod tests {
         let w = ask(&s, "tmu-student-exchange", None);
         assert_eq!(w.reason, AskReason::Record);
         assert_eq!(ids(&w), ["own-person"]);
+    }
+
+    #[test]
+    fn a_page_names_a_few_people_and_counts_the_rest() {
+        let mut s = japan();
+        for n in 0..20 {
+            s.contacts
+                .push(contact(&format!("jp-{n:02}"), None, &["JP"], &[]));
+        }
+        s.invalidate();
+        let w = ask(&s, "tmu-student-exchange", None);
+        assert_eq!(w.reason, AskReason::Country);
+        assert_eq!(w.contacts.len(), MOST_PEOPLE);
+        assert_eq!(
+            w.more,
+            22 - MOST_PEOPLE,
+            "the Japan dataset's two and the twenty added"
+        );
     }
 
     #[test]

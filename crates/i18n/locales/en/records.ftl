@@ -380,3 +380,10 @@ rec-cal-expiring-name = Agreement expiries
 rec-cal-expiring-description = When signed agreements end
 rec-cal-expiring-summary = Agreement ends: { $title }
 rec-cal-expiring-event = Status: { $status }. Renew it or let it end.
+
+# Who to ask: more people than the page lists.
+rec-ask-more = { $count ->
+    [one] One more person can help.
+   *[other] { $count } more people can help.
+}
+rec-ask-all-contacts = All contacts

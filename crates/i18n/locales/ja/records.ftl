@@ -341,3 +341,7 @@ rec-cal-expiring-name = 協定の満了
 rec-cal-expiring-description = 締結済みの協定が満了する日
 rec-cal-expiring-summary = 協定満了：{ $title }
 rec-cal-expiring-event = 状況：{ $status }。更新するか、満了とするかを決めてください。
+
+# Who to ask: more people than the page lists.
+rec-ask-more = ほかに { $count } 名が対応できます。
+rec-ask-all-contacts = すべての連絡先

@@ -380,3 +380,10 @@ rec-cal-expiring-name = Avtal som löper ut
 rec-cal-expiring-description = När undertecknade avtal upphör
 rec-cal-expiring-summary = Avtalet upphör: { $title }
 rec-cal-expiring-event = Status: { $status }. Förnya det eller låt det upphöra.
+
+# Who to ask: more people than the page lists.
+rec-ask-more = { $count ->
+    [one] Ytterligare en person kan hjälpa till.
+   *[other] Ytterligare { $count } personer kan hjälpa till.
+}
+rec-ask-all-contacts = Alla kontakter
