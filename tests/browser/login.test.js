@@ -53,6 +53,20 @@ describe('signing in', () => {
     }
   });
 
+  it('styles the password field like the e-mail field', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await page.goto(`${env.baseUrl}/login`);
+      const look = (id) => page.locator(`#${id}`).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.borderTopWidth, s.borderTopColor, s.borderRadius, s.paddingLeft, s.fontSize, s.width];
+      });
+      assert.deepEqual(await look('login-password'), await look('login-email'));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('reports a wrong password next to the field', async () => {
     const page = await openPage(env.browser.context);
     try {

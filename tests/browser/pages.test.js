@@ -140,6 +140,39 @@ describe('public pages', () => {
     }
   });
 
+  it('labels never break inside a word on a phone', async () => {
+    const page = await openPage(env.browser.context);
+    try {
+      await page.setViewportSize({ width: 375, height: 740 });
+      for (const lang of ['en', 'sv', 'ja']) {
+        for (const path of ['/countries/jp', '/agreements/trio-utokyo-spa-2022', '/funding', '/map']) {
+          await page.goto(`${env.baseUrl}${path}?lang=${lang}`);
+          const broken = await page.evaluate(() => {
+            const found = [];
+            for (const el of document.querySelectorAll('.tag, .badge, .site-nav a, .lang-switcher a, .button, .card-facts dt')) {
+              if (!el.offsetParent) continue;
+              // Each word of a label sits on one line: its glyphs share a top.
+              const range = document.createRange();
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const m of node.data.matchAll(/\S+/g)) {
+                  range.setStart(node, m.index);
+                  range.setEnd(node, m.index + m[0].length);
+                  const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                  if (tops.size > 1) found.push(m[0]);
+                }
+              }
+            }
+            return found;
+          });
+          assert.deepEqual(broken, [], `${path}?lang=${lang}: words broken across lines`);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a card is clickable as a whole, and the links inside it stay their own', async () => {
     const page = await openPage(env.browser.context);
     try {
