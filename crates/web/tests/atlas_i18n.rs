@@ -4,31 +4,12 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::Request;
 use common::{TestApp, spawn_app};
 use kizuna_core::{Expect, Registry};
 use kizuna_domain::{Agreement, CountryProfile, CountrySections};
 use kizuna_i18n::{Lang, Languages};
 use kizuna_web::WebSettings;
 use kizuna_web::http::base_url::EmbedOrigin;
-
-/// The page at `uri` with an `Accept-Language` header.
-async fn get_accepting(app: &TestApp, uri: &str, accept: &str) -> common::TestResponse {
-    let request = Request::get(uri)
-        .header("accept-language", accept)
-        .body(Body::empty())
-        .unwrap();
-    app.request(request).await
-}
-
-/// The page's `<h1>` text.
-fn h1(body: &str) -> &str {
-    let start = body.find("<h1").expect("an h1");
-    let open = start + body[start..].find('>').unwrap() + 1;
-    let end = open + body[open..].find("</h1>").unwrap();
-    &body[open..end]
-}
 
 /// The texts of every `<span class="country-name">`, in page order.
 fn country_names(body: &str) -> Vec<String> {
@@ -72,18 +53,18 @@ async fn the_home_page_speaks_the_readers_language() {
     let sv = app.get("/?lang=sv").await.body;
     assert!(sv.contains(r#"<html lang="sv">"#));
     assert!(
-        h1(&sv).starts_with("Internationellt samarbete"),
+        common::h1(&sv).starts_with("Internationellt samarbete"),
         "{}",
-        h1(&sv)
+        common::h1(&sv)
     );
     assert!(sv.contains("Här börjar du"));
     assert!(sv.contains("Avtal om studentutbyte"));
     assert!(sv.contains("Gällande avtal"));
     assert!(!sv.contains("Where to start"), "no English left");
 
-    let ja = get_accepting(&app, "/", "ja,en;q=0.5").await.body;
+    let ja = app.get_accepting("/", "ja,en;q=0.5").await.body;
     assert!(ja.contains(r#"<html lang="ja">"#));
-    assert!(h1(&ja).contains("国際連携"), "{}", h1(&ja));
+    assert!(common::h1(&ja).contains("国際連携"), "{}", common::h1(&ja));
     assert!(ja.contains("学生交流協定"));
     assert!(ja.contains("はじめに"));
     // Japanese counts take no plural ending.
@@ -118,14 +99,14 @@ async fn countries_are_sorted_by_the_readers_language() {
     );
 
     let sv = app.get("/countries?lang=sv").await.body;
-    assert!(sv.contains("<h1>Länder</h1>"), "{}", h1(&sv));
+    assert!(sv.contains("<h1>Länder</h1>"), "{}", common::h1(&sv));
     assert!(sv.contains("Landprofil"));
     assert!(sv.contains("4 avtal · 7 organisationer"), "{sv}");
     let en = app.get("/countries").await.body;
     assert!(en.contains("4 agreements · 7 organisations"), "{en}");
     assert!(en.contains("0 agreements · 0 organisations"), "{en}");
     let ja = app.get("/countries?lang=ja").await.body;
-    assert!(ja.contains("<h1>国・地域</h1>"), "{}", h1(&ja));
+    assert!(ja.contains("<h1>国・地域</h1>"), "{}", common::h1(&ja));
 }
 
 #[tokio::test]
@@ -138,7 +119,7 @@ async fn the_map_page_speaks_the_readers_language() {
     assert!(
         sv.contains("<h1>Karta över partner och avtal</h1>"),
         "{}",
-        h1(&sv)
+        common::h1(&sv)
     );
     assert!(sv.contains("Filter (1)"));
     assert!(sv.contains(r#"<label for="m-kind">Typ av avtal</label>"#));
@@ -156,9 +137,13 @@ async fn the_map_page_speaks_the_readers_language() {
     assert_eq!(block["here"], "{count} partner här");
     assert_eq!(block["status"]["active"], app_label(Lang::Sv, "active"));
 
-    let ja = get_accepting(&app, "/map", "ja").await.body;
+    let ja = app.get_accepting("/map", "ja").await.body;
     assert!(ja.contains(r#"<html lang="ja">"#));
-    assert!(ja.contains("<h1>提携先と協定の地図</h1>"), "{}", h1(&ja));
+    assert!(
+        ja.contains("<h1>提携先と協定の地図</h1>"),
+        "{}",
+        common::h1(&ja)
+    );
     assert!(ja.contains("絞り込み（0）"));
     assert!(ja.contains(r#"aria-label="横の一覧にある提携先の地図""#));
     assert!(ja.contains("提携先 "), "the list's count");
@@ -201,7 +186,7 @@ async fn search_and_suggestions_speak_the_readers_language() {
     assert!(
         sv.contains("<h1>Resultat för ”nursing”</h1>"),
         "{}",
-        h1(&sv)
+        common::h1(&sv)
     );
     assert!(sv.contains("<title>Sök: nursing"), "the page title");
     assert!(sv.contains(r#"aria-label="Sök i atlasen""#));
@@ -215,8 +200,12 @@ async fn search_and_suggestions_speak_the_readers_language() {
     assert_eq!(suggest["label"], "Förslag");
     assert_eq!(suggest["types"]["programmes"], "Program");
 
-    let ja = get_accepting(&app, "/search?q=zzzqqq", "ja").await.body;
-    assert!(ja.contains("<h1>「zzzqqq」の検索結果</h1>"), "{}", h1(&ja));
+    let ja = app.get_accepting("/search?q=zzzqqq", "ja").await.body;
+    assert!(
+        ja.contains("<h1>「zzzqqq」の検索結果</h1>"),
+        "{}",
+        common::h1(&ja)
+    );
     assert!(ja.contains("該当なし"));
     assert!(ja.contains("該当するものはありません。"));
     assert_eq!(
@@ -302,9 +291,9 @@ async fn embeds_speak_the_language_they_are_asked_for() {
             "{uri}"
         );
         assert!(
-            h1(&page.body).contains(heading),
+            common::h1(&page.body).contains(heading),
             "{uri}: {}",
-            h1(&page.body)
+            common::h1(&page.body)
         );
         assert!(page.body.contains(text), "{uri}: {}", page.body);
     }
@@ -340,7 +329,7 @@ async fn embeds_speak_the_language_they_are_asked_for() {
 
     let en = node.get("/embed/country?country=JP").await.body;
     assert!(en.contains(r#"<html lang="en">"#));
-    assert!(h1(&en).contains("Collaboration with Japan"));
+    assert!(common::h1(&en).contains("Collaboration with Japan"));
     let unknown = node.get("/embed/calendar?lang=sv").await;
     assert_eq!(unknown.status, 404);
     assert!(

@@ -11,40 +11,24 @@ mod common;
 #[allow(dead_code)]
 mod support;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use common::{TestApp, spawn_app};
+use axum::http::StatusCode;
+use common::spawn_app;
 use kizuna_domain::Role;
 use support::{form_fields, get, post, set, signed_in};
-
-async fn get_accepting(app: &TestApp, uri: &str, accept: &str) -> common::TestResponse {
-    let request = Request::get(uri)
-        .header("accept-language", accept)
-        .body(Body::empty())
-        .unwrap();
-    app.request(request).await
-}
-
-fn h1(body: &str) -> &str {
-    let start = body.find("<h1").expect("an h1");
-    let open = start + body[start..].find('>').unwrap() + 1;
-    let end = open + body[open..].find("</h1>").unwrap();
-    &body[open..end]
-}
 
 #[tokio::test]
 async fn the_country_page_speaks_swedish_and_japanese_and_english_by_default() {
     let app = spawn_app().await;
     let en = app.get("/countries/jp").await;
     assert!(en.body.contains(r#"<html lang="en""#));
-    assert_eq!(h1(&en.body), "Collaboration in Japan");
+    assert_eq!(common::h1(&en.body), "Collaboration in Japan");
     assert!(en.body.contains(">Overview</h2>"));
     assert!(en.body.contains(">The University of Tokyo</a>"));
 
     let sv = app.get("/countries/jp?lang=sv").await;
     assert_eq!(sv.status, 200);
     assert!(sv.body.contains(r#"<html lang="sv""#));
-    assert_eq!(h1(&sv.body), "Samarbete med Japan");
+    assert_eq!(common::h1(&sv.body), "Samarbete med Japan");
     for text in [
         "Översikt",
         "Samförståndsavtal (MOU)",
@@ -65,10 +49,10 @@ async fn the_country_page_speaks_swedish_and_japanese_and_english_by_default() {
 
     for ja in [
         app.get("/countries/jp?lang=ja").await,
-        get_accepting(&app, "/countries/jp", "ja,en;q=0.5").await,
+        app.get_accepting("/countries/jp", "ja,en;q=0.5").await,
     ] {
         assert!(ja.body.contains(r#"<html lang="ja""#));
-        assert_eq!(h1(&ja.body), "日本との連携");
+        assert_eq!(common::h1(&ja.body), "日本との連携");
         assert!(ja.body.contains("博士課程"));
         // The record's Japanese name first, its English name beside it.
         assert!(ja.body.contains(">東京大学</a>"), "東京大学 as the link");
@@ -86,13 +70,13 @@ async fn the_country_page_speaks_swedish_and_japanese_and_english_by_default() {
 async fn country_names_follow_the_reader_in_lists_and_breadcrumbs() {
     let app = spawn_app().await;
     let ja = app.get("/organisations/tmu?lang=ja").await;
-    assert_eq!(h1(&ja.body), "東京都立大学");
+    assert_eq!(common::h1(&ja.body), "東京都立大学");
     assert!(ja.body.contains("Tokyo Metropolitan University"));
     assert!(ja.body.contains(">日本</a>"), "the country in Japanese");
     let sv = app.get("/organisations/ki?lang=sv").await;
     assert!(sv.body.contains("Sverige"), "Sweden in Swedish");
     let en = app.get("/organisations/tmu").await;
-    assert_eq!(h1(&en.body), "Tokyo Metropolitan University");
+    assert_eq!(common::h1(&en.body), "Tokyo Metropolitan University");
     assert!(
         en.body
             .contains(r#"lang="ja" class="alt-name">東京都立大学</span>"#)
@@ -163,7 +147,7 @@ async fn the_back_office_country_list_is_in_the_readers_language_and_order() {
     let app = spawn_app().await;
     let admin = signed_in(&app, Role::Admin).await;
     let sv = get(&app, &admin, "/admin/countries?lang=sv").await;
-    assert_eq!(h1(&sv.body), "Landsidor");
+    assert_eq!(common::h1(&sv.body), "Landsidor");
     let at = |name: &str| sv.body.find(name).unwrap_or_else(|| panic!("{name}"));
     // å ä ö after z in Swedish.
     assert!(at("Zimbabwe (ZW)") < at("Åland (AX)"));
@@ -181,7 +165,7 @@ async fn subject_areas_are_found_in_swedish_and_japanese_words() {
         "omv%C3%A5rdnad",
         "nursing",
     ] {
-        let page = get_accepting(&app, &format!("/search?q={q}"), "sv").await;
+        let page = app.get_accepting(&format!("/search?q={q}"), "sv").await;
         assert_eq!(page.status, 200);
         assert!(
             page.body.contains("/agreements/tmu-student-exchange"),
@@ -193,7 +177,7 @@ async fn subject_areas_are_found_in_swedish_and_japanese_words() {
             "{q} in the API"
         );
     }
-    let ja = get_accepting(&app, "/search?q=tokyo", "ja").await;
+    let ja = app.get_accepting("/search?q=tokyo", "ja").await;
     assert!(
         ja.body.contains("東京大学"),
         "organisations titled in Japanese"

@@ -145,6 +145,15 @@ impl TestApp {
             .await
     }
 
+    /// The page at `uri` for a browser asking for `accept` (`Accept-Language`).
+    pub async fn get_accepting(&self, uri: &str, accept: &str) -> TestResponse {
+        let request = Request::get(uri)
+            .header("accept-language", accept)
+            .body(Body::empty())
+            .unwrap();
+        self.request(request).await
+    }
+
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
         let response = self.request_bytes(request).await;
         TestResponse {
@@ -223,4 +232,12 @@ pub async fn get_with_token(app: &TestApp, token: &str, uri: &str) -> TestRespon
             .unwrap(),
     )
     .await
+}
+
+/// The markup inside a page's `<h1>`.
+pub fn h1(body: &str) -> &str {
+    let start = body.find("<h1").expect("an h1");
+    let open = start + body[start..].find('>').unwrap() + 1;
+    let end = open + body[open..].find("</h1>").unwrap();
+    &body[open..end]
 }
