@@ -194,7 +194,7 @@ pub fn build(lookup: &Lookup<'_>) -> DashboardView {
         }
         kinds
             .entry(a.kind.to_string())
-            .or_insert_with(|| (super::admin::word(&a.kind.to_string()), 0))
+            .or_insert_with(|| (super::admin::words::word(&a.kind.to_string()), 0))
             .1 += 1;
     }
     expiring.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)));

@@ -63,16 +63,6 @@ struct HistoryView {
     conflict: Option<Conflict>,
 }
 
-/// A moment of the change log as the reader writes it: the day in the
-/// language's form and the time (UTC).
-pub(super) fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    let lang = crate::http::lang::current();
-    let day = crate::http::lang::languages()
-        .formats(lang)
-        .date(at.date_naive());
-    format!("{day} {} UTC", at.format("%H:%M"))
-}
-
 /// A JSON value as a person reads it.
 fn show(value: &Value) -> String {
     match value {
@@ -102,7 +92,7 @@ fn key_label(fields: &[Field], key: &str) -> String {
         .iter()
         .find(|f| f.path == key)
         .map(|f| f.label_text())
-        .unwrap_or_else(|| super::records::word(key))
+        .unwrap_or_else(|| super::words::word(key))
 }
 
 /// The top-level fields that differ between two versions, in form order.
@@ -181,7 +171,7 @@ async fn render<E: AdminRecord>(
             let current = found.is_some() && e.revision == current_revision;
             EntryView {
                 revision: e.revision,
-                at: when(e.at),
+                at: super::words::when(e.at),
                 at_iso: e.at.to_rfc3339(),
                 actor: e.actor.clone(),
                 action: e.action.to_string(),

@@ -82,7 +82,7 @@ pub async fn list<E: AdminRecord>(
         })
         .chain(AgreementStatus::ALL.iter().map(|s| OptionView {
             value: s.as_str().to_owned(),
-            label: super::records::word(s.as_str()),
+            label: super::words::word(s.as_str()),
             selected: Some(*s) == status,
         }))
         .collect()

@@ -24,6 +24,7 @@ mod records;
 mod renew;
 mod schema;
 mod view;
+pub(crate) mod words;
 
 use axum::Router;
 use axum::extract::State;
@@ -40,7 +41,6 @@ use crate::http::csrf::Csrf;
 use crate::{AppError, AppState};
 pub(crate) use pickers::{Datalist, datalists};
 pub use records::AdminRecord;
-pub(crate) use records::word;
 
 /// The user of a back-office page (signed in, or sent to `/login`).
 pub(crate) type PageUser = StaffPage;

@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 
 use super::forms::FormState;
 use super::schema::{self, Field};
-use crate::http::lang::{current, t_with};
+use super::words::word;
+use crate::http::lang::t_with;
 use kizuna_core::read::Lookup;
 use kizuna_i18n::Arg;
 
@@ -110,12 +111,7 @@ fn base_row<E: AdminRecord>(record: &E, kind: Option<String>, detail: String) ->
 }
 
 fn label(word: impl std::fmt::Display) -> Option<String> {
-    Some(self::word(&word.to_string()))
-}
-
-/// A vocabulary word in the reader's language.
-pub fn word(word: &str) -> String {
-    crate::templates::label_in(current(), word)
+    Some(super::words::word(&word.to_string()))
 }
 
 /// A message that depends on the collection (`admin-records`, `admin-not-found`…),

@@ -47,7 +47,7 @@ pub(crate) struct HashView {
 }
 
 fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    super::super::history::when(at)
+    super::super::words::when(at)
 }
 
 /// An agreement's EWP exchange on its back-office page.

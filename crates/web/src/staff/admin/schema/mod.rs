@@ -269,7 +269,7 @@ const fn rows(
 
 fn words(all: impl IntoIterator<Item = &'static str>) -> Vec<(String, String)> {
     all.into_iter()
-        .map(|w| (w.to_owned(), super::records::word(w)))
+        .map(|w| (w.to_owned(), super::words::word(w)))
         .collect()
 }
 
