@@ -25,12 +25,15 @@ const N: usize = FACETS.len();
 /// Facet counts by facet name and value.
 pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
 
-/// One facet of one segment: the column (for its dictionary) and every
-/// document's term ordinals, `ords[offsets[doc]..offsets[doc + 1]]`.
+/// One facet of one segment: the column (for its dictionary), every
+/// document's term ordinals, `ords[offsets[doc]..offsets[doc + 1]]`, and the
+/// value of each ordinal (looking values up in the dictionary per query cost
+/// a twentieth of a search).
 struct FacetColumn {
     column: StrColumn,
     offsets: Vec<u32>,
     ords: Vec<u32>,
+    values: Vec<String>,
 }
 
 /// The facet values of every document of one segment.
@@ -53,10 +56,17 @@ impl SegmentFacets {
                 ords.extend(column.term_ords(doc).map(|o| o as u32));
             }
             offsets.push(ords.len() as u32);
+            let mut values = Vec::with_capacity(column.num_terms());
+            for ord in 0..column.num_terms() as u64 {
+                let mut value = String::new();
+                column.ord_to_str(ord, &mut value)?;
+                values.push(value);
+            }
             columns[i] = Some(FacetColumn {
                 column,
                 offsets,
                 ords,
+                values,
             });
         }
         Ok(SegmentFacets { columns })
@@ -252,14 +262,8 @@ impl<S: SegmentCollector> SegmentCollector for FacetSegmentCollector<S> {
                 continue;
             };
             let values = facets.entry(name.to_string()).or_default();
-            let mut value = String::new();
-            for (ord, &count) in self.counts[i].iter().enumerate() {
-                if count > 0
-                    && column
-                        .column
-                        .ord_to_str(ord as u64, &mut value)
-                        .unwrap_or(false)
-                {
+            for (value, &count) in column.values.iter().zip(&self.counts[i]) {
+                if count > 0 {
                     values.insert(value.clone(), count);
                 }
             }

@@ -16,6 +16,7 @@ mod query;
 mod refs;
 mod schema;
 mod snippet;
+mod spelling;
 mod terms;
 mod text;
 mod tokenizer;

@@ -16,7 +16,8 @@ use crate::tokenizer::TOKENIZER;
 /// funding its deadlines.
 /// 5: subject areas, education levels, career stages and kinds carry their
 /// words in English, Swedish and Japanese.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: stored text in blocks of 4 KiB (was 16 KiB).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [

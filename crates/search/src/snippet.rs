@@ -61,6 +61,15 @@ impl Highlighter {
         }
     }
 
+    /// Whether some token may match the query only loosely (typo, prefix,
+    /// lone CJK character): otherwise the query's own terms are all there is
+    /// to mark, and the text need not be read twice.
+    fn matches_loosely(&self) -> bool {
+        !self.fuzzy.is_empty()
+            || self.prefix.is_some()
+            || self.terms.keys().any(|t| t.chars().count() == 1 && !t.is_ascii())
+    }
+
     /// Whether a token of the text matches the query only loosely (typo, prefix, lone CJK char).
     fn loose_match(&self, token: &str) -> bool {
         if self.fuzzy.iter().any(|q| within_one_edit(q, token)) {
@@ -89,11 +98,13 @@ impl Highlighter {
     pub fn snippet(&self, summary: &str, fallback: &str) -> String {
         if !self.terms.is_empty() && !summary.is_empty() {
             let mut terms = self.terms.clone();
-            let mut analyzer = self.analyzer.clone();
-            let mut stream = analyzer.token_stream(summary);
-            while let Some(token) = stream.next() {
-                if !terms.contains_key(&token.text) && self.loose_match(&token.text) {
-                    terms.insert(token.text.clone(), 1.0);
+            if self.matches_loosely() {
+                let mut analyzer = self.analyzer.clone();
+                let mut stream = analyzer.token_stream(summary);
+                while let Some(token) = stream.next() {
+                    if !terms.contains_key(&token.text) && self.loose_match(&token.text) {
+                        terms.insert(token.text.clone(), 1.0);
+                    }
                 }
             }
             let generator =
