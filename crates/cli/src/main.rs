@@ -6,6 +6,7 @@ use clap::Parser;
 
 /// jemalloc gives memory a busy server freed back to the system; glibc's
 /// allocator kept tens of megabytes of it.
+#[cfg(feature = "jemalloc")]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
