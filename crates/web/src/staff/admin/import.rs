@@ -131,10 +131,11 @@ fn view(collection: &str, staff: &Staff) -> ImportView {
 /// Viewers change nothing, so they import nothing.
 fn require_writer(staff: &Staff) -> Result<(), AppError> {
     if staff.user.role == Role::Viewer || staff.user.disabled {
-        return Err(AppError::Forbidden(format!(
-            "a {} may not import records",
-            staff.user.role
-        )));
+        return Err(AppError::Refused {
+            status: StatusCode::FORBIDDEN,
+            english: format!("a {} may not import records", staff.user.role),
+            problem: kizuna_domain::Problem::new("may-not-import").with("role", staff.user.role),
+        });
     }
     Ok(())
 }

@@ -39,6 +39,12 @@ pub fn import_problem_text(problem: Option<&Problem>, english: &str) -> String {
     )
 }
 
+/// A refusal of the core (out of scope, still referred to) in the reader's
+/// language, from `admin-refused-CODE`.
+pub fn refused_text(problem: &Problem, english: &str) -> String {
+    coded(Some(problem), english, &["admin-refused-"])
+}
+
 /// The same problems, each worded in the reader's language (for an HTML form
 /// or the dialog that shows them).
 pub fn worded(errors: &ValidationErrors) -> ValidationErrors {
