@@ -87,7 +87,8 @@ async fn a_record_others_name_is_not_deleted() {
         .delete::<Agreement>(&admin(), "trio-utokyo-spa", renewed.revision)
         .await
     {
-        Err(WriteError::Conflict(message)) => {
+        Err(e @ WriteError::Referenced { .. }) => {
+            let message = e.to_string();
             assert!(
                 message.contains("agreements/trio-utokyo-spa-2022"),
                 "{message}"

@@ -5,7 +5,9 @@
 
 mod error;
 pub mod ewp;
+pub mod message;
 pub mod ror;
 pub mod sheets;
 
 pub use error::InteropError;
+pub use message::Message;

@@ -36,6 +36,17 @@ pub enum AppError {
     /// A change was sent without `If-Match`.
     #[error("{0}")]
     PreconditionRequired(String),
+    /// Refused for a reason given as a code with its values (403 or 409): the
+    /// problem document says `english`, a page words the code in the reader's language.
+    #[error("{english}")]
+    Refused {
+        /// 403 or 409.
+        status: StatusCode,
+        /// The reason in English.
+        english: String,
+        /// The reason as a code (`out-of-scope`, `referenced`…) and its values.
+        problem: kizuna_domain::Problem,
+    },
     /// Too many attempts; try again later.
     #[error("{0}")]
     TooManyRequests(String),
@@ -66,6 +77,30 @@ impl From<WriteError> for AppError {
         let message = e.to_string();
         match e {
             WriteError::Forbidden(m) => AppError::Forbidden(m),
+            WriteError::OutOfScope { role, action, unit } => {
+                let problem = kizuna_domain::Problem::new("out-of-scope")
+                    .with("role", role)
+                    .with("action", action)
+                    .with("place", if unit.is_some() { "unit" } else { "central" })
+                    .with("unit", unit.map(|u| u.to_string()).unwrap_or_default());
+                AppError::Refused {
+                    status: StatusCode::FORBIDDEN,
+                    english: message,
+                    problem,
+                }
+            }
+            WriteError::Referenced {
+                collection,
+                id,
+                referrers,
+            } => AppError::Refused {
+                status: StatusCode::CONFLICT,
+                english: message,
+                problem: kizuna_domain::Problem::new("referenced")
+                    .with("record", format!("{collection}/{id}"))
+                    .with("referrers", referrers.join(", "))
+                    .with("count", referrers.len()),
+            },
             WriteError::Invalid(errors) => AppError::Invalid(errors),
             WriteError::NotFound(m) => AppError::NotFound(m),
             WriteError::AlreadyExists { .. } | WriteError::Conflict(_) => {
@@ -102,6 +137,11 @@ pub struct Problem {
     /// Field-level problems of an invalid record.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// The detail as a code and its values, for a page that words it in the
+    /// reader's language (the document itself stays English).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub said: Option<kizuna_domain::Problem>,
 }
 
 impl AppError {
@@ -117,6 +157,7 @@ impl AppError {
             AppError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Refused { status, .. } => *status,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -133,6 +174,10 @@ impl AppError {
             AppError::PreconditionFailed(_) => ("stale-version", "Changed by someone else"),
             AppError::PreconditionRequired(_) => ("version-required", "Version required"),
             AppError::TooManyRequests(_) => ("too-many-requests", "Too many attempts"),
+            AppError::Refused { status, .. } if *status == StatusCode::FORBIDDEN => {
+                ("forbidden", "Not allowed")
+            }
+            AppError::Refused { .. } => ("conflict", "Conflict"),
             AppError::Internal(_) => ("internal", "Internal error"),
         };
         Problem {
@@ -148,6 +193,10 @@ impl AppError {
             errors: match self {
                 AppError::Invalid(errors) => errors.0.clone(),
                 _ => Vec::new(),
+            },
+            said: match self {
+                AppError::Refused { problem, .. } => Some(problem.clone()),
+                _ => None,
             },
         }
     }

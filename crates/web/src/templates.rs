@@ -49,10 +49,7 @@ impl Templates {
         });
         env.add_function("t", translate);
         env.add_filter("date", |state: &State, day: &str| {
-            match day.parse::<chrono::NaiveDate>() {
-                Ok(day) => languages().formats(page_lang(state)).date(day),
-                Err(_) => day.to_owned(),
-            }
+            date_in(page_lang(state), day)
         });
         env.add_filter("number", |state: &State, n: i64| {
             languages().formats(page_lang(state)).number(n)
@@ -138,6 +135,20 @@ pub fn label_in(lang: Lang, word: &str) -> String {
     label(word)
 }
 
+/// A day, or a month of a year (`2023-04`), as `lang` writes it; a year alone
+/// and anything else stays as it is.
+pub fn date_in(lang: Lang, text: &str) -> String {
+    use kizuna_domain::PartialDate;
+    let formats = languages().formats(lang);
+    match text.parse::<PartialDate>() {
+        Ok(PartialDate::Day(day)) => formats.date(day),
+        Ok(PartialDate::Month(year, month)) => formats
+            .month(year, month)
+            .unwrap_or_else(|| text.to_owned()),
+        Ok(PartialDate::Year(_)) | Err(_) => text.to_owned(),
+    }
+}
+
 /// Turns a vocabulary word into words a person reads: `strategic_partnership` → `Strategic partnership`.
 pub fn label(word: &str) -> String {
     match word {
@@ -198,6 +209,16 @@ mod tests {
         .unwrap();
         let html = env.get_template("x.html").unwrap().render(()).unwrap();
         assert_eq!(html, r#"<a href="/">x</a> to &lt;b&gt;"#);
+    }
+
+    #[test]
+    fn partial_dates_read_as_each_language_writes_them() {
+        assert_eq!(date_in(Lang::En, "2023-04"), "April 2023");
+        assert_eq!(date_in(Lang::Sv, "2023-04"), "april 2023");
+        assert_eq!(date_in(Lang::Ja, "2023-04"), "2023年4月");
+        assert_eq!(date_in(Lang::Ja, "2023"), "2023");
+        assert_eq!(date_in(Lang::Sv, "2023-04-09"), "9 april 2023");
+        assert_eq!(date_in(Lang::En, "not a date"), "not a date");
     }
 
     #[test]

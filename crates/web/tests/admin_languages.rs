@@ -217,3 +217,66 @@ async fn the_import_page_speaks_the_readers_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_delete_refused_while_referenced_says_why_in_the_readers_language() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, Role::Admin).await;
+    let uri = "/admin/organisations/utokyo/delete";
+    for (lang, says) in [
+        (
+            "sv",
+            "kan inte tas bort eftersom andra poster fortfarande hänvisar till den",
+        ),
+        ("ja", "から参照されているため削除できません"),
+    ] {
+        let fields = form_fields(&get(&app, &admin, &format!("{uri}?lang={lang}")).await.body);
+        let refused = post(&app, &admin, &format!("{uri}?lang={lang}"), &fields).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+        let body = unescape(&refused.body);
+        assert!(body.contains(says), "{lang}: {body}");
+        assert!(
+            body.contains(&format!("agreements/{AGREEMENT}")),
+            "names the referrers"
+        );
+        assert!(
+            !body.contains("is still referred to by"),
+            "{lang}: no English left"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_change_out_of_scope_is_refused_in_the_readers_language() {
+    let app = spawn_app().await;
+    let editor = signed_in(&app, Role::Editor).await;
+    let uri = format!("/admin/agreements/{AGREEMENT}/delete");
+    for (lang, title, says) in [
+        ("sv", "Inte tillåtet", "En redaktör får inte ta bort"),
+        ("ja", "権限がありません", "編集者は"),
+    ] {
+        let fields = vec![
+            ("csrf".to_owned(), editor.csrf.clone()),
+            ("revision".to_owned(), "1".to_owned()),
+        ];
+        let refused = post(&app, &editor, &format!("{uri}?lang={lang}"), &fields).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+        let body = unescape(&refused.body);
+        assert!(
+            body.contains(title) && body.contains(says),
+            "{lang}: {body}"
+        );
+        assert!(!body.contains("may not delete"), "{lang}: no English left");
+    }
+    // An edit saved over someone else's is explained in the language too.
+    let admin = signed_in(&app, Role::Admin).await;
+    let edit = format!("/admin/agreements/{AGREEMENT}?lang=ja");
+    let mut fields = form_fields(&get(&app, &admin, &edit).await.body);
+    support::set(&mut fields, "title", "Changed once");
+    let first = post(&app, &admin, &edit, &fields).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    support::set(&mut fields, "title", "Changed twice");
+    let stale = post(&app, &admin, &edit, &fields).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    assert!(!unescape(&stale.body).contains("was changed by someone else"));
+}

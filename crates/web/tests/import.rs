@@ -58,6 +58,17 @@ fn hidden_fields(html: &str, action: &str) -> Vec<(String, String)> {
 
 /// A browser's multipart upload of `file` for `collection`.
 fn upload(csrf: Option<&str>, collection: &str, name: &str, file: &[u8]) -> Request<Body> {
+    upload_to("/admin/import", csrf, collection, name, file)
+}
+
+/// The same upload posted to `uri` (the import page with a `?lang=`).
+fn upload_to(
+    uri: &str,
+    csrf: Option<&str>,
+    collection: &str,
+    name: &str,
+    file: &[u8],
+) -> Request<Body> {
     let mut body = Vec::new();
     let mut part = |head: String, content: &[u8]| {
         body.extend(format!("--BOUNDARY\r\n{head}\r\n\r\n").as_bytes());
@@ -82,7 +93,7 @@ fn upload(csrf: Option<&str>, collection: &str, name: &str, file: &[u8]) -> Requ
     );
     part("Content-Disposition: form-data; name=\"mapping\"; filename=\"\"\r\nContent-Type: application/octet-stream".into(), b"");
     body.extend(b"--BOUNDARY--\r\n");
-    Request::post("/admin/import")
+    Request::post(uri)
         .header(
             header::CONTENT_TYPE,
             "multipart/form-data; boundary=BOUNDARY",
@@ -231,6 +242,47 @@ async fn bad_files_and_error_rows_are_shown_and_write_nothing() {
         assert!(page.contains("Some rows have errors: nothing will be written."));
         assert!(!page.contains("action=\"/admin/import/apply\""), "no apply button");
         assert_eq!(app.store.revision().await.unwrap(), before);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_rows_problems_and_notes_are_in_the_readers_language() {
+    on_each_database(async |app: TestApp| {
+        let (mut browser, csrf) = signed_in(&app, "admin@ki.se", Role::Admin).await;
+        let sheet = "Lärosäte;Land;Titel;Typ;Nivå;Giltig till\nSeoul National University;KR;SNU exchange;student exchange;central;31/31/2030\nNowhere University;;Other exchange;memo;central;2031\n";
+        let report = async |browser: &mut Browser, lang: &str| {
+            let uri = format!("/admin/import?lang={lang}");
+            let upload = upload_to(&uri, Some(&csrf), "agreements", "bad.csv", sheet.as_bytes());
+            let page = browser.send(&app, upload).await;
+            assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", page.body);
+            unescape(&page.body)
+        };
+        let sv = report(&mut browser, "sv").await;
+        for said in [
+            "”31/31/2030” är inget datum (skriv 2027-09-01",
+            "lägger till partnerorganisationen ”seoul-national-university” (Seoul National University, KR)",
+            "”Nowhere University” finns inte i registret; ange dess land för att lägga till den",
+            "”memo” är inte ett av de tillåtna orden",
+        ] {
+            assert!(sv.contains(said), "{said} in {sv}");
+        }
+        let ja = report(&mut browser, "ja").await;
+        for said in [
+            "「31/31/2030」は日付ではありません",
+            "提携先機関「seoul-national-university」（Seoul National University、KR）を追加します",
+            "「Nowhere University」は登録されていません",
+            "「memo」は使える語ではありません",
+        ] {
+            assert!(ja.contains(said), "{said} in {ja}");
+        }
+        let orgs = b"id,name,kind,country,city,website\nx,X,education,JP,Tokyo,https://x.jp\n";
+        let upload = upload_to("/admin/import?lang=sv", Some(&csrf), "agreements", "orgs.csv", orgs);
+        let wrong = unescape(&browser.send(&app, upload).await.body);
+        assert!(wrong.contains("det här arket innehåller organisationer, inte avtal"), "{wrong}");
+        let en = report(&mut browser, "en").await;
+        assert!(en.contains("`31/31/2030` is not a date (write 2027-09-01"), "{en}");
+        assert!(en.contains("unknown agreement kind `memo`"), "{en}");
     })
     .await;
 }

@@ -1,6 +1,6 @@
 //! What a write can fail with, in words safe to show the person who asked.
 
-use kizuna_domain::ValidationErrors;
+use kizuna_domain::{Action, Role, Slug, ValidationErrors};
 
 use crate::StoreError;
 
@@ -11,6 +11,18 @@ pub enum WriteError {
     /// The actor's role or unit scope does not allow the change.
     #[error("{0}")]
     Forbidden(String),
+    /// The actor's role does not allow `action` on records of `unit` (none:
+    /// central records); apart from [`WriteError::Forbidden`] so that an edge
+    /// can word it in the reader's language.
+    #[error("{} may not {action} {}", .role.with_article(), place(.unit.as_ref()))]
+    OutOfScope {
+        /// The actor's role.
+        role: Role,
+        /// What was refused.
+        action: Action,
+        /// The unit whose records are out of reach.
+        unit: Option<Slug>,
+    },
     /// The record breaks its rules or names ids that do not exist (every problem, by field).
     #[error("the record is not valid")]
     Invalid(ValidationErrors),
@@ -29,6 +41,16 @@ pub enum WriteError {
     /// the version to restore deleted or erased it).
     #[error("{0}")]
     Conflict(String),
+    /// A record others still refer to cannot be deleted.
+    #[error("{collection}/{id} is still referred to by {}; change or delete those first", .referrers.join(", "))]
+    Referenced {
+        /// Collection.
+        collection: String,
+        /// Id.
+        id: String,
+        /// The records referring to it, `collection/id`.
+        referrers: Vec<String>,
+    },
     /// The record changed since the version the writer based its change on.
     #[error(
         "{collection}/{id} was changed by someone else since you loaded it; reload it and make your change again"
@@ -66,6 +88,12 @@ pub enum WriteError {
     /// A record could not be converted; a bug, not the writer's fault.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// The records a scope refusal names.
+fn place(unit: Option<&Slug>) -> String {
+    unit.map(|u| format!("records of `{u}`"))
+        .unwrap_or_else(|| "central records".to_owned())
 }
 
 impl From<StoreError> for WriteError {

@@ -191,11 +191,11 @@ impl Writer {
         }
         let referrers = references::referrers(snapshot, E::COLLECTION, current.record.id());
         if !referrers.is_empty() {
-            return Err(WriteError::Conflict(format!(
-                "{}/{id} is still referred to by {}; change or delete those first",
-                E::COLLECTION,
-                referrers.join(", ")
-            )));
+            return Err(WriteError::Referenced {
+                collection: E::COLLECTION.to_string(),
+                id: id.to_owned(),
+                referrers,
+            });
         }
         self.registry
             .delete(E::COLLECTION, id, Expect::Revision(expected), actor(user))

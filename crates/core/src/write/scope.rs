@@ -154,13 +154,11 @@ pub fn require(
     if may(user, snapshot, action, home_unit) {
         return Ok(());
     }
-    let place = home_unit
-        .map(|u| format!("records of `{u}`"))
-        .unwrap_or_else(|| "central records".to_owned());
-    Err(WriteError::Forbidden(format!(
-        "{} may not {action} {place}",
-        user.role.with_article()
-    )))
+    Err(WriteError::OutOfScope {
+        role: user.role,
+        action,
+        unit: home_unit.cloned(),
+    })
 }
 
 /// Refuses with [`WriteError::Forbidden`] unless `user` may do `action` on a

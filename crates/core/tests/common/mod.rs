@@ -87,7 +87,10 @@ pub fn invalid_fields<T: std::fmt::Debug>(result: Result<T, WriteError>) -> Vec<
 #[track_caller]
 pub fn assert_forbidden<T: std::fmt::Debug>(result: Result<T, WriteError>) {
     assert!(
-        matches!(result, Err(WriteError::Forbidden(_))),
+        matches!(
+            result,
+            Err(WriteError::Forbidden(_) | WriteError::OutOfScope { .. })
+        ),
         "expected forbidden, got {result:?}"
     );
 }

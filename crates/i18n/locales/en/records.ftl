@@ -325,6 +325,9 @@ rec-error-401-title = Sign-in required
 rec-error-401-detail = Sign in to see this page.
 rec-error-500-title = Internal error
 rec-error-500-detail = Something went wrong on our side. It has been logged; try again in a little while.
+rec-error-409-title = Conflict
+rec-error-412-title = Changed by someone else
+rec-error-412-detail = Someone else changed this record since you loaded it. Reload it and make your change again.
 
 ## Sign-in
 rec-login-title = Sign in

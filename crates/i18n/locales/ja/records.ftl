@@ -289,6 +289,9 @@ rec-error-401-title = ログインが必要です
 rec-error-401-detail = このページを見るにはログインしてください。
 rec-error-500-title = エラーが発生しました
 rec-error-500-detail = システム側でエラーが発生しました。記録済みですので、しばらくしてからもう一度お試しください。
+rec-error-409-title = 競合があります
+rec-error-412-title = 他の人が変更しました
+rec-error-412-detail = 読み込んだ後に他の人がこのレコードを変更しました。再読み込みしてから、もう一度変更してください。
 
 ## ログイン
 rec-login-title = ログイン

@@ -325,6 +325,9 @@ rec-error-401-title = Inloggning krävs
 rec-error-401-detail = Logga in för att se den här sidan.
 rec-error-500-title = Något gick fel
 rec-error-500-detail = Något gick fel hos oss. Felet har loggats; försök igen om en stund.
+rec-error-409-title = Konflikt
+rec-error-412-title = Ändrad av någon annan
+rec-error-412-detail = Någon annan har ändrat posten sedan du öppnade den. Ladda om den och gör din ändring igen.
 
 ## Inloggning
 rec-login-title = Logga in

@@ -17,6 +17,7 @@ use kizuna_domain::{EwpExchange, PartnerCopy, agreement::LanguageSkill};
 use super::compare::Terms;
 use super::read::{ReadIia, ReadPartner};
 use super::sides::institution;
+use crate::Message;
 
 /// What the draft is made from.
 pub(crate) struct DraftSource<'a> {
@@ -48,7 +49,7 @@ pub(crate) fn draft(
     source: &DraftSource,
     id: Slug,
     copy: PartnerCopy,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Message>,
 ) -> Option<Agreement> {
     let home = snapshot.home.clone()?;
     let unit = home_unit(snapshot, source.ours.ounit_id.as_deref(), &home);
@@ -74,10 +75,11 @@ pub(crate) fn draft(
         )
     });
     if source.iia.in_effect {
-        notes.push(
-            "the partner's copy is in effect; the draft is unsigned until ours is signed"
-                .to_owned(),
-        );
+        notes.push(Message::coded(
+            "ewp-draft-in-effect",
+            &[],
+            "the partner's copy is in effect; the draft is unsigned until ours is signed",
+        ));
     }
     let mut agreement: Agreement = serde_json::from_value(serde_json::json!({
         "id": id,
@@ -123,25 +125,33 @@ fn level_of(eqf: u8) -> Option<EducationLevel> {
 }
 
 /// One of our conditions from the partner's terms; what it cannot hold is noted.
-fn condition(t: &Terms, notes: &mut Vec<String>) -> MobilityCondition {
-    let label = format!("{} {}", t.mobility, t.direction);
-    let mut note = |what: String| notes.push(format!("{label}: {what}"));
+fn condition(t: &Terms, notes: &mut Vec<Message>) -> MobilityCondition {
+    let (mobility, direction) = (t.mobility.to_string(), t.direction.to_string());
+    // Each note names the condition: its mobility and direction, as words an edge can word.
+    let mut note = |code: &'static str, value: String, english: String| {
+        let args = [
+            ("mobility", mobility.as_str()),
+            ("direction", direction.as_str()),
+            ("value", value.as_str()),
+        ];
+        let english = format!("{mobility} {direction}: {english}");
+        notes.push(Message::coded(code, &args, english));
+    };
     if t.eqf_levels.len() > 1 {
-        note(format!(
-            "only the first of the EQF levels {:?} is kept",
-            t.eqf_levels
-        ));
+        let levels = format!("{:?}", t.eqf_levels);
+        let english = format!("only the first of the EQF levels {levels} is kept");
+        note("ewp-draft-first-eqf-level", levels, english);
     }
     if t.subject_areas.len() > 1 {
-        note(format!(
-            "only the first of the subject areas {} is kept",
-            t.subject_areas.join(", ")
-        ));
+        let areas = t.subject_areas.join(", ");
+        let english = format!("only the first of the subject areas {areas} is kept");
+        note("ewp-draft-first-subject-area", areas, english);
     }
     let subject_area = t.subject_areas.first().and_then(|s| {
         let code = s.parse().ok();
         if code.is_none() {
-            note(format!("the subject area {s:?} is not an ISCED-F code"));
+            let english = format!("the subject area {s:?} is not an ISCED-F code");
+            note("ewp-draft-not-isced", s.clone(), english);
         }
         code
     });
@@ -150,7 +160,8 @@ fn condition(t: &Terms, notes: &mut Vec<String>) -> MobilityCondition {
         .iter()
         .filter_map(|(lang, cefr)| {
             let Ok(lang) = lang.parse::<LanguageTag>() else {
-                note(format!("the language {lang:?} is not a language tag"));
+                let english = format!("the language {lang:?} is not a language tag");
+                note("ewp-draft-not-a-language", lang.clone(), english);
                 return None;
             };
             let cefr = cefr.as_deref().and_then(|c| c.parse::<Cefr>().ok());
@@ -163,10 +174,9 @@ fn condition(t: &Terms, notes: &mut Vec<String>) -> MobilityCondition {
     );
     let amount = t.per_year.as_deref().and_then(|v| v.parse::<f64>().ok());
     if !student && amount.is_some_and(|d| d.fract() != 0.0) {
-        note(format!(
-            "days_per_year holds whole days; {} is left out",
-            t.per_year.as_deref().unwrap_or_default()
-        ));
+        let value = t.per_year.clone().unwrap_or_default();
+        let english = format!("days_per_year holds whole days; {value} is left out");
+        note("ewp-draft-whole-days", value, english);
     }
     MobilityCondition {
         direction: t.direction,

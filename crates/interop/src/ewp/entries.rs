@@ -5,6 +5,7 @@ use kizuna_core::write::PartnerFileWrite;
 use kizuna_domain::Slug;
 
 use super::compare::Difference;
+use crate::Message;
 
 /// How a copy was matched to one of our agreements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,16 @@ pub enum MatchedBy {
 }
 
 impl MatchedBy {
+    /// The word an edge picks its own wording by.
+    pub fn code(self) -> &'static str {
+        match self {
+            MatchedBy::OurIiaId => "our-iia-id",
+            MatchedBy::PartnerIiaId => "partner-iia-id",
+            MatchedBy::PartnerAndConditions => "partner-and-conditions",
+            MatchedBy::Partner => "partner",
+        }
+    }
+
     /// In words.
     pub fn describe(self) -> &'static str {
         match self {
@@ -76,9 +87,9 @@ pub struct CopyEntry {
     /// The partner's conditions against ours (a new draft's: what it leaves out).
     pub differences: Vec<Difference>,
     /// Problems reading it, and what a draft leaves out.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// Why it cannot be recorded; any error keeps the whole file from being applied.
-    pub error: Option<String>,
+    pub error: Option<Message>,
     pub(crate) write: Option<PartnerFileWrite>,
 }
 
@@ -101,7 +112,7 @@ pub struct ApprovalEntry {
     /// The hash of our copy now (`None`: it cannot be an IIA).
     pub our_hash_now: Option<String>,
     /// Why it cannot be recorded.
-    pub error: Option<String>,
+    pub error: Option<Message>,
     pub(crate) write: Option<PartnerFileWrite>,
 }
 

@@ -18,6 +18,7 @@ use super::map::iia_id;
 use super::mapping::Planner;
 use super::read::{PartnerFile, ReadApproval, read_partner_file};
 use super::status::{home_hei, status_of};
+use crate::Message;
 
 pub use super::entries::{ApprovalEntry, CopyEntry, MatchedBy, Target};
 
@@ -117,21 +118,23 @@ fn approval(
         .iter()
         .find(|a| iia_id(&a.id) == read.iia_id);
     let Some(agreement) = found else {
-        entry.error = Some(format!(
-            "no agreement of ours has the iia-id {:?}",
-            read.iia_id
-        ));
+        let english = format!("no agreement of ours has the iia-id {:?}", read.iia_id);
+        let args = [("id", read.iia_id.as_str())];
+        entry.error = Some(Message::coded("ewp-approval-unknown", &args, english));
         return entry;
     };
     entry.agreement = Some((agreement.id.clone(), agreement.title.clone()));
     entry.our_hash_now = status_of(snapshot, agreement).our_hash;
     if read.iia_hash.is_empty() {
-        entry.error = Some("the approval names no iia-hash".to_owned());
-    } else if !taken.insert(agreement.id.clone()) {
-        entry.error = Some(format!(
-            "an earlier approval of the file names {} too",
-            agreement.id
+        entry.error = Some(Message::coded(
+            "ewp-approval-no-hash",
+            &[],
+            "the approval names no iia-hash",
         ));
+    } else if !taken.insert(agreement.id.clone()) {
+        let english = format!("an earlier approval of the file names {} too", agreement.id);
+        let args = [("agreement", agreement.id.as_str())];
+        entry.error = Some(Message::coded("ewp-approval-twice", &args, english));
     } else {
         entry.write = Some(PartnerFileWrite::Approval {
             agreement: agreement.id.clone(),

@@ -16,6 +16,7 @@ use super::entries::{CopyEntry, MatchedBy, Target};
 use super::map::iia_id;
 use super::read::ReadIia;
 use super::sides::institution;
+use crate::Message;
 
 pub(crate) struct Planner<'a> {
     pub(crate) snapshot: &'a Snapshot,
@@ -49,33 +50,56 @@ impl<'a> Planner<'a> {
         entry
     }
 
-    fn map_copy(&mut self, iia: &ReadIia, entry: &mut CopyEntry) -> Result<(), String> {
-        let our_hei = self.our_hei.clone().ok_or(
-            "the home organisation has no SCHAC code (identifiers.schac), so our side cannot be told",
-        )?;
+    fn map_copy(&mut self, iia: &ReadIia, entry: &mut CopyEntry) -> Result<(), Message> {
+        let our_hei = self.our_hei.clone().ok_or_else(|| {
+            Message::coded(
+                "ewp-no-home-schac",
+                &[],
+                "the home organisation has no SCHAC code (identifiers.schac), so our side cannot be told",
+            )
+        })?;
         let is_ours = |hei: &str| hei.eq_ignore_ascii_case(&our_hei);
         let [first, second] = iia.partners.as_slice() else {
-            return Err(format!("it has {} partners, not 2", iia.partners.len()));
+            let count = iia.partners.len().to_string();
+            let english = format!("it has {count} partners, not 2");
+            return Err(Message::coded(
+                "ewp-partner-count",
+                &[("count", &count)],
+                english,
+            ));
         };
         if is_ours(&first.hei_id) {
-            return Err(format!(
-                "its first partner is {our_hei}: this is our own copy, not the partner's"
+            let english =
+                format!("its first partner is {our_hei}: this is our own copy, not the partner's");
+            return Err(Message::coded(
+                "ewp-own-copy",
+                &[("ours", &our_hei)],
+                english,
             ));
         }
         if !is_ours(&second.hei_id) {
-            return Err(format!(
+            let english = format!(
                 "it binds {} and {}; neither is {our_hei}",
                 first.hei_id, second.hei_id
-            ));
+            );
+            let args = [
+                ("first", first.hei_id.as_str()),
+                ("second", second.hei_id.as_str()),
+                ("ours", our_hei.as_str()),
+            ];
+            return Err(Message::coded("ewp-neither-ours", &args, english));
         }
         let (theirs, ours) = (first, second);
         entry.partner_hei = theirs.hei_id.clone();
         entry.partner_iia_code = theirs.iia_code.clone();
         entry.our_iia_id = ours.iia_id.clone();
-        let partner_iia_id = theirs
-            .iia_id
-            .clone()
-            .ok_or("the partner's <iia-id> is missing")?;
+        let partner_iia_id = theirs.iia_id.clone().ok_or_else(|| {
+            Message::coded(
+                "ewp-partner-iia-id-missing",
+                &[],
+                "the partner's <iia-id> is missing",
+            )
+        })?;
         entry.partner_iia_id = Some(partner_iia_id.clone());
         let copy = PartnerCopy {
             iia_id: partner_iia_id.clone(),
@@ -95,16 +119,24 @@ impl<'a> Planner<'a> {
             .and_then(|x| x.partner_iia_id.as_ref())
             .filter(|l| **l != partner_iia_id)
         {
-            return Err(format!(
+            let english = format!(
                 "our agreement {} is linked to the partner's IIA {linked}, not {partner_iia_id}",
                 agreement.id
-            ));
+            );
+            let args = [
+                ("agreement", agreement.id.as_str()),
+                ("linked", linked.as_str()),
+                ("given", partner_iia_id.as_str()),
+            ];
+            return Err(Message::coded("ewp-linked-elsewhere", &args, english));
         }
         if !self.taken.insert(agreement.id.clone()) {
-            return Err(format!(
+            let english = format!(
                 "an earlier IIA of the file maps to our agreement {} too",
                 agreement.id
-            ));
+            );
+            let args = [("agreement", agreement.id.as_str())];
+            return Err(Message::coded("ewp-mapped-twice", &args, english));
         }
         entry.differences = compare_copy(agreement, iia, &our_hei);
         entry.target = Target::Existing {
@@ -131,8 +163,10 @@ impl<'a> Planner<'a> {
         if let Some(ours) = &entry.our_iia_id {
             match agreements.iter().find(|a| &iia_id(&a.id) == ours) {
                 Some(a) => return Some((a, MatchedBy::OurIiaId)),
-                None => entry.notes.push(format!(
-                    "the copy names our iia-id {ours}, which no agreement of ours has"
+                None => entry.notes.push(Message::coded(
+                    "ewp-unknown-our-iia-id",
+                    &[("id", ours)],
+                    format!("the copy names our iia-id {ours}, which no agreement of ours has"),
                 )),
             }
         }
@@ -161,12 +195,21 @@ impl<'a> Planner<'a> {
             (_, []) => None,
             (_, several) => {
                 let ids: Vec<&str> = several.iter().map(|a| a.id.as_str()).collect();
-                entry.notes.push(format!(
+                let english = format!(
                     "{} agreements with {} are not linked yet ({}), and not exactly one states the same conditions",
                     several.len(),
                     entry.partner_hei,
                     ids.join(", ")
-                ));
+                );
+                let (count, ids) = (several.len().to_string(), ids.join(", "));
+                let args = [
+                    ("count", count.as_str()),
+                    ("hei", entry.partner_hei.as_str()),
+                    ("ids", ids.as_str()),
+                ];
+                entry
+                    .notes
+                    .push(Message::coded("ewp-several-unlinked", &args, english));
                 None
             }
         }
@@ -202,7 +245,7 @@ impl<'a> Planner<'a> {
         entry: &mut CopyEntry,
         copy: PartnerCopy,
         our_hei: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         let partner = self
             .snapshot
             .organisations
@@ -215,11 +258,13 @@ impl<'a> Planner<'a> {
                     .is_some_and(|s| s.trim().eq_ignore_ascii_case(&entry.partner_hei))
             })
             .ok_or_else(|| {
-                format!(
+                let english = format!(
                     "no agreement of ours matches, and no organisation has the SCHAC code {} \
                      (identifiers.schac) to make a draft with: add the partner first",
                     entry.partner_hei
-                )
+                );
+                let args = [("hei", entry.partner_hei.as_str())];
+                Message::coded("ewp-no-partner-organisation", &args, english)
             })?;
         let source = DraftSource {
             iia,
@@ -229,8 +274,10 @@ impl<'a> Planner<'a> {
             our_hei,
         };
         let id = self.fresh_id(&draft_title(partner, source.theirs));
-        let draft = draft(self.snapshot, &source, id.clone(), copy, &mut entry.notes)
-            .ok_or("no home organisation is configured")?;
+        let draft =
+            draft(self.snapshot, &source, id.clone(), copy, &mut entry.notes).ok_or_else(|| {
+                Message::coded("ewp-no-home", &[], "no home organisation is configured")
+            })?;
         entry.differences = compare_copy(&draft, iia, our_hei);
         entry.target = Target::NewDraft {
             agreement: id,

@@ -11,6 +11,7 @@ use roxmltree::{Document, Node};
 use super::EwpError;
 use super::hash::{IiaDigest, digest_response};
 use super::model::SpecKind;
+use crate::Message;
 
 /// What a partner's file holds.
 #[derive(Debug, Clone)]
@@ -75,7 +76,7 @@ pub struct ReadIia {
     /// A get response holding this IIA alone, as the partner wrote it.
     pub xml: String,
     /// What could not be read.
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
 }
 
 /// One approval of an approval response.
@@ -135,14 +136,10 @@ fn read_iia(text: &str, root: Node, iia: Node, digest: IiaDigest) -> Result<Read
     {
         match read_spec(mobility) {
             Ok((spec, found)) => {
-                problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| format!("mobility {}: {p}", i + 1)),
-                );
+                problems.extend(found.into_iter().map(|p| of_mobility(i + 1, p)));
                 specs.push(spec);
             }
-            Err(p) => problems.push(format!("mobility {}: {p}", i + 1)),
+            Err(p) => problems.push(of_mobility(i + 1, p)),
         }
     }
     Ok(ReadIia {
@@ -183,7 +180,15 @@ fn alone(text: &str, root: Node, iia: Node, digest: &IiaDigest) -> Result<String
     }
 }
 
-fn read_spec(mobility: Node) -> Result<(ReadSpec, Vec<String>), String> {
+/// A problem of the `n`th mobility, saying so.
+fn of_mobility(n: usize, problem: Message) -> Message {
+    Message {
+        english: format!("mobility {n}: {}", problem.english),
+        problem: problem.problem.map(|p| p.with("n", n)),
+    }
+}
+
+fn read_spec(mobility: Node) -> Result<(ReadSpec, Vec<Message>), Message> {
     let name = mobility.tag_name().name();
     let kind = [
         SpecKind::StudentStudies,
@@ -193,21 +198,27 @@ fn read_spec(mobility: Node) -> Result<(ReadSpec, Vec<String>), String> {
     ]
     .into_iter()
     .find(|k| k.element() == name)
-    .ok_or_else(|| format!("<{name}> is not a kind of mobility of IIAs v7"))?;
+    .ok_or_else(|| {
+        let english = format!("<{name}> is not a kind of mobility of IIAs v7");
+        Message::coded("ewp-unknown-mobility", &[("element", name)], english)
+    })?;
     let mut problems = Vec::new();
-    let number = |field: &'static str, problems: &mut Vec<String>| -> Option<String> {
+    let number = |field: &'static str, problems: &mut Vec<Message>| -> Option<String> {
         let value = child_text(mobility, field)?;
         if value.is_empty() {
-            problems.push(format!("<{field}> is empty"));
+            let english = format!("<{field}> is empty");
+            problems.push(Message::coded("ewp-empty", &[("element", field)], english));
             return None;
         }
         Some(value)
     };
-    let year = |field: &'static str, problems: &mut Vec<String>| {
+    let year = |field: &'static str, problems: &mut Vec<Message>| {
         let value = child_text(mobility, field)?;
         let start = value.split('/').next().and_then(|y| y.parse().ok());
         if start.is_none() {
-            problems.push(format!("<{field}> {value:?} is not an academic year"));
+            let english = format!("<{field}> {value:?} is not an academic year");
+            let args = [("element", field), ("value", value.as_str())];
+            problems.push(Message::coded("ewp-not-a-year", &args, english));
         }
         start
     };
@@ -216,7 +227,9 @@ fn read_spec(mobility: Node) -> Result<(ReadSpec, Vec<String>), String> {
     let places = number("mobilities-per-year", &mut problems).and_then(|v| {
         let parsed = v.parse().ok();
         if parsed.is_none() {
-            problems.push(format!("<mobilities-per-year> {v:?} is not a number"));
+            let english = format!("<mobilities-per-year> {v:?} is not a number");
+            let args = [("element", "mobilities-per-year"), ("value", v.as_str())];
+            problems.push(Message::coded("ewp-not-a-number", &args, english));
         }
         parsed
     });
@@ -231,7 +244,9 @@ fn read_spec(mobility: Node) -> Result<(ReadSpec, Vec<String>), String> {
             let v = string_value(e).trim().to_owned();
             let level = v.parse().ok();
             if level.is_none() {
-                problems.push(format!("<eqf-level> {v:?} is not a level"));
+                let english = format!("<eqf-level> {v:?} is not a level");
+                let args = [("element", "eqf-level"), ("value", v.as_str())];
+                problems.push(Message::coded("ewp-not-a-level", &args, english));
             }
             level
         })

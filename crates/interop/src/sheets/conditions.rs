@@ -16,6 +16,7 @@ use kizuna_domain::{Cefr, Direction, LanguageTag, MobilityCondition, MobilityTyp
 use super::row::{RowBuild, integer, number};
 use super::table::{Cell, number_text};
 use super::values::{format_academic_years, parse_academic_years, split_list};
+use crate::Message;
 
 /// The condition columns.
 pub const COLUMNS: [&str; 7] = [
@@ -90,40 +91,43 @@ fn skill_text(skill: &LanguageSkill) -> String {
 }
 
 /// Reads `en B2; ja A2; sv`.
-fn languages(cell: &Cell) -> Result<Vec<LanguageSkill>, String> {
+fn languages(cell: &Cell) -> Result<Vec<LanguageSkill>, Message> {
     let mut out = Vec::new();
     for item in split_list(cell, true) {
+        let bad = || {
+            let english =
+                format!("`{item}` is not a language and level (write e.g. `en B2; ja A2`)");
+            Message::coded("not-a-language-level", &[("value", &item)], english)
+        };
         let mut words = item.split_whitespace();
         let lang = words.next().unwrap_or_default();
-        let lang: LanguageTag = lang.parse().map_err(|_| {
-            format!("`{item}` is not a language and level (write e.g. `en B2; ja A2`)")
-        })?;
+        let lang: LanguageTag = lang.parse().map_err(|_| bad())?;
         let cefr = match words.next() {
-            Some(level) => Some(
-                level
-                    .to_uppercase()
-                    .parse::<Cefr>()
-                    .map_err(|e| e.to_string())?,
-            ),
+            Some(level) => Some(level.to_uppercase().parse::<Cefr>().map_err(|_| bad())?),
             None => None,
         };
         if words.next().is_some() {
-            return Err(format!(
-                "`{item}` is not a language and level (write e.g. `en B2; ja A2`)"
-            ));
+            return Err(bad());
         }
         out.push(LanguageSkill { lang, cefr });
     }
     Ok(out)
 }
 
-fn eqf_levels(cell: &Cell) -> Result<Vec<u8>, String> {
+fn eqf_levels(cell: &Cell) -> Result<Vec<u8>, Message> {
     let mut levels = BTreeSet::new();
     for item in split_list(cell, true) {
         let digits = item.trim_start_matches(|c: char| !c.is_ascii_digit());
         match integer::<u8>(&Cell::text(digits)) {
             Ok(level) if (1..=8).contains(&level) => levels.insert(level),
-            _ => return Err(format!("`{item}` is not an EQF level (1–8)")),
+            _ => {
+                let english = format!("`{item}` is not an EQF level (1–8)");
+                return Err(Message::coded(
+                    "not-an-eqf-level",
+                    &[("value", &item)],
+                    english,
+                ));
+            }
         };
     }
     Ok(levels.into_iter().collect())
@@ -157,7 +161,15 @@ pub fn read(row: &mut RowBuild<'_>) {
     let places = |c: &Cell| integer::<u32>(c).map(Some);
     let months = |c: &Cell| match number(c) {
         Ok(m) if (0.0..=12.0).contains(&m) => Ok(Some(m)),
-        Ok(m) => Err(format!("{} months is more than a year", number_text(m))),
+        Ok(m) => {
+            let value = number_text(m);
+            let english = format!("{value} months is more than a year");
+            Err(Message::coded(
+                "months-over-a-year",
+                &[("value", &value)],
+                english,
+            ))
+        }
         Err(e) => Err(e),
     };
     read!("places_out", flat.places_out, places, None);

@@ -14,6 +14,7 @@ use super::columns::Mapping;
 use super::index::{Identity, OrgIndex, OrgMatch, Titles};
 use super::row::RowBuild;
 use super::values::one_line;
+use crate::Message;
 
 /// A partner organisation the sheet creates, and the rows that name it.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ impl<'a> Context<'a> {
 
     /// An organisation named by id or, failing that, by its exact name;
     /// the error says what to write instead.
-    pub fn org_ref(&self, text: &str) -> Result<Slug, String> {
+    pub fn org_ref(&self, text: &str) -> Result<Slug, Message> {
         let text = one_line(text);
         // An organisation this sheet adds counts too (a unit and its parent in one sheet).
         if let Ok(id) = text.parse::<Slug>()
@@ -94,16 +95,28 @@ impl<'a> Context<'a> {
         }
         match self.orgs.named(&text) {
             [one] => Ok(one.clone()),
-            [] => Err(format!("no organisation has the id or the name `{text}`")),
-            many => Err(format!(
-                "several organisations are called `{text}` ({}); give the id",
-                ids(many)
+            [] => Err(Message::coded(
+                "no-organisation-named",
+                &[("value", &text)],
+                format!("no organisation has the id or the name `{text}`"),
+            )),
+            many => Err(Message::coded(
+                "several-named",
+                &[
+                    ("collection", "organisations"),
+                    ("value", &text),
+                    ("ids", &ids(many)),
+                ],
+                format!(
+                    "several organisations are called `{text}` ({}); give the id",
+                    ids(many)
+                ),
             )),
         }
     }
 
     /// A record of `collection` named by id or by its exact title (a contact: name or e-mail).
-    pub fn record_ref(&self, collection: Collection, text: &str) -> Result<Slug, String> {
+    pub fn record_ref(&self, collection: Collection, text: &str) -> Result<Slug, Message> {
         let text = one_line(text);
         if let Ok(id) = text.parse::<Slug>()
             && self.exists(collection, &id)
@@ -117,10 +130,22 @@ impl<'a> Context<'a> {
         let what = collection.as_str().trim_end_matches('s');
         match (by_email, self.titles.titled(collection, &text)) {
             ([one], _) | ([], [one]) => Ok(one.clone()),
-            ([], []) => Err(format!("no {what} has the id or the name `{text}`")),
-            (many, []) | (_, many) => Err(format!(
-                "several {collection} are called `{text}` ({}); give the id",
-                ids(many)
+            ([], []) => Err(Message::coded(
+                "no-record-named",
+                &[("what", what), ("value", &text)],
+                format!("no {what} has the id or the name `{text}`"),
+            )),
+            (many, []) | (_, many) => Err(Message::coded(
+                "several-named",
+                &[
+                    ("collection", collection.as_str()),
+                    ("value", &text),
+                    ("ids", &ids(many)),
+                ],
+                format!(
+                    "several {collection} are called `{text}` ({}); give the id",
+                    ids(many)
+                ),
             )),
         }
     }
@@ -145,17 +170,24 @@ impl<'a> Context<'a> {
                 Some(id)
             }
             OrgMatch::Conflict(why) => {
-                row.error(
-                    "partner_name",
-                    format!("{why}; give the partner's id in `partner`"),
-                );
+                let english = format!("{why}; give the partner's id in `partner`");
+                let problem = why.problem.map(|p| kizuna_domain::Problem {
+                    code: "partner-identifiers-conflict",
+                    ..p
+                });
+                row.error("partner_name", Message::of_problem(problem, english));
                 None
             }
             OrgMatch::Ambiguous(many) => {
                 let name = name.unwrap_or_default();
+                let english = format!(
+                    "several organisations are called `{name}` ({}); give the right one's id in `partner`",
+                    ids(&many)
+                );
+                let args = [("value", name.as_str()), ("ids", &ids(&many))];
                 row.error(
                     "partner_name",
-                    format!("several organisations are called `{name}` ({}); give the right one's id in `partner`", ids(&many)),
+                    Message::coded("partner-several-named", &args, english),
                 );
                 None
             }
@@ -163,24 +195,28 @@ impl<'a> Context<'a> {
                 let name = name.unwrap_or_default();
                 let offers: Vec<String> =
                     near.iter().map(|(id, n)| format!("`{n}` ({id})")).collect();
+                let english = format!(
+                    "no organisation is called `{name}`; is it {}? Confirm by giving its id in `partner`; if it is another institution, add that one first (import it as organisations, with an id)",
+                    offers.join(" or ")
+                );
+                let args = [("value", name.as_str()), ("offers", &offers.join(" / "))];
                 row.error(
                     "partner_name",
-                    format!(
-                        "no organisation is called `{name}`; is it {}? Confirm by giving its id in `partner`; if it is another institution, add that one first (import it as organisations, with an id)",
-                        offers.join(" or ")
-                    ),
+                    Message::coded("partner-near", &args, english),
                 );
                 None
             }
             OrgMatch::NotFound => {
                 let Some(name) = name else {
-                    row.error("partner", "no organisation has these identifiers; give `partner_name` and `partner_country` to add it");
+                    row.error("partner", Message::coded("partner-unknown-identifiers", &[], "no organisation has these identifiers; give `partner_name` and `partner_country` to add it"));
                     return None;
                 };
                 let Some(country) = country else {
+                    let english =
+                        format!("`{name}` is not in the registry; give its country to add it");
                     row.error(
                         "partner_country",
-                        format!("`{name}` is not in the registry; give its country to add it"),
+                        Message::coded("partner-country-missing", &[("value", &name)], english),
                     );
                     return None;
                 };

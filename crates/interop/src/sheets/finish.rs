@@ -18,6 +18,7 @@ use super::context::{Context, NewOrganisation};
 use super::outcome::{Outcome, RowReport};
 use super::row::{CellError, RowBuild};
 use super::values::one_line;
+use crate::Message;
 
 /// Reads each row's record, compares it with what is stored, and checks the
 /// records together against the registry.
@@ -39,7 +40,11 @@ pub(super) fn finish<E: Entity + IntoDataset>(
         if let Some(id) = &id
             && let Some(earlier) = seen.insert(id.clone(), b.line)
         {
-            b.error("id", format!("row {earlier} already has the id `{id}`"));
+            let english = format!("row {earlier} already has the id `{id}`");
+            let args = [("row", earlier.to_string()), ("value", id.clone())];
+            let args: Vec<(&'static str, &str)> =
+                args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            b.error("id", Message::coded("id-twice-in-sheet", &args, english));
         }
         let mut outcome = Outcome::Error(Vec::new());
         if b.errors.is_empty() {
@@ -102,6 +107,7 @@ pub(super) fn finish<E: Entity + IntoDataset>(
             let error = CellError {
                 column: header,
                 message: problem.message.clone(),
+                problem: problem.problem.clone(),
             };
             match &mut row.outcome {
                 Outcome::Error(errors) => errors.push(error),
@@ -146,10 +152,12 @@ fn serde_problem(row: &mut RowBuild<'_>, message: &str) {
                 "kind" | "level" => " (or set it for every new row in a mapping file's [defaults])",
                 _ => "",
             };
-            row.error(
-                &field,
-                format!("give a value (a new record needs it){hint}"),
-            );
+            let english = format!("give a value (a new record needs it){hint}");
+            let code = match hint {
+                "" => "value-needed",
+                _ => "value-needed-or-default",
+            };
+            row.error(&field, Message::coded(code, &[], english));
         }
         None => row.error("id", one_line(message)),
     }
@@ -219,16 +227,25 @@ fn check_scope<E: Entity>(
     };
     let homes = home_units(snapshot, record);
     if !may_all(user, snapshot, action, &homes) {
-        let place = if homes.is_empty() {
-            "central records".to_owned()
+        let units: Vec<String> = homes.iter().map(|u| format!("`{u}`")).collect();
+        let units = units.join(", ");
+        let (place, english_place) = if homes.is_empty() {
+            ("central", "central records".to_owned())
         } else {
-            let units: Vec<String> = homes.iter().map(|u| format!("`{u}`")).collect();
-            format!("records of {}", units.join(", "))
+            ("units", format!("records of {units}"))
         };
-        row.error(
-            "id",
-            format!("{} may not {action} {place}", user.role.with_article()),
+        let english = format!(
+            "{} may not {action} {english_place}",
+            user.role.with_article()
         );
+        let (role, action) = (user.role.to_string(), action.to_string());
+        let args = [
+            ("role", role.as_str()),
+            ("action", action.as_str()),
+            ("place", place),
+            ("units", units.as_str()),
+        ];
+        row.error("id", Message::coded("not-in-scope", &args, english));
     }
 }
 
@@ -246,19 +263,24 @@ fn add_new_orgs(
         let country = record.country.map(|c| c.to_string()).unwrap_or_default();
         for line in lines {
             if let Some(row) = index.get(line).map(|i| &mut rows[*i]) {
-                row.notes.push(format!(
-                    "adds the partner organisation `{id}` ({name}, {country})"
-                ));
+                let english = format!("adds the partner organisation `{id}` ({name}, {country})");
+                let id = id.to_string();
+                let args = [("id", id.as_str()), ("name", name), ("country", &country)];
+                row.notes
+                    .push(Message::coded("adds-partner", &args, english));
                 if let Some(user) = user
                     && !may(user, ctx.snapshot, Action::Create, None)
                 {
-                    let error = CellError {
-                        column: "partner_name".into(),
-                        message: format!(
-                            "`{name}` is not in the registry, and a {} may not add organisations; ask an admin",
-                            user.role
-                        ),
-                    };
+                    let english = format!(
+                        "`{name}` is not in the registry, and a {} may not add organisations; ask an admin",
+                        user.role
+                    );
+                    let role = user.role.to_string();
+                    let args = [("value", name), ("role", role.as_str())];
+                    let error = CellError::new(
+                        "partner_name",
+                        Message::coded("may-not-add-partner", &args, english),
+                    );
                     match &mut row.outcome {
                         Outcome::Error(errors) => errors.push(error),
                         other => *other = Outcome::Error(vec![error]),

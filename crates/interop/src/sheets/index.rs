@@ -9,6 +9,7 @@ use kizuna_core::Snapshot;
 use kizuna_domain::{Collection, CountryCode, Organisation, Slug};
 
 use super::values::{erasmus_key, one_line};
+use crate::Message;
 
 /// The identifiers a row gives for an organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,8 +33,8 @@ pub enum OrgMatch {
     Ambiguous(Vec<Slug>),
     /// None has the name, but these have names close to it.
     Near(Vec<(Slug, String)>),
-    /// The identifiers name different organisations.
-    Conflict(String),
+    /// The identifiers name different organisations (the sentence says which).
+    Conflict(Message),
     /// Nothing like it.
     NotFound,
 }
@@ -176,9 +177,16 @@ impl OrgIndex {
         .collect();
         if let Some((what, first)) = hits.first() {
             if let Some((other, second)) = hits.iter().find(|(_, id)| id != first) {
-                return OrgMatch::Conflict(format!(
-                    "the {what} is that of `{first}` but the {other} that of `{second}`"
-                ));
+                let english =
+                    format!("the {what} is that of `{first}` but the {other} that of `{second}`");
+                let (first, second) = (first.to_string(), second.to_string());
+                let args = [
+                    ("what", id_key(what)),
+                    ("first", first.as_str()),
+                    ("other", id_key(other)),
+                    ("second", second.as_str()),
+                ];
+                return OrgMatch::Conflict(Message::coded("identifiers-conflict", &args, english));
             }
             return OrgMatch::Found((*first).clone());
         }
@@ -298,6 +306,16 @@ impl Titles {
     pub fn with_email(&self, email: &str) -> &[Slug] {
         let key = email.trim().to_lowercase();
         self.by_email.get(&key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The word an edge picks an identifier's name by (`ror`, `erasmus`, `pic`, `schac`).
+fn id_key(what: &str) -> &'static str {
+    match what {
+        "ROR id" => "ror",
+        "Erasmus code" => "erasmus",
+        "PIC" => "pic",
+        _ => "schac",
     }
 }
 

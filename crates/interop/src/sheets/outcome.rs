@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::row::CellError;
+use crate::Message;
 
 /// What importing one row does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,5 +30,5 @@ pub struct RowReport {
     #[serde(flatten)]
     pub outcome: Outcome,
     /// What else it does (a partner organisation added with it).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }

@@ -9,6 +9,7 @@ use super::index::Identity;
 use super::row::RowBuild;
 use super::table::Cell;
 use super::values::{normalise_erasmus, normalise_ror, parse_pic, split_list};
+use crate::Message;
 
 /// Columns that name an agreement's partner.
 const PARTNER_COLUMNS: [&str; 6] = [
@@ -27,7 +28,11 @@ pub(super) fn parties(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         if row.stored.is_none() {
             row.error(
                 "partner",
-                "give the partner: its id in `partner`, or `partner_name` and `partner_country`",
+                Message::coded(
+                    "partner-missing",
+                    &[],
+                    "give the partner: its id in `partner`, or `partner_name` and `partner_country`",
+                ),
             );
         }
         return;
@@ -61,7 +66,11 @@ pub(super) fn parties(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         let Some(home) = home else {
             row.error(
                 "partner",
-                "the registry names no home organisation, so this agreement's own side is unknown",
+                Message::coded(
+                    "no-home-organisation",
+                    &[],
+                    "the registry names no home organisation, so this agreement's own side is unknown",
+                ),
             );
             return;
         };
@@ -103,7 +112,11 @@ fn partner_ids(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) -> Vec<Slug> {
                 }
                 _ => row.error(
                     "partner",
-                    format!("`{item}` is not the id of an organisation"),
+                    Message::coded(
+                        "not-an-organisation-id",
+                        &[("value", item)],
+                        format!("`{item}` is not the id of an organisation"),
+                    ),
                 ),
             }
         }
@@ -141,7 +154,7 @@ fn partner_ids(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) -> Vec<Slug> {
         let mut identity = Identity::default();
         let parse = |row: &mut RowBuild<'_>,
                      column: &str,
-                     read: &dyn Fn(&str) -> Result<String, String>| {
+                     read: &dyn Fn(&str) -> Result<String, Message>| {
             let k = columns
                 .iter()
                 .position(|c| *c == column)

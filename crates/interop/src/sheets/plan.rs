@@ -19,6 +19,7 @@ use super::index::{Identity, OrgMatch};
 use super::records::build;
 use super::row::{RowBuild, slug};
 use super::table::Grid;
+use crate::Message;
 
 pub use super::outcome::{Outcome, RowReport};
 
@@ -162,7 +163,7 @@ fn title_field(collection: Collection) -> &'static str {
 }
 
 /// The stored record a row without an id describes, if any.
-fn find_existing(ctx: &Context<'_>, row: &RowBuild<'_>) -> Result<Option<Slug>, String> {
+fn find_existing(ctx: &Context<'_>, row: &RowBuild<'_>) -> Result<Option<Slug>, Message> {
     let collection = ctx.collection;
     if collection == Collection::Organisations {
         let text = |f: &str| row.text(f);
@@ -180,17 +181,21 @@ fn find_existing(ctx: &Context<'_>, row: &RowBuild<'_>) -> Result<Option<Slug>, 
         return match ctx.orgs.find(&identity, text("name").as_deref(), country) {
             OrgMatch::Found(id) => Ok(Some(id)),
             OrgMatch::NotFound => Ok(None),
-            OrgMatch::Ambiguous(many) => Err(format!(
-                "several organisations have this name ({}); give the id",
-                super::context::ids(&many)
-            )),
-            OrgMatch::Near(near) => Err(format!(
-                "is this {}? Give its id to change it, or an id of its own to add it as another organisation",
-                near.iter()
-                    .map(|(id, n)| format!("`{n}` ({id})"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )),
+            OrgMatch::Ambiguous(many) => {
+                let ids = super::context::ids(&many);
+                let english = format!("several organisations have this name ({ids}); give the id");
+                Err(Message::coded("name-ambiguous", &[("ids", &ids)], english))
+            }
+            OrgMatch::Near(near) => {
+                let offers: Vec<String> =
+                    near.iter().map(|(id, n)| format!("`{n}` ({id})")).collect();
+                let english = format!(
+                    "is this {}? Give its id to change it, or an id of its own to add it as another organisation",
+                    offers.join(" or ")
+                );
+                let offers = offers.join(" / ");
+                Err(Message::coded("name-near", &[("offers", &offers)], english))
+            }
             OrgMatch::Conflict(why) => Err(why),
         };
     }
@@ -206,10 +211,19 @@ fn find_existing(ctx: &Context<'_>, row: &RowBuild<'_>) -> Result<Option<Slug>, 
     match ctx.titles.titled(collection, &title) {
         [] => Ok(None),
         [one] => Ok(Some(one.clone())),
-        many => Err(format!(
-            "several {collection} are called `{title}` ({}); give the id",
-            super::context::ids(many)
-        )),
+        many => {
+            let ids = super::context::ids(many);
+            let english = format!("several {collection} are called `{title}` ({ids}); give the id");
+            Err(Message::coded(
+                "several-named",
+                &[
+                    ("collection", collection.as_str()),
+                    ("value", &title),
+                    ("ids", &ids),
+                ],
+                english,
+            ))
+        }
     }
 }
 
@@ -251,7 +265,7 @@ fn name_new_record(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         }
         None => row.error(
             title_field(ctx.collection),
-            "give a value (a new record needs it)",
+            Message::coded("value-needed", &[], "give a value (a new record needs it)"),
         ),
     }
 }

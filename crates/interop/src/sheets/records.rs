@@ -15,6 +15,7 @@ use super::table::Cell;
 use super::values::{
     normalise_erasmus, normalise_ror, one_line, parse_bool, parse_date, parse_pic, split_list,
 };
+use crate::Message;
 
 /// Reads every column of `row` into its record.
 pub fn build(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
@@ -33,7 +34,7 @@ pub fn build(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
     );
 }
 
-fn org_refs(ctx: &Context<'_>, cell: &Cell) -> Result<Vec<Slug>, String> {
+fn org_refs(ctx: &Context<'_>, cell: &Cell) -> Result<Vec<Slug>, Message> {
     split_list(cell, false)
         .iter()
         .map(|t| ctx.org_ref(t))
@@ -44,14 +45,14 @@ fn record_refs(
     ctx: &Context<'_>,
     collection: Collection,
     cell: &Cell,
-) -> Result<Vec<Slug>, String> {
+) -> Result<Vec<Slug>, Message> {
     (split_list(cell, false).iter())
         .map(|t| ctx.record_ref(collection, t))
         .collect()
 }
 
 /// A web address; `www.example.org` gets its `https://`.
-fn url(cell: &Cell) -> Result<String, String> {
+fn url(cell: &Cell) -> Result<String, Message> {
     let text = one_line(&cell.as_text());
     if text.contains("://") || text.contains(' ') || !text.contains('.') {
         Ok(text)
@@ -110,7 +111,7 @@ fn organisation(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
 }
 
 /// Reads `University of Tokyo (en, display); 東京大学 (ja, label); UTokyo (acronym)`.
-fn names(cell: &Cell) -> Result<Vec<Name>, String> {
+fn names(cell: &Cell) -> Result<Vec<Name>, Message> {
     let mut out = Vec::new();
     for (i, item) in split_list(cell, false).into_iter().enumerate() {
         let tagged = item.strip_suffix(')').and_then(|rest| {
@@ -196,7 +197,11 @@ fn location(row: &mut RowBuild<'_>) {
         (Ok(None), Ok(None)) => row.set(&["location"], Value::Null),
         (Ok(_), Ok(_)) => row.error(
             "lat",
-            "give both the latitude and the longitude, or neither",
+            Message::coded(
+                "lat-lng-both",
+                &[],
+                "give both the latitude and the longitude, or neither",
+            ),
         ),
         _ => {}
     }
@@ -296,7 +301,7 @@ fn programme(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
 }
 
 /// Reads `2027-03-15 (yearly); 2027-09-01`.
-fn deadlines(cell: &Cell) -> Result<Vec<Deadline>, String> {
+fn deadlines(cell: &Cell) -> Result<Vec<Deadline>, Message> {
     let mut out = Vec::new();
     for item in split_list(cell, false) {
         let lower = item.to_lowercase();
@@ -307,8 +312,13 @@ fn deadlines(cell: &Cell) -> Result<Vec<Deadline>, String> {
         match parse_date(&Cell::text(date)) {
             Ok(kizuna_domain::PartialDate::Day(date)) => out.push(Deadline { date, yearly }),
             _ => {
-                return Err(format!(
+                let english = format!(
                     "`{item}` is not a deadline (write 2027-03-15, or 2027-03-15 (yearly))"
+                );
+                return Err(Message::coded(
+                    "not-a-deadline",
+                    &[("value", &item)],
+                    english,
                 ));
             }
         }

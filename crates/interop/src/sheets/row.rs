@@ -4,13 +4,14 @@
 
 use std::str::FromStr;
 
-use kizuna_domain::{CountryCode, Slug};
+use kizuna_domain::{CountryCode, Problem, Slug, UnknownValue};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::columns::Header;
 use super::table::{Cell, Row};
 use super::values::{one_line, split_list, vocabulary_word};
+use crate::Message;
 
 /// A problem with one cell (or one row, when `column` names no column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,8 +19,24 @@ pub struct CellError {
     /// The column's header as written in the file (the field name when the
     /// sheet has no such column).
     pub column: String,
-    /// What is wrong and what to do.
+    /// What is wrong and what to do, in English.
     pub message: String,
+    /// The same as a code with its values, for an edge that words it in the
+    /// reader's language (not part of the JSON).
+    #[serde(skip)]
+    pub problem: Option<Problem>,
+}
+
+impl CellError {
+    /// A problem with the column headed `column`.
+    pub fn new(column: impl Into<String>, message: impl Into<Message>) -> CellError {
+        let message = message.into();
+        CellError {
+            column: column.into(),
+            message: message.english,
+            problem: message.problem,
+        }
+    }
 }
 
 /// What an empty cell does to a field.
@@ -47,7 +64,7 @@ pub struct RowBuild<'a> {
     /// Problems found so far.
     pub errors: Vec<CellError>,
     /// Things worth saying about the row (a partner created with it).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 impl<'a> RowBuild<'a> {
@@ -129,11 +146,9 @@ impl<'a> RowBuild<'a> {
     }
 
     /// Notes a problem with `field`'s cell.
-    pub fn error(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(CellError {
-            column: self.header(field),
-            message: message.into(),
-        });
+    pub fn error(&mut self, field: &str, message: impl Into<Message>) {
+        let error = CellError::new(self.header(field), message);
+        self.errors.push(error);
     }
 
     /// Sets the field at `path` from `field`'s cell, when the sheet has that
@@ -144,7 +159,7 @@ impl<'a> RowBuild<'a> {
         path: &[&str],
         field: &str,
         empty: Empty,
-        parse: impl FnOnce(&Cell) -> Result<T, String>,
+        parse: impl FnOnce(&Cell) -> Result<T, Message>,
     ) {
         let Some(cell) = self.cell(field) else {
             return;
@@ -195,30 +210,29 @@ impl<'a> RowBuild<'a> {
 }
 
 /// A line of text.
-pub fn line(cell: &Cell) -> Result<String, String> {
+pub fn line(cell: &Cell) -> Result<String, Message> {
     Ok(one_line(&cell.as_text()))
 }
 
 /// Text that may span lines (Markdown notes), trimmed.
-pub fn multiline(cell: &Cell) -> Result<String, String> {
+pub fn multiline(cell: &Cell) -> Result<String, Message> {
     Ok(cell.as_text().trim().to_owned())
 }
 
 /// A word of a closed vocabulary, in any case or spacing.
-pub fn word<T: FromStr>(cell: &Cell) -> Result<T, String>
-where
-    T::Err: std::fmt::Display,
-{
-    vocabulary_word(&cell.as_text())
-        .parse::<T>()
-        .map_err(|e| e.to_string())
+pub fn word<T: FromStr<Err = UnknownValue>>(cell: &Cell) -> Result<T, Message> {
+    vocabulary_word(&cell.as_text()).parse::<T>().map_err(|e| {
+        let args = [
+            ("what", e.what),
+            ("value", e.value.as_str()),
+            ("expected", e.expected.as_str()),
+        ];
+        Message::coded("unknown-word", &args, e.to_string())
+    })
 }
 
 /// A list of vocabulary words.
-pub fn words<T: FromStr>(cell: &Cell) -> Result<Vec<T>, String>
-where
-    T::Err: std::fmt::Display,
-{
+pub fn words<T: FromStr<Err = UnknownValue>>(cell: &Cell) -> Result<Vec<T>, Message> {
     split_list(cell, true)
         .iter()
         .map(|w| word(&Cell::text(w)))
@@ -226,43 +240,52 @@ where
 }
 
 /// A list of names or phrases (commas stay inside items).
-pub fn phrases(cell: &Cell) -> Result<Vec<String>, String> {
+pub fn phrases(cell: &Cell) -> Result<Vec<String>, Message> {
     Ok(split_list(cell, false))
 }
 
 /// A list of codes (ISCED fields and the like).
-pub fn codes<T: FromStr>(cell: &Cell) -> Result<Vec<T>, String>
+pub fn codes<T: FromStr>(cell: &Cell) -> Result<Vec<T>, Message>
 where
     T::Err: std::fmt::Display,
 {
     (split_list(cell, true).iter())
-        .map(|c| c.parse::<T>().map_err(|e| e.to_string()))
+        .map(|c| {
+            c.parse::<T>().map_err(|e| {
+                let english = e.to_string();
+                let args = [("value", c.as_str()), ("detail", english.as_str())];
+                Message::coded("not-a-code", &args, english.clone())
+            })
+        })
         .collect()
 }
 
 /// A record id.
-pub fn slug(cell: &Cell) -> Result<Slug, String> {
-    one_line(&cell.as_text())
-        .parse::<Slug>()
-        .map_err(|e| e.to_string())
+pub fn slug(cell: &Cell) -> Result<Slug, Message> {
+    let text = one_line(&cell.as_text());
+    text.parse::<Slug>()
+        .map_err(|e| Message::coded("not-an-id", &[("value", &text)], e.to_string()))
 }
 
 /// A country as its ISO code (either case) or its English name.
-pub fn country(cell: &Cell) -> Result<CountryCode, String> {
+pub fn country(cell: &Cell) -> Result<CountryCode, Message> {
     country_text(&one_line(&cell.as_text()))
 }
 
-fn country_text(text: &str) -> Result<CountryCode, String> {
+fn country_text(text: &str) -> Result<CountryCode, Message> {
     if let Ok(code) = text.parse::<CountryCode>() {
         return Ok(code);
     }
     CountryCode::all()
         .find(|c| c.name().eq_ignore_ascii_case(text))
-        .ok_or_else(|| format!("`{text}` is not a country (give its ISO code, e.g. JP)"))
+        .ok_or_else(|| {
+            let english = format!("`{text}` is not a country (give its ISO code, e.g. JP)");
+            Message::coded("not-a-country", &[("value", text)], english)
+        })
 }
 
 /// A list of countries.
-pub fn countries(cell: &Cell) -> Result<Vec<CountryCode>, String> {
+pub fn countries(cell: &Cell) -> Result<Vec<CountryCode>, Message> {
     split_list(cell, false)
         .iter()
         .flat_map(|item| item.split(',').map(str::trim).collect::<Vec<_>>())
@@ -272,22 +295,34 @@ pub fn countries(cell: &Cell) -> Result<Vec<CountryCode>, String> {
 }
 
 /// A whole number.
-pub fn integer<T: TryFrom<i64>>(cell: &Cell) -> Result<T, String> {
+pub fn integer<T: TryFrom<i64>>(cell: &Cell) -> Result<T, Message> {
     let n = number(cell)?;
+    let value = cell.as_text();
     if n.fract() != 0.0 {
-        return Err(format!("`{}` is not a whole number", cell.as_text()));
+        let english = format!("`{value}` is not a whole number");
+        return Err(Message::coded(
+            "not-a-whole-number",
+            &[("value", &value)],
+            english,
+        ));
     }
-    T::try_from(n as i64).map_err(|_| format!("`{}` is out of range", cell.as_text()))
+    T::try_from(n as i64).map_err(|_| {
+        let english = format!("`{value}` is out of range");
+        Message::coded("out-of-range", &[("value", &value)], english)
+    })
 }
 
 /// A number (a decimal comma is read too).
-pub fn number(cell: &Cell) -> Result<f64, String> {
+pub fn number(cell: &Cell) -> Result<f64, Message> {
     match cell {
         Cell::Number(n) => Ok(*n),
         other => {
             let text = one_line(&other.as_text()).replace(',', ".");
-            text.parse::<f64>()
-                .map_err(|_| format!("`{}` is not a number", other.as_text()))
+            text.parse::<f64>().map_err(|_| {
+                let value = other.as_text();
+                let english = format!("`{value}` is not a number");
+                Message::coded("not-a-number", &[("value", &value)], english)
+            })
         }
     }
 }

@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 use kizuna_domain::PartialDate;
 
 use super::table::{Cell, number_text};
+use crate::Message;
 
 /// Text on one line: every run of white space (non-breaking spaces, tabs,
 /// line breaks) becomes one space.
@@ -20,17 +21,21 @@ pub fn one_line(text: &str) -> String {
 /// A date from a date cell, an Excel serial number, a year, or text as
 /// `2027-09-01`, `2027-09`, `2027`, `01/09/2027` (day first, unless the
 /// second number cannot be a month), `01.09.2027` or `2027/09/01`.
-pub fn parse_date(cell: &Cell) -> Result<PartialDate, String> {
+pub fn parse_date(cell: &Cell) -> Result<PartialDate, Message> {
     match cell {
         Cell::Date(d) => Ok(PartialDate::Day(*d)),
         Cell::Number(n) if n.fract() == 0.0 && (1000.0..=2200.0).contains(n) => {
             Ok(PartialDate::Year(*n as i32))
         }
-        Cell::Number(n) => excel_serial(*n)
-            .map(PartialDate::Day)
-            .ok_or_else(|| format!("`{}` is not a date", number_text(*n))),
+        Cell::Number(n) => excel_serial(*n).map(PartialDate::Day).ok_or_else(|| {
+            let value = number_text(*n);
+            let english = format!("`{value}` is not a date");
+            Message::coded("not-a-date", &[("value", &value)], english)
+        }),
         Cell::Text(t) => parse_date_text(t.trim()),
-        Cell::Bool(_) | Cell::Empty => Err("this is not a date".into()),
+        Cell::Bool(_) | Cell::Empty => {
+            Err(Message::coded("not-a-date-cell", &[], "this is not a date"))
+        }
     }
 }
 
@@ -50,8 +55,14 @@ pub fn excel_serial(serial: f64) -> Option<NaiveDate> {
     epoch.checked_add_days(Days::new(days))
 }
 
-fn parse_date_text(text: &str) -> Result<PartialDate, String> {
-    let bad = || format!("`{text}` is not a date (write 2027-09-01, 01/09/2027, 2027-09 or 2027)");
+fn parse_date_text(text: &str) -> Result<PartialDate, Message> {
+    let bad = || {
+        Message::coded(
+            "not-a-date-write",
+            &[("value", text)],
+            format!("`{text}` is not a date (write 2027-09-01, 01/09/2027, 2027-09 or 2027)"),
+        )
+    };
     if let Ok(date) = text.parse::<PartialDate>() {
         return Ok(date);
     }
@@ -96,7 +107,7 @@ fn parse_date_text(text: &str) -> Result<PartialDate, String> {
 }
 
 /// A yes/no cell: `yes`, `no`, `true`, `false`, `ja`, `nej`, `x`, `1`, `0`…
-pub fn parse_bool(cell: &Cell) -> Result<bool, String> {
+pub fn parse_bool(cell: &Cell) -> Result<bool, Message> {
     match cell {
         Cell::Bool(b) => Ok(*b),
         Cell::Number(n) if *n == 0.0 || *n == 1.0 => Ok(*n == 1.0),
@@ -109,7 +120,15 @@ pub fn parse_bool(cell: &Cell) -> Result<bool, String> {
                 "no" | "n" | "false" | "nej" | "0" | "-" | "unsigned" | "draft" | "utkast" => {
                     Ok(false)
                 }
-                _ => Err(format!("`{}` is neither yes nor no", other.as_text())),
+                _ => {
+                    let value = other.as_text();
+                    let english = format!("`{value}` is neither yes nor no");
+                    Err(Message::coded(
+                        "not-yes-or-no",
+                        &[("value", &value)],
+                        english,
+                    ))
+                }
             }
         }
     }
@@ -117,7 +136,7 @@ pub fn parse_bool(cell: &Cell) -> Result<bool, String> {
 
 /// A PIC (EU Participant Identification Code): nine digits, also when Excel
 /// stored it as a float (`999986096.0`, `9.99986096E8`).
-pub fn parse_pic(cell: &Cell) -> Result<String, String> {
+pub fn parse_pic(cell: &Cell) -> Result<String, Message> {
     let text = match cell {
         Cell::Number(n) => number_text(*n),
         other => {
@@ -137,7 +156,8 @@ pub fn parse_pic(cell: &Cell) -> Result<String, String> {
     if (6..=12).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit()) {
         Ok(text)
     } else {
-        Err(format!("`{text}` is not a PIC (nine digits)"))
+        let english = format!("`{text}` is not a PIC (nine digits)");
+        Err(Message::coded("not-a-pic", &[("value", &text)], english))
     }
 }
 
@@ -151,17 +171,16 @@ const ERASMUS_PREFIXES: &[&str] = &[
 /// An Erasmus institutional code in the official spacing: the country
 /// prefix padded to three characters, then the city and number
 /// (`S  STOCKHO03`, `UK LONDON01`, `IRLDUBLIN01`), whatever spaces it came with.
-pub fn normalise_erasmus(text: &str) -> Result<String, String> {
+pub fn normalise_erasmus(text: &str) -> Result<String, Message> {
     let upper = text.to_uppercase();
     let words: Vec<&str> = upper
         .split(|c: char| c.is_whitespace() || c == '\u{feff}')
         .filter(|w| !w.is_empty())
         .collect();
     let bad = || {
-        format!(
-            "`{}` is not an Erasmus code (e.g. `S  STOCKHO03`)",
-            one_line(text)
-        )
+        let value = one_line(text);
+        let english = format!("`{value}` is not an Erasmus code (e.g. `S  STOCKHO03`)");
+        Message::coded("not-an-erasmus-code", &[("value", &value)], english)
     };
     let (prefix, rest) = match words.as_slice() {
         [prefix, rest @ ..]
@@ -200,7 +219,7 @@ pub fn erasmus_key(code: &str) -> String {
 }
 
 /// A ROR id without its `https://ror.org/` prefix, in lower case.
-pub fn normalise_ror(text: &str) -> Result<String, String> {
+pub fn normalise_ror(text: &str) -> Result<String, Message> {
     let t = one_line(text).to_lowercase();
     let id = t
         .trim_start_matches("https://")
@@ -210,9 +229,12 @@ pub fn normalise_ror(text: &str) -> Result<String, String> {
     if id.len() == 9 && id.starts_with('0') && id.chars().all(|c| c.is_ascii_alphanumeric()) {
         Ok(id.to_owned())
     } else {
-        Err(format!(
-            "`{}` is not a ROR id (e.g. 057zh3y96)",
-            one_line(text)
+        let value = one_line(text);
+        let english = format!("`{value}` is not a ROR id (e.g. 057zh3y96)");
+        Err(Message::coded(
+            "not-a-ror-id",
+            &[("value", &value)],
+            english,
         ))
     }
 }
@@ -254,11 +276,14 @@ pub fn format_academic_years(first: Option<i32>, last: Option<i32>) -> String {
 }
 
 /// Reads `2027/28-2030/31`, `2027/2028 – 2030/2031`, `2027-2030` or `2027/28`.
-pub fn parse_academic_years(text: &str) -> Result<(Option<i32>, Option<i32>), String> {
-    let bad = || format!("`{text}` is not a span of academic years (write 2027/28-2030/31)");
+pub fn parse_academic_years(text: &str) -> Result<(Option<i32>, Option<i32>), Message> {
+    let bad = || {
+        let english = format!("`{text}` is not a span of academic years (write 2027/28-2030/31)");
+        Message::coded("not-academic-years", &[("value", text)], english)
+    };
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.replace(['–', '—'], "-");
-    let start = |part: &str| -> Result<Option<i32>, String> {
+    let start = |part: &str| -> Result<Option<i32>, Message> {
         if part.is_empty() {
             return Ok(None);
         }

@@ -17,6 +17,7 @@ pub fn problem(status: StatusCode, slug: &str, title: &str, detail: String) -> R
         status: status.as_u16(),
         detail,
         errors: Vec::new(),
+        said: None,
     };
     let mut response = (status, axum::Json(&body)).into_response();
     response.headers_mut().insert(

@@ -51,6 +51,35 @@ pub fn t_with(key: &str, args: &[(&str, Arg)]) -> String {
     languages().catalog().message(current(), key, args)
 }
 
+/// The message `PREFIX-CODE` of the first prefix whose message exists in the
+/// reader's language, with the problem's values; else the English sentence.
+pub fn coded(problem: Option<&kizuna_domain::Problem>, english: &str, prefixes: &[&str]) -> String {
+    let Some(problem) = problem else {
+        return english.to_owned();
+    };
+    let catalog = languages().catalog();
+    let Some(key) = prefixes
+        .iter()
+        .map(|prefix| format!("{prefix}{}", problem.code))
+        .find(|key| catalog.has(current(), key))
+    else {
+        return english.to_owned();
+    };
+    let args: Vec<(&str, Arg)> = problem
+        .args
+        .iter()
+        .map(|(name, value)| {
+            // Counts pick the plural form; ids and words stay text.
+            let arg = match value.parse::<i64>() {
+                Ok(n) if matches!(*name, "max" | "count") => Arg::Number(n as f64),
+                _ => Arg::Text(value.clone()),
+            };
+            (*name, arg)
+        })
+        .collect();
+    t_with(&key, &args)
+}
+
 /// Which language a request asks for, and whether it asked by `?lang=`.
 pub fn choose(request: &Request, default: Lang) -> (Lang, bool) {
     let from_query = request.uri().query().and_then(|q| {

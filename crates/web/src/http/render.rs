@@ -164,12 +164,19 @@ pub async fn error_page(state: &AppState, path: &str, problem: Problem) -> Optio
 /// own detail (it names what is missing), others get the status's words.
 /// Problem documents themselves stay English.
 fn worded(problem: &Problem) -> (String, String) {
-    if !matches!(problem.status, 401 | 403 | 404 | 500) {
+    if !matches!(problem.status, 401 | 403 | 404 | 409 | 412 | 500) {
         return (problem.title.clone(), problem.detail.clone());
     }
     let title = super::lang::t(&format!("rec-error-{}-title", problem.status));
-    let detail = match super::lang::current() {
-        super::lang::Lang::En if problem.status != 500 => problem.detail.clone(),
+    // A refusal the core gave as a code says exactly why, in any language.
+    if let Some(said) = &problem.said {
+        let detail = super::lang::coded(Some(said), &problem.detail, &["admin-refused-"]);
+        return (title, detail);
+    }
+    let detail = match (super::lang::current(), problem.status) {
+        (super::lang::Lang::En, status) if status != 500 => problem.detail.clone(),
+        // A conflict's detail names what conflicts; there are no general words for it.
+        (_, 409) => problem.detail.clone(),
         _ => super::lang::t(&format!("rec-error-{}-detail", problem.status)),
     };
     (title, detail)
@@ -196,6 +203,38 @@ mod tests {
         assert!(detail.starts_with("Det finns ingen sida"), "{detail}");
         let conflict = AppError::Conflict("taken".to_owned()).problem();
         let kept = scope(Lang::Ja, async { worded(&conflict) }).await;
-        assert_eq!(kept, ("Conflict".to_owned(), "taken".to_owned()));
+        assert_eq!(kept, ("競合があります".to_owned(), "taken".to_owned()));
+        let stale = AppError::PreconditionFailed("agreements/x was changed".to_owned()).problem();
+        let (title, detail) = scope(Lang::Sv, async { worded(&stale) }).await;
+        assert_eq!(title, "Ändrad av någon annan");
+        assert!(detail.starts_with("Någon annan har ändrat"), "{detail}");
+    }
+
+    #[tokio::test]
+    async fn a_coded_refusal_says_why_in_the_readers_language() {
+        let refused = AppError::from(kizuna_core::WriteError::OutOfScope {
+            role: kizuna_domain::Role::Editor,
+            action: kizuna_domain::Action::Delete,
+            unit: Some("cmb".parse().unwrap()),
+        });
+        let problem = refused.problem();
+        assert_eq!(problem.detail, "an editor may not delete records of `cmb`");
+        let (title, sv) = scope(Lang::Sv, async { worded(&problem) }).await;
+        assert_eq!(title, "Inte tillåtet");
+        assert_eq!(sv, "En redaktör får inte ta bort poster för ”cmb”.");
+        let (_, ja) = scope(Lang::Ja, async { worded(&problem) }).await;
+        assert_eq!(ja, "編集者は「cmb」のレコードを削除できません。");
+        let referenced = AppError::from(kizuna_core::WriteError::Referenced {
+            collection: "organisations".into(),
+            id: "ki".into(),
+            referrers: vec!["agreements/a".into(), "contacts/b".into()],
+        })
+        .problem();
+        assert_eq!(referenced.status, 409);
+        let (_, sv) = scope(Lang::Sv, async { worded(&referenced) }).await;
+        assert!(
+            sv.contains("agreements/a, contacts/b") && sv.contains("hänvisar"),
+            "{sv}"
+        );
     }
 }

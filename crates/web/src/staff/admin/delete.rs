@@ -109,7 +109,16 @@ pub async fn delete<E: AdminRecord>(
             )
             .await
         }
-        Err(AppError::Conflict(message)) => {
+        Err(e @ (AppError::Conflict(_) | AppError::Refused { .. }))
+            if e.status() == StatusCode::CONFLICT =>
+        {
+            // Still referred to: said in the reader's language.
+            let message = match e {
+                AppError::Refused {
+                    english, problem, ..
+                } => super::problems::refused_text(&problem, &english),
+                other => other.to_string(),
+            };
             render_delete(
                 &state,
                 &staff,

@@ -13,9 +13,10 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use kizuna_core::Snapshot;
 use kizuna_domain::{Action, Collection, Role};
-use kizuna_interop::sheets::{self, Format, Mapping, Plan, SheetError};
+use kizuna_interop::sheets::{self, Format, Mapping, Outcome, Plan, SheetError};
 use serde::{Deserialize, Serialize};
 
+use super::problems::{import_problem_text, import_text};
 use super::{PageUser, page};
 use crate::http::auth::Staff;
 use crate::http::csrf::Csrf;
@@ -48,9 +49,54 @@ struct PreviewView {
     file_name: String,
     counts: sheets::Counts,
     ignored: Vec<String>,
-    rows: Vec<sheets::RowReport>,
+    rows: Vec<RowView>,
     /// The file and mapping to send back with "Apply" (absent when rows have errors).
     resend: Option<Resend>,
+}
+
+/// One row of the report, its problems and notes in the reader's language.
+#[derive(Debug, Serialize)]
+struct RowView {
+    line: usize,
+    id: Option<String>,
+    /// `created`, `changed`, `unchanged` or `error`.
+    outcome: &'static str,
+    /// The fields a change touches (`changed`).
+    fields: Vec<String>,
+    /// The problems (`error`).
+    errors: Vec<CellView>,
+    notes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct CellView {
+    column: String,
+    message: String,
+}
+
+fn row_view(row: &sheets::RowReport) -> RowView {
+    let (outcome, fields, errors) = match &row.outcome {
+        Outcome::Created => ("created", Vec::new(), Vec::new()),
+        Outcome::Changed(fields) => ("changed", fields.clone(), Vec::new()),
+        Outcome::Unchanged => ("unchanged", Vec::new(), Vec::new()),
+        Outcome::Error(errors) => {
+            let errors = (errors.iter())
+                .map(|e| CellView {
+                    column: e.column.clone(),
+                    message: import_problem_text(e.problem.as_ref(), &e.message),
+                })
+                .collect();
+            ("error", Vec::new(), errors)
+        }
+    };
+    RowView {
+        line: row.line,
+        id: row.id.clone(),
+        outcome,
+        fields,
+        errors,
+        notes: row.notes.iter().map(import_text).collect(),
+    }
 }
 
 /// What "Apply" sends back: the upload as it was, and the preview's digest.
@@ -85,10 +131,11 @@ fn view(collection: &str, staff: &Staff) -> ImportView {
 /// Viewers change nothing, so they import nothing.
 fn require_writer(staff: &Staff) -> Result<(), AppError> {
     if staff.user.role == Role::Viewer || staff.user.disabled {
-        return Err(AppError::Forbidden(format!(
-            "a {} may not import records",
-            staff.user.role
-        )));
+        return Err(AppError::Refused {
+            status: StatusCode::FORBIDDEN,
+            english: format!("a {} may not import records", staff.user.role),
+            problem: kizuna_domain::Problem::new("may-not-import").with("role", staff.user.role),
+        });
     }
     Ok(())
 }
@@ -168,7 +215,28 @@ async fn plan_upload(
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(planned.map_err(|e: SheetError| e.to_string()))
+    Ok(planned.map_err(|e: SheetError| sheet_error_text(&e)))
+}
+
+/// Why a file cannot be imported, in the reader's language where the
+/// reason is one of a few (the reader's own file's details stay as read).
+fn sheet_error_text(e: &SheetError) -> String {
+    let name = |c: &Collection| {
+        super::records::tx("admin-records", &[("collection", c.as_str())]).to_lowercase()
+    };
+    match e {
+        SheetError::NoRows => crate::http::lang::t("import-file-no-rows"),
+        SheetError::WrongCollection { wanted, looks_like } => super::records::tx(
+            "import-file-wrong-collection",
+            &[
+                ("wanted", wanted.as_str()),
+                ("looks_like", looks_like.as_str()),
+                ("wanted_name", &name(wanted)),
+                ("looks_like_name", &name(looks_like)),
+            ],
+        ),
+        other => other.to_string(),
+    }
 }
 
 fn preview(plan: &Plan, upload: Resend) -> PreviewView {
@@ -182,7 +250,7 @@ fn preview(plan: &Plan, upload: Resend) -> PreviewView {
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        rows: plan.rows.clone(),
+        rows: plan.rows.iter().map(row_view).collect(),
         resend: (counts.errors == 0 && counts.created + counts.changed > 0).then(|| Resend {
             digest: digest(plan),
             ..upload

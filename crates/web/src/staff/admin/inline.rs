@@ -44,6 +44,7 @@ fn invalid(status: StatusCode, errors: ValidationErrors) -> Response {
         status: status.as_u16(),
         detail: "the organisation was not created: see the errors".to_owned(),
         errors: super::problems::worded(&errors).0,
+        said: None,
     };
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(

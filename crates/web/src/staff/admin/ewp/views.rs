@@ -7,6 +7,7 @@ use kizuna_interop::ewp::import::{ApprovalEntry, CopyEntry};
 use kizuna_interop::ewp::{self, Difference, ExchangeStatus, Target};
 use serde::Serialize;
 
+use super::super::problems::import_text;
 use crate::templates::label;
 
 /// A difference as a table row.
@@ -237,7 +238,13 @@ pub(crate) fn copy_view(number: usize, e: &CopyEntry) -> CopyView {
         } => Some(TargetView {
             id: agreement.to_string(),
             title: title.clone(),
-            how: super::super::records::tx("admin-ewp-found", &[("how", matched_by.describe())]),
+            how: super::super::records::tx(
+                "admin-ewp-found",
+                &[(
+                    "how",
+                    &crate::http::lang::t(&format!("admin-ewp-matched-{}", matched_by.code())),
+                )],
+            ),
             new: false,
         }),
         Target::NewDraft { agreement, title } => Some(TargetView {
@@ -260,8 +267,8 @@ pub(crate) fn copy_view(number: usize, e: &CopyEntry) -> CopyView {
         valid_for_approval: e.valid_for_approval,
         target,
         differences: differences(&e.differences),
-        notes: e.notes.clone(),
-        error: e.error.clone(),
+        notes: e.notes.iter().map(import_text).collect(),
+        error: e.error.as_ref().map(import_text),
     }
 }
 
@@ -290,6 +297,6 @@ pub(crate) fn approval_view(number: usize, e: &ApprovalEntry) -> ApprovalView {
         }),
         our_hash_now: e.our_hash_now.clone(),
         approves_our_copy: e.approves_our_copy(),
-        error: e.error.clone(),
+        error: e.error.as_ref().map(import_text),
     }
 }
