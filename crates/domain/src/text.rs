@@ -62,7 +62,13 @@ impl TextKind {
 /// by their path without list positions (`sections.intro`).
 pub fn text_problems(doc: &Value, kinds: &[(&str, TextKind)]) -> ValidationErrors {
     let mut errors = ValidationErrors::default();
-    walk(doc, "", "", kinds, &mut errors);
+    walk(
+        doc,
+        &mut String::new(),
+        &mut String::new(),
+        kinds,
+        &mut errors,
+    );
     errors
 }
 
@@ -75,40 +81,54 @@ pub fn record_text_problems<E: Entity>(record: &E) -> ValidationErrors {
     }
 }
 
+/// Walks `value` at `path` (its field path) and `shape` (the same without
+/// list positions). Both are buffers grown and cut back in place: a record
+/// has dozens of texts, and an import checks tens of thousands of records, so
+/// no string is built per field unless a problem is found.
 fn walk(
     value: &Value,
-    path: &str,
-    shape: &str,
+    path: &mut String,
+    shape: &mut String,
     kinds: &[(&str, TextKind)],
     out: &mut ValidationErrors,
 ) {
-    let join = |base: &str, key: &str| {
-        if base.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{base}.{key}")
-        }
-    };
     match value {
         Value::String(text) => {
             let kind = kinds
                 .iter()
-                .find(|(field, _)| *field == shape)
+                .find(|(field, _)| *field == shape.as_str())
                 .map_or(TextKind::Line, |(_, kind)| *kind);
             check_text(text, kind, path, out);
         }
         Value::Array(items) => {
+            let at = path.len();
             for (i, item) in items.iter().enumerate() {
-                walk(item, &format!("{path}[{i}]"), shape, kinds, out);
+                use std::fmt::Write;
+                let _ = write!(path, "[{i}]");
+                walk(item, path, shape, kinds, out);
+                path.truncate(at);
             }
         }
         Value::Object(map) => {
+            let (at, shape_at) = (path.len(), shape.len());
             for (key, item) in map {
-                walk(item, &join(path, key), &join(shape, key), kinds, out);
+                join(path, key);
+                join(shape, key);
+                walk(item, path, shape, kinds, out);
+                path.truncate(at);
+                shape.truncate(shape_at);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
+}
+
+/// Appends `.key` to a field path (`key` alone at the top).
+fn join(base: &mut String, key: &str) {
+    if !base.is_empty() {
+        base.push('.');
+    }
+    base.push_str(key);
 }
 
 /// Notes at `field` what is wrong with one text of `kind`: its first refused

@@ -37,28 +37,36 @@ mod sql {
         WHERE collection = ?1 AND id IN (SELECT value FROM json_each(?2))";
     pub const INSERT_CHANGE: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING revision";
-    /// [`INSERT_CHANGE`] for a JSON array of `[collection, id, action, before, after]`,
-    /// in array order (`jsonb_each`, SQLite 3.45 on, hands each row to `->>`
-    /// without rendering and parsing it again as `json_each` would).
-    pub const INSERT_CHANGES: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
-        SELECT value ->> 0, value ->> 1, value ->> 2, ?2, ?3, value ->> 3, value ->> 4 \
-        FROM jsonb_each(?1) ORDER BY key RETURNING revision";
+    /// [`INSERT_CHANGE`] for many rows: this, then [`values`] of its seven
+    /// columns and `RETURNING revision`.
+    pub const INSERT_CHANGES: &str =
+        "INSERT INTO changes (collection, record_id, action, actor, at, before, after) VALUES ";
     pub const UPSERT: &str = concat!(
         "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ",
         upsert_set!()
     );
-    /// [`UPSERT`] for a JSON array of
-    /// `[collection, id, kind, country, visibility, search_text, revision]`,
-    /// the document being the `after` of that revision's change (`WHERE true`
-    /// tells SQLite the `ON` is not a join's).
-    pub const UPSERT_MANY: &str = concat!(
-        "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, \
-        (SELECT after FROM changes WHERE revision = value ->> 6), ?2, ?2, value ->> 6 \
-        FROM jsonb_each(?1) WHERE true ",
-        upsert_set!()
-    );
+    /// [`UPSERT`] for many rows: this, then [`values`] of its ten columns,
+    /// then [`UPSERT_SET`].
+    pub const UPSERT_MANY: &str = "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) VALUES ";
+    /// The end of [`UPSERT_MANY`].
+    pub const UPSERT_SET: &str = concat!(" ", upsert_set!());
+
+    /// `head`, then `rows` copies of `row`. Rows are bound as parameters
+    /// rather than as one JSON text, so neither side renders or parses the
+    /// documents a second time. The parameters are bare `?`: SQLite looks a
+    /// numbered one up by a scan of all of them, thousands per statement.
+    pub fn values(head: &str, row: &str, rows: usize) -> String {
+        let mut sql = String::with_capacity(head.len() + rows * (row.len() + 1));
+        sql.push_str(head);
+        for i in 0..rows {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(row);
+        }
+        sql
+    }
     pub const DELETE: &str = "DELETE FROM records WHERE collection = ?1 AND id = ?2";
     pub const REVISION: &str = "SELECT COALESCE(MAX(revision), 0) FROM changes";
     pub const CHANGES_SINCE: &str = "SELECT revision, collection, record_id, action, actor, at, before, after \
@@ -250,17 +258,20 @@ impl SqliteStore {
                 .bind(row.before.as_deref())
                 .bind(row.after.as_deref()),
             _ => {
-                let rows: Vec<_> = rows
-                    .iter()
-                    .map(|r| {
-                        let (before, after) = (r.before.as_deref(), r.after.as_deref());
-                        (r.collection, r.id, r.action, before, after)
-                    })
-                    .collect();
-                sqlx::query(sql::INSERT_CHANGES)
-                    .bind(serde_json::to_string(&rows).expect("rows serialise"))
-                    .bind(actor)
-                    .bind(now)
+                let row = "(?, ?, ?, ?, ?, ?, ?)";
+                let sql = sql::values(sql::INSERT_CHANGES, row, rows.len()) + " RETURNING revision";
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for r in rows {
+                    query = query
+                        .bind(r.collection)
+                        .bind(r.id)
+                        .bind(r.action)
+                        .bind(actor)
+                        .bind(now)
+                        .bind(r.before.clone())
+                        .bind(r.after.clone());
+                }
+                query
             }
         };
         let rows = query.fetch_all(conn).await.db()?;
@@ -291,28 +302,24 @@ impl SqliteStore {
                     .bind(row.revision)
             }
             _ => {
-                let rows: Vec<_> = rows
-                    .iter()
-                    .map(|row| {
-                        let r = row.record;
-                        let (kind, country) =
-                            (r.kind.as_deref(), r.country.as_ref().map(|c| c.as_str()));
-                        let (visibility, search) = (&r.visibility, &r.search_text);
-                        let (collection, id) = (&r.collection, &r.id);
-                        (
-                            collection,
-                            id,
-                            kind,
-                            country,
-                            visibility,
-                            search,
-                            row.revision,
-                        )
-                    })
-                    .collect();
-                sqlx::query(sql::UPSERT_MANY)
-                    .bind(serde_json::to_string(&rows).expect("rows serialise"))
-                    .bind(now)
+                let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                let sql = sql::values(sql::UPSERT_MANY, row, rows.len()) + sql::UPSERT_SET;
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for row in rows {
+                    let r = row.record;
+                    query = query
+                        .bind(r.collection.as_str())
+                        .bind(&r.id)
+                        .bind(r.kind.as_deref())
+                        .bind(r.country.as_ref().map(|c| c.as_str()))
+                        .bind(r.visibility.as_str())
+                        .bind(&r.search_text)
+                        .bind(row.doc.clone())
+                        .bind(now)
+                        .bind(now)
+                        .bind(row.revision);
+                }
+                query
             }
         };
         query.execute(conn).await.db()?;
@@ -321,3 +328,17 @@ impl SqliteStore {
 }
 
 crate::backend::impl_store!(SqliteStore, Sqlite, sql, "sqlite");
+
+#[cfg(test)]
+mod tests {
+    use super::sql::values;
+
+    #[test]
+    fn values_repeat_the_row() {
+        assert_eq!(
+            values("INSERT INTO t VALUES ", "(?, ?)", 3),
+            "INSERT INTO t VALUES (?, ?),(?, ?),(?, ?)"
+        );
+        assert_eq!(values("X ", "(?)", 1), "X (?)");
+    }
+}
