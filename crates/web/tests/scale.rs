@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use common::{japan, node_on};
 use kizuna_core::Registry;
-use kizuna_domain::{Agreement, Dataset, Organisation};
+use kizuna_domain::{Agreement, Contact, Dataset, FundingOpportunity, Organisation};
 use kizuna_storage::testing;
 use kizuna_web::WebSettings;
 use serde_json::json;
@@ -91,4 +91,100 @@ async fn the_country_answer_stays_small_and_links_to_every_partner() {
     assert_eq!(Some(json!(seen.len())), total);
     assert!(jp["totals"]["organisations"].as_u64().unwrap() >= seen.len() as u64);
     assert!((0..PARTNERS).all(|i| seen.contains(&format!("jp-partner-{i:04}"))));
+}
+
+/// The Japan dataset with `n` more funding opportunities for Japan and `n`
+/// more people: half for Japan, half for Korea.
+fn many_offers_and_people(n: usize) -> Dataset {
+    let mut data = japan();
+    for i in 0..n {
+        let funding: FundingOpportunity = serde_json::from_value(json!({
+            "id": format!("grant-{i:03}"), "kind": "travel_grant",
+            "title": format!("Travel grant {i:03}"), "career_stages": ["master"],
+            "destination_countries": ["JP"], "deadlines": [],
+        }))
+        .unwrap();
+        let country = if i % 2 == 0 { "JP" } else { "KR" };
+        let contact: Contact = serde_json::from_value(json!({
+            "id": format!("person-{i:03}"), "name": format!("Person {i:03}"),
+            "organisation": "ki", "countries": [country], "agreements": [], "programmes": [],
+            "visibility": "public",
+        }))
+        .unwrap();
+        data.funding.push(funding);
+        data.contacts.push(contact);
+    }
+    data
+}
+
+/// Links of the page's `rel` = `prev`/`next` pager link, if any.
+fn pager_link(body: &str, rel: &str) -> Option<String> {
+    let at = body.find(&format!("rel=\"{rel}\""))?;
+    let start = body[..at].rfind("href=\"")? + 6;
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&").replace("&#x2f;", "/"))
+}
+
+#[tokio::test]
+async fn funding_and_contacts_come_in_pages_that_keep_their_filters() {
+    let store = testing::fresh_sqlite().await.unwrap();
+    Registry::new(store.clone())
+        .load_dataset(&many_offers_and_people(70), "test")
+        .await
+        .unwrap();
+    let app = node_on(store, WebSettings::default()).await;
+
+    // Funding: 20 a page, the filters kept from page to page, every grant once.
+    let mut uri = "/funding?career_stage=master".to_owned();
+    let mut grants = BTreeSet::new();
+    let mut pages = 0;
+    loop {
+        let page = app.get(&uri).await;
+        assert_eq!(page.status, 200, "{uri}");
+        let on_page: Vec<&str> = page.body.matches("/funding/grant-").collect();
+        assert!(on_page.len() <= 20, "{uri}: {}", on_page.len());
+        for (at, _) in page.body.match_indices("/funding/grant-") {
+            grants.insert(page.body[at..at + 18].to_owned());
+        }
+        pages += 1;
+        match pager_link(&page.body, "next") {
+            Some(next) => {
+                assert!(next.contains("career_stage=master"), "{next}");
+                uri = next;
+            }
+            None => break,
+        }
+    }
+    assert_eq!(grants.len(), 70);
+    assert_eq!(pages, 4);
+    assert!(
+        app.get("/funding?page=2")
+            .await
+            .body
+            .contains("rel=\"prev\"")
+    );
+    assert_eq!(app.get("/funding?page=two").await.status, 400);
+
+    // Contacts: 30 a page; one country keeps only its people (and those for every country).
+    let first = app.get("/contacts").await;
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        first.body.matches("class=\"card contact-card\"").count(),
+        30
+    );
+    assert!(pager_link(&first.body, "next").is_some());
+    let korea = app.get("/contacts?country=KR").await;
+    assert_eq!(korea.status, 200);
+    let people = korea.body.matches("class=\"card contact-card\"").count();
+    assert_eq!(people, 30, "35 people cover Korea: the first 30");
+    assert!(
+        !korea.body.contains("/contacts/person-000"),
+        "a Japan person"
+    );
+    let next = pager_link(&korea.body, "next").unwrap();
+    assert!(next.contains("country=KR"), "{next}");
+    let rest = app.get(&next).await;
+    assert_eq!(rest.body.matches("class=\"card contact-card\"").count(), 5);
+    assert!(rest.body.contains("/contacts/person-069"));
+    assert_eq!(app.get("/contacts?country=XX1").await.status, 400);
 }

@@ -253,6 +253,8 @@ rec-page-of = page { $page } of { $pages }
 rec-page-of-cap = Page { $page } of { $pages }
 rec-pages-of = { $what ->
     [agreement] Pages of agreements
+    [funding] Pages of funding
+    [contact] Pages of contacts
     [programme] Pages of programmes
    *[organisation] Pages of organisations
 }
@@ -310,6 +312,9 @@ rec-contacts-lead = People to ask, by the countries they cover.
 rec-collaboration-in = Collaboration in { $country }
 rec-no-contacts = No contacts are recorded.
 rec-all-countries = All countries
+rec-filter-contacts = Filter contacts
+rec-contacts-country = Country covered
+rec-show-contacts = Show contacts
 
 
 ## Error pages

@@ -217,6 +217,8 @@ rec-page-of = { $page }/{ $pages }ページ
 rec-page-of-cap = { $page }/{ $pages }ページ
 rec-pages-of = { $what ->
     [agreement] 協定一覧のページ
+    [funding] 助成一覧のページ
+    [contact] 担当者一覧のページ
     [programme] プログラム一覧のページ
    *[organisation] 機関一覧のページ
 }
@@ -274,6 +276,9 @@ rec-contacts-lead = 担当する国・地域別の問い合わせ先。
 rec-collaboration-in = { $country }との交流
 rec-no-contacts = 登録されている担当者はいません。
 rec-all-countries = すべての国・地域
+rec-filter-contacts = 担当者を絞り込む
+rec-contacts-country = 担当する国・地域
+rec-show-contacts = 担当者を表示
 
 
 ## エラーページ

@@ -253,6 +253,8 @@ rec-page-of = sida { $page } av { $pages }
 rec-page-of-cap = Sida { $page } av { $pages }
 rec-pages-of = { $what ->
     [agreement] Sidor med avtal
+    [funding] Sidor med finansiering
+    [contact] Sidor med kontakter
     [programme] Sidor med program
    *[organisation] Sidor med organisationer
 }
@@ -310,6 +312,9 @@ rec-contacts-lead = Personer att fråga, efter de länder de ansvarar för.
 rec-collaboration-in = Samarbete med { $country }
 rec-no-contacts = Inga kontakter finns registrerade.
 rec-all-countries = Alla länder
+rec-filter-contacts = Filtrera kontakter
+rec-contacts-country = Land som kontakten ansvarar för
+rec-show-contacts = Visa kontakter
 
 
 ## Felsidor

@@ -1,18 +1,17 @@
-//! Pages that gather many records: home, countries, funding, contacts.
+//! Pages that gather many records: home and countries.
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query, State};
-use axum::http::Uri;
+use axum::extract::{Path, State};
 use axum::response::{Html, Response};
-use kizuna_domain::{CareerStage, CountryCode, FundingKind};
-use serde::{Deserialize, Serialize};
+use kizuna_domain::CountryCode;
+use serde::Serialize;
 
 use crate::http::lang::{current, languages, t};
 use crate::http::query::country_code;
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
-use kizuna_core::read::rows::{AgreementRow, ContactRow, FundingRow, OrgRef};
+use kizuna_core::read::rows::{AgreementRow, OrgRef};
 
 /// A country with what the registry holds about it.
 #[derive(Debug, Serialize)]
@@ -149,174 +148,4 @@ pub async fn country(
             Ok(render(&state, "country.html", title, &path, view).await?.0)
         })
         .await
-}
-
-/// Filters of the funding finder.
-#[derive(Debug, Deserialize)]
-pub struct FundingFilter {
-    career_stage: Option<String>,
-    country: Option<String>,
-    kind: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct FundingListView {
-    items: Vec<FundingRow>,
-    career_stages: Vec<&'static str>,
-    kinds: Vec<&'static str>,
-    countries: Vec<(String, String)>,
-    selected: FundingSelection,
-}
-
-/// The funding finder's current choices.
-#[derive(Debug, Serialize)]
-struct FundingSelection {
-    career_stage: Option<String>,
-    kind: Option<String>,
-    country: Option<String>,
-}
-
-/// `GET /funding`: the funding finder. It depends only on the data and the
-/// filters, so it is rendered once per revision and query.
-pub async fn funding_list(
-    State(state): State<AppState>,
-    uri: Uri,
-    Query(filter): Query<FundingFilter>,
-) -> Result<Response, AppError> {
-    let html = "text/html; charset=utf-8";
-    state
-        .cached(format!("page {uri}"), html, async |snapshot| {
-            Ok(funding_page(&state, &snapshot, filter).await?.0)
-        })
-        .await
-}
-
-async fn funding_page(
-    state: &AppState,
-    snapshot: &kizuna_core::Snapshot,
-    filter: FundingFilter,
-) -> Result<Html<String>, AppError> {
-    let bad = |e: kizuna_domain::enums::UnknownValue| AppError::BadRequest(e.to_string());
-    let stage: Option<CareerStage> = filter
-        .career_stage
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse)
-        .transpose()
-        .map_err(bad)?;
-    let kind: Option<FundingKind> = filter
-        .kind
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse)
-        .transpose()
-        .map_err(bad)?;
-    let country: Option<CountryCode> = filter
-        .country
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(|c| {
-            c.parse().map_err(|e: kizuna_domain::values::InvalidValue| {
-                AppError::BadRequest(e.to_string())
-            })
-        })
-        .transpose()?;
-    let lookup = public_lookup(state, snapshot);
-    let items = lookup
-        .funding()
-        .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
-        .filter(|f| kind.is_none_or(|k| f.kind == k))
-        .filter(|f| country.is_none_or(|c| f.destination_countries.contains(&c)))
-        .map(|f| lookup.funding_row(f))
-        .collect();
-    let mut countries: Vec<CountryCode> = lookup
-        .funding()
-        .flat_map(|f| f.destination_countries.iter().copied())
-        .collect();
-    countries.sort();
-    countries.dedup();
-    let mut countries: Vec<(String, String)> = countries
-        .into_iter()
-        .map(|c| (c.to_string(), c.name().to_owned()))
-        .collect();
-    languages()
-        .collation(current())
-        .sort_by_key(&mut countries, |(_, name)| name.as_str());
-    let selected = FundingSelection {
-        career_stage: stage.map(|s| s.to_string()),
-        kind: kind.map(|k| k.to_string()),
-        country: country.map(|c| c.to_string()),
-    };
-    let view = FundingListView {
-        items,
-        career_stages: CareerStage::ALL.iter().map(|s| s.as_str()).collect(),
-        kinds: FundingKind::ALL.iter().map(|k| k.as_str()).collect(),
-        countries,
-        selected,
-    };
-    render(
-        state,
-        "funding_list.html",
-        t("rec-funding-title"),
-        "/funding",
-        view,
-    )
-    .await
-}
-
-#[derive(Debug, Serialize)]
-struct ContactGroup {
-    code: String,
-    name: String,
-    contacts: Vec<ContactRow>,
-}
-
-/// `GET /contacts`: people to ask, grouped by the countries they cover;
-/// rendered once per revision.
-pub async fn contacts(State(state): State<AppState>) -> Result<Response, AppError> {
-    let html = "text/html; charset=utf-8";
-    state
-        .cached("/contacts".to_owned(), html, async |snapshot| {
-            Ok(contacts_page(&state, &snapshot).await?.0)
-        })
-        .await
-}
-
-async fn contacts_page(
-    state: &AppState,
-    snapshot: &kizuna_core::Snapshot,
-) -> Result<Html<String>, AppError> {
-    let lookup = public_lookup(state, snapshot);
-    let mut groups: BTreeMap<String, ContactGroup> = BTreeMap::new();
-    for contact in lookup.contacts() {
-        let keys: Vec<(String, String)> = if contact.countries.is_empty() {
-            vec![(String::new(), t("rec-all-countries"))]
-        } else {
-            contact
-                .countries
-                .iter()
-                .map(|c| (c.to_string(), c.name().to_owned()))
-                .collect()
-        };
-        for (code, name) in keys {
-            groups
-                .entry(code.clone())
-                .or_insert_with(|| ContactGroup {
-                    code,
-                    name,
-                    contacts: Vec::new(),
-                })
-                .contacts
-                .push(lookup.contact_row(contact));
-        }
-    }
-    // People for every country first, then each country by its name in the reader's order.
-    let mut view: Vec<ContactGroup> = groups.into_values().collect();
-    let collation = languages().collation(current());
-    view.sort_by(|a, b| {
-        (!a.code.is_empty())
-            .cmp(&!b.code.is_empty())
-            .then_with(|| collation.compare(&a.name, &b.name))
-    });
-    render(state, "contacts.html", t("rec-contacts"), "/contacts", view).await
 }

@@ -70,27 +70,25 @@ fn read_query(query: Option<&str>) -> Result<(ListParams, usize), AppError> {
     let bad = |e: serde_urlencoded::de::Error| AppError::BadRequest(e.to_string());
     let params: ListParams = serde_urlencoded::from_str(query).map_err(bad)?;
     let number: PageNumber = serde_urlencoded::from_str(query).map_err(bad)?;
-    let page = match number
-        .page
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        None => 1,
-        Some(p) => p.parse().map_err(|_| {
-            AppError::BadRequest(format!("`page` must be a page number, not `{p}`"))
-        })?,
-    };
-    Ok((params.without_blanks(), page))
+    Ok((
+        params.without_blanks(),
+        page_number(number.page.as_deref())?,
+    ))
 }
 
-fn bad_filter(e: BadFilter) -> AppError {
-    AppError::BadRequest(e.0)
+/// The page a `page` parameter asks for: the first when it is absent or blank.
+pub(super) fn page_number(page: Option<&str>) -> Result<usize, AppError> {
+    match page.map(str::trim).filter(|p| !p.is_empty()) {
+        None => Ok(1),
+        Some(p) => p
+            .parse()
+            .map_err(|_| AppError::BadRequest(format!("`page` must be a page number, not `{p}`"))),
+    }
 }
 
-/// `path` with the filters and, past the first, the page number.
-fn link(path: &str, selected: &ListParams, page: usize) -> String {
-    let mut query = serde_urlencoded::to_string(selected).unwrap_or_default();
+/// `path?query` with `page=N` added past the first page.
+pub(super) fn with_page(path: &str, query: String, page: usize) -> String {
+    let mut query = query;
     if page > 1 {
         if !query.is_empty() {
             query.push('&');
@@ -101,6 +99,19 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
         true => path.to_owned(),
         false => format!("{path}?{query}"),
     }
+}
+
+fn bad_filter(e: BadFilter) -> AppError {
+    AppError::BadRequest(e.0)
+}
+
+/// `path` with the filters and, past the first, the page number.
+fn link(path: &str, selected: &ListParams, page: usize) -> String {
+    with_page(
+        path,
+        serde_urlencoded::to_string(selected).unwrap_or_default(),
+        page,
+    )
 }
 
 fn countries(codes: Vec<CountryCode>) -> Vec<Choice> {
@@ -172,7 +183,7 @@ fn view<'a, T, R>(
 }
 
 /// The title of a list page (message `key`), saying which page it is past the first.
-fn title(key: &str, page: usize, pages: usize) -> String {
+pub(super) fn title(key: &str, page: usize, pages: usize) -> String {
     let name = t(key);
     match page {
         1 => name,

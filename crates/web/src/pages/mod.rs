@@ -11,6 +11,7 @@ use crate::{AppError, AppState};
 mod calendar;
 mod catalogue;
 mod country_page;
+mod directories;
 mod incoming;
 mod lists;
 mod offers;
@@ -28,10 +29,10 @@ pub fn routes(state: AppState) -> Router<AppState> {
         .route("/agreements/{id}", get(records::agreement))
         .route("/programmes", get(lists::programmes))
         .route("/programmes/{id}", get(records::programme))
-        .route("/funding", get(catalogue::funding_list))
+        .route("/funding", get(directories::funding_list))
         .route("/funding/{id}", get(records::funding))
         .route("/funding/{id}/deadlines/{file}", get(calendar::deadline))
-        .route("/contacts", get(catalogue::contacts))
+        .route("/contacts", get(directories::contacts))
         .route("/contacts/{id}", get(records::contact))
         .route("/incoming", get(incoming::incoming))
         .route("/map", get(crate::atlas::map_page))
