@@ -206,7 +206,12 @@ fn a_copy_matching_nothing_becomes_an_internal_draft_with_notes() {
         "{:?}",
         entry.notes
     );
-    assert!(entry.notes.iter().any(|n| n.english.contains("EQF levels [6, 7]")));
+    assert!(
+        entry
+            .notes
+            .iter()
+            .any(|n| n.english.contains("EQF levels [6, 7]"))
+    );
     let writes = plan.writes();
     let [PartnerFileWrite::Draft(draft)] = writes.as_slice() else {
         panic!("one draft to write");

@@ -67,7 +67,10 @@ impl Highlighter {
     fn matches_loosely(&self) -> bool {
         !self.fuzzy.is_empty()
             || self.prefix.is_some()
-            || self.terms.keys().any(|t| t.chars().count() == 1 && !t.is_ascii())
+            || self
+                .terms
+                .keys()
+                .any(|t| t.chars().count() == 1 && !t.is_ascii())
     }
 
     /// Whether a token of the text matches the query only loosely (typo, prefix, lone CJK char).

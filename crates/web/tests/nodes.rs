@@ -11,8 +11,9 @@ use kizuna_domain::Organisation;
 
 /// The answers of the reader that must follow the change, each cached once
 /// before the change so that a stale cache would show.
-const FOLLOWING: [&str; 5] = [
+const FOLLOWING: [&str; 6] = [
     "/countries/jp",
+    "/agreements/tmu-student-exchange",
     "/api/v1/countries/jp",
     "/api/v1/map?zoom=18",
     "/api/v1/organisations/tmu",

@@ -122,7 +122,11 @@ fn pager_link(body: &str, rel: &str) -> Option<String> {
     let at = body.find(&format!("rel=\"{rel}\""))?;
     let start = body[..at].rfind("href=\"")? + 6;
     let end = start + body[start..].find('"')?;
-    Some(body[start..end].replace("&amp;", "&").replace("&#x2f;", "/"))
+    Some(
+        body[start..end]
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/"),
+    )
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! Pages of single records.
 
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
+use kizuna_core::Snapshot;
 use kizuna_domain::Slug;
 use serde::Serialize;
 
@@ -45,30 +46,49 @@ fn missing(what: &str, id: &Slug) -> AppError {
     AppError::NotFound(format!("There is no {what} `{id}`."))
 }
 
+/// A record's page depends only on the data (and the reader's language and
+/// the day, which the cache keys by): rendered once per revision, then
+/// served as bytes.
+async fn cached(
+    state: &AppState,
+    path: String,
+    page: impl AsyncFnOnce(&Snapshot) -> Result<Html<String>, AppError>,
+) -> Result<Response, AppError> {
+    const HTML: &str = "text/html; charset=utf-8";
+    state
+        .cached(format!("record {path}"), HTML, async |snapshot| {
+            Ok(page(&snapshot).await?.0)
+        })
+        .await
+}
+
 /// `GET /organisations/{id}`.
 pub async fn organisation(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let id = slug(&id, "organisation")?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let org = lookup
-        .org(&id)
-        .ok_or_else(|| missing("organisation", &id))?;
-    let mut view = OrganisationView::build(&lookup, org);
-    // Units and members are listed by name, in the reader's order.
-    let collation = languages().collation(current());
-    for list in [&mut view.units, &mut view.members] {
-        collation.sort_by_key(list, |o| o.name.as_str());
-    }
-    render(
-        &state,
-        "organisation.html",
-        lookup.org_name(org).to_owned(),
-        &format!("/organisations/{id}"),
-        view,
-    )
+    let path = format!("/organisations/{id}");
+    cached(&state, path, async |snapshot| {
+        let lookup = public_lookup(&state, snapshot);
+        let org = lookup
+            .org(&id)
+            .ok_or_else(|| missing("organisation", &id))?;
+        let mut view = OrganisationView::build(&lookup, org);
+        // Units and members are listed by name, in the reader's order.
+        let collation = languages().collation(current());
+        for list in [&mut view.units, &mut view.members] {
+            collation.sort_by_key(list, |o| o.name.as_str());
+        }
+        render(
+            &state,
+            "organisation.html",
+            lookup.org_name(org).to_owned(),
+            &format!("/organisations/{id}"),
+            view,
+        )
+        .await
+    })
     .await
 }
 
@@ -76,35 +96,38 @@ pub async fn organisation(
 pub async fn agreement(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let id = slug(&id, "agreement")?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let a = lookup
-        .agreement(&id)
-        .ok_or_else(|| missing("agreement", &id))?;
-    let office = state.settings().office_email.as_deref();
-    let view = AgreementPage {
-        record: AgreementView::build(&lookup, a),
-        offers: a
-            .conditions
-            .iter()
-            .map(|c| Offer::of(&ConditionView::of(c)))
-            .collect(),
-        subject_areas: a
-            .subject_areas
-            .iter()
-            .map(|s| subject_label(s, current()))
-            .collect(),
-        ask: ask::about_agreement(&lookup, a, office),
-    };
-    render(
-        &state,
-        "agreement.html",
-        a.title.clone(),
-        &format!("/agreements/{id}"),
-        view,
-    )
+    let path = format!("/agreements/{id}");
+    cached(&state, path, async |snapshot| {
+        let lookup = public_lookup(&state, snapshot);
+        let a = lookup
+            .agreement(&id)
+            .ok_or_else(|| missing("agreement", &id))?;
+        let office = state.settings().office_email.as_deref();
+        let view = AgreementPage {
+            record: AgreementView::build(&lookup, a),
+            offers: a
+                .conditions
+                .iter()
+                .map(|c| Offer::of(&ConditionView::of(c)))
+                .collect(),
+            subject_areas: a
+                .subject_areas
+                .iter()
+                .map(|s| subject_label(s, current()))
+                .collect(),
+            ask: ask::about_agreement(&lookup, a, office),
+        };
+        render(
+            &state,
+            "agreement.html",
+            a.title.clone(),
+            &format!("/agreements/{id}"),
+            view,
+        )
+        .await
+    })
     .await
 }
 
@@ -112,22 +135,25 @@ pub async fn agreement(
 pub async fn programme(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let id = slug(&id, "programme")?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let p = lookup
-        .programmes()
-        .find(|p| p.id == id)
-        .ok_or_else(|| missing("programme", &id))?;
-    let view = ProgrammeView::build(&lookup, p);
-    render(
-        &state,
-        "programme.html",
-        p.title.clone(),
-        &format!("/programmes/{id}"),
-        view,
-    )
+    let path = format!("/programmes/{id}");
+    cached(&state, path, async |snapshot| {
+        let lookup = public_lookup(&state, snapshot);
+        let p = lookup
+            .programmes()
+            .find(|p| p.id == id)
+            .ok_or_else(|| missing("programme", &id))?;
+        let view = ProgrammeView::build(&lookup, p);
+        render(
+            &state,
+            "programme.html",
+            p.title.clone(),
+            &format!("/programmes/{id}"),
+            view,
+        )
+        .await
+    })
     .await
 }
 
@@ -135,26 +161,29 @@ pub async fn programme(
 pub async fn funding(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let id = slug(&id, "funding opportunity")?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let f = lookup
-        .funding()
-        .find(|f| f.id == id)
-        .ok_or_else(|| missing("funding opportunity", &id))?;
-    let office = state.settings().office_email.as_deref();
-    let view = FundingPage {
-        record: FundingView::build(&lookup, f),
-        ask: ask::about_funding(&lookup, f, office),
-    };
-    render(
-        &state,
-        "funding.html",
-        f.title.clone(),
-        &format!("/funding/{id}"),
-        view,
-    )
+    let path = format!("/funding/{id}");
+    cached(&state, path, async |snapshot| {
+        let lookup = public_lookup(&state, snapshot);
+        let f = lookup
+            .funding()
+            .find(|f| f.id == id)
+            .ok_or_else(|| missing("funding opportunity", &id))?;
+        let office = state.settings().office_email.as_deref();
+        let view = FundingPage {
+            record: FundingView::build(&lookup, f),
+            ask: ask::about_funding(&lookup, f, office),
+        };
+        render(
+            &state,
+            "funding.html",
+            f.title.clone(),
+            &format!("/funding/{id}"),
+            view,
+        )
+        .await
+    })
     .await
 }
 
@@ -162,21 +191,24 @@ pub async fn funding(
 pub async fn contact(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let id = slug(&id, "contact")?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = public_lookup(&state, &snapshot);
-    let c = lookup
-        .contacts()
-        .find(|c| c.id == id)
-        .ok_or_else(|| missing("contact", &id))?;
-    let view = ContactView::build(&lookup, c);
-    render(
-        &state,
-        "contact.html",
-        c.name.clone(),
-        &format!("/contacts/{id}"),
-        view,
-    )
+    let path = format!("/contacts/{id}");
+    cached(&state, path, async |snapshot| {
+        let lookup = public_lookup(&state, snapshot);
+        let c = lookup
+            .contacts()
+            .find(|c| c.id == id)
+            .ok_or_else(|| missing("contact", &id))?;
+        let view = ContactView::build(&lookup, c);
+        render(
+            &state,
+            "contact.html",
+            c.name.clone(),
+            &format!("/contacts/{id}"),
+            view,
+        )
+        .await
+    })
     .await
 }
