@@ -91,6 +91,17 @@ async fn the_country_answer_stays_small_and_links_to_every_partner() {
     assert_eq!(Some(json!(seen.len())), total);
     assert!(jp["totals"]["organisations"].as_u64().unwrap() >= seen.len() as u64);
     assert!((0..PARTNERS).all(|i| seen.contains(&format!("jp-partner-{i:04}"))));
+
+    // The home page shows a dozen central agreements and links to all of them.
+    let home = app.get("/").await;
+    assert_eq!(
+        home.body.matches("class=\"card agreement-card\"").count(),
+        12
+    );
+    let link = home.body.split(" central agreements</a>").next().unwrap();
+    let count: usize = link.rsplit(' ').next().unwrap().parse().unwrap_or(0);
+    assert!(count > PARTNERS, "{count}");
+    assert!(home.body.contains("level=central"));
 }
 
 /// The Japan dataset with `n` more funding opportunities for Japan and `n`

@@ -57,6 +57,7 @@ atlas-home-countries = Countries
 atlas-home-explore-map = Explore the map
 atlas-home-all-countries = All countries
 atlas-home-featured = Central agreements
+atlas-home-all-central = All { $count } central agreements
 
 ## Countries
 atlas-countries-title = Countries

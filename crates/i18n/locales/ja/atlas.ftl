@@ -50,6 +50,7 @@ atlas-home-countries = 国・地域
 atlas-home-explore-map = 地図を見る
 atlas-home-all-countries = すべての国・地域
 atlas-home-featured = 大学間協定
+atlas-home-all-central = 大学間協定（全{ $count }件）
 
 ## 国・地域
 atlas-countries-title = 国・地域

@@ -56,6 +56,7 @@ atlas-home-countries = Länder
 atlas-home-explore-map = Utforska kartan
 atlas-home-all-countries = Alla länder
 atlas-home-featured = Centrala avtal
+atlas-home-all-central = Alla { $count } centrala avtal
 
 ## Länder
 atlas-countries-title = Länder

@@ -39,8 +39,14 @@ struct HomeView {
     home: Option<OrgRef>,
     totals: Totals,
     countries: Vec<CountrySummary>,
+    /// The first [`FEATURED`] central agreements in force or on record.
     featured: Vec<AgreementRow>,
+    /// How many there are in all (the rest are a link away).
+    featured_total: usize,
 }
+
+/// Central agreements shown on the home page; a registry with hundreds links to the list.
+const FEATURED: usize = 12;
 
 fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<CountrySummary> {
     let lookup = public_lookup(state, snapshot);
@@ -86,7 +92,7 @@ async fn home_page(
     snapshot: &kizuna_core::Snapshot,
 ) -> Result<Html<String>, AppError> {
     let lookup = public_lookup(state, snapshot);
-    let view = HomeView {
+    let mut view = HomeView {
         home: snapshot.home.as_ref().and_then(|h| lookup.org_ref(h)),
         totals: Totals {
             // The public snapshot holds only what the public may see.
@@ -100,14 +106,18 @@ async fn home_page(
             contacts: lookup.contacts().count(),
         },
         countries: country_summaries(state, snapshot),
-        featured: lookup
-            .agreements()
-            .filter(|a| {
-                a.level == kizuna_domain::AgreementLevel::Central && lookup.successor(a).is_none()
-            })
-            .map(|a| lookup.agreement_row(a))
-            .collect(),
+        featured: Vec::new(),
+        featured_total: 0,
     };
+    let central = lookup.agreements().filter(|a| {
+        a.level == kizuna_domain::AgreementLevel::Central && lookup.successor(a).is_none()
+    });
+    for a in central {
+        if view.featured.len() < FEATURED {
+            view.featured.push(lookup.agreement_row(a));
+        }
+        view.featured_total += 1;
+    }
     render(state, "home.html", t("atlas-home-title"), "/", view).await
 }
 
