@@ -92,6 +92,22 @@ async fn the_country_answer_stays_small_and_links_to_every_partner() {
     assert!(jp["totals"]["organisations"].as_u64().unwrap() >= seen.len() as u64);
     assert!((0..PARTNERS).all(|i| seen.contains(&format!("jp-partner-{i:04}"))));
 
+    // The country page shows the first 50 partners and agreements of a level,
+    // with counts of all and a link to the whole filtered list.
+    let page = app.get("/countries/jp").await;
+    assert_eq!(page.status, 200);
+    // 50 of the 400 partners, and the country's few funders, which share the look.
+    let cards = page.body.matches("<li class=\"partner\">").count();
+    assert!((50..60).contains(&cards), "{cards}");
+    assert!(
+        page.body.contains("The first 50 of"),
+        "the partners are said to be more"
+    );
+    assert!(
+        page.body.contains("level=central\">All "),
+        "a link to every central agreement"
+    );
+
     // The home page shows a dozen central agreements and links to all of them.
     let home = app.get("/").await;
     assert_eq!(

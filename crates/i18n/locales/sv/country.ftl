@@ -41,6 +41,8 @@ country-glance-central-postdoc = Centrala avtal för postdoktorer
 country-glance-ask = Fråga
 country-only-english = Det här avsnittet finns bara på engelska.
 country-partners-in = Partnerorganisationer i { $country }
+country-partners-shown = De första { $shown } av { $count } partner; kartan visar var alla finns.
+country-all-at-level = Alla { $count } avtal på denna nivå
 country-partner-counts = { $agreements ->
     [one] { $agreements } avtal
    *[other] { $agreements } avtal
