@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use axum::body::Bytes;
-use axum::http::header;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
@@ -21,11 +21,17 @@ pub struct CachedPage {
     pub content_type: &'static str,
     /// Its body.
     pub body: Bytes,
+    /// Its `ETag`, for single records of the API.
+    pub etag: Option<HeaderValue>,
 }
 
 impl IntoResponse for CachedPage {
     fn into_response(self) -> Response {
-        ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response()
+        let mut response = ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response();
+        if let Some(etag) = self.etag {
+            response.headers_mut().insert(header::ETAG, etag);
+        }
+        response
     }
 }
 
@@ -83,6 +89,7 @@ mod tests {
         CachedPage {
             content_type: "text/plain",
             body: Bytes::from_static(text.as_bytes()),
+            etag: None,
         }
     }
 
@@ -101,5 +108,19 @@ mod tests {
         cache.put(3, day, "/a".into(), page("stale"));
         assert_eq!(cache.get(4, day, "/a").unwrap().body, "four");
         assert!(cache.get(3, day, "/a").is_none());
+    }
+
+    #[test]
+    fn a_kept_record_answers_with_its_etag() {
+        let mut tagged = page("{}");
+        tagged.etag = Some(HeaderValue::from_static("\"7\""));
+        let response = tagged.into_response();
+        assert_eq!(response.headers()[header::ETAG], "\"7\"");
+        assert!(
+            !page("{}")
+                .into_response()
+                .headers()
+                .contains_key(header::ETAG)
+        );
     }
 }

@@ -168,6 +168,21 @@ impl AppState {
         content_type: &'static str,
         render: impl AsyncFnOnce(Arc<Snapshot>) -> Result<String, AppError>,
     ) -> Result<axum::response::Response, AppError> {
+        self.cached_tagged(key, content_type, async |snapshot| {
+            Ok((render(snapshot).await?, None))
+        })
+        .await
+    }
+
+    /// As [`AppState::cached`], for answers that carry an `ETag`.
+    pub async fn cached_tagged(
+        &self,
+        key: String,
+        content_type: &'static str,
+        render: impl AsyncFnOnce(
+            Arc<Snapshot>,
+        ) -> Result<(String, Option<axum::http::HeaderValue>), AppError>,
+    ) -> Result<axum::response::Response, AppError> {
         use axum::response::IntoResponse;
         // Pages, feeds and calendars are worded in the reader's language; JSON is not.
         let key = if content_type.contains("json") {
@@ -180,9 +195,11 @@ impl AppState {
         if let Some(hit) = self.pages().get(revision, day, &key) {
             return Ok(hit.into_response());
         }
+        let (body, etag) = render(snapshot).await?;
         let page = CachedPage {
             content_type,
-            body: render(snapshot).await?.into(),
+            body: body.into(),
+            etag,
         };
         self.pages().put(revision, day, key, page.clone());
         Ok(page.into_response())

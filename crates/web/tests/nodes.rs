@@ -11,12 +11,13 @@ use kizuna_domain::Organisation;
 
 /// The answers of the reader that must follow the change, each cached once
 /// before the change so that a stale cache would show.
-const FOLLOWING: [&str; 6] = [
+const FOLLOWING: [&str; 7] = [
     "/countries/jp",
     "/agreements/tmu-student-exchange",
     "/api/v1/countries/jp",
     "/api/v1/map?zoom=18",
     "/api/v1/organisations/tmu",
+    "/api/v1/organisations?country=jp&limit=500",
     "/organisations/tmu",
 ];
 

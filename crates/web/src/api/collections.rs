@@ -1,23 +1,19 @@
-//! `GET /api/v1/{collection}` lists with filters and cursor pagination, and
-//! `GET /api/v1/{collection}/{id}` single records with an `ETag`.
+//! `GET /api/v1/{collection}` lists with filters and cursor pagination; the
+//! public's answers are kept in the page cache per revision, by address.
 
 pub use super::agreement_out::AgreementOut;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{Uri, header};
 use axum::response::{IntoResponse, Response};
 use kizuna_core::read::filters::{
     AgreementFilter, ContactFilter, FundingFilter, OrganisationFilter, ProgrammeFilter, TextFilter,
 };
-use kizuna_core::read::public::{PublicRecords, References, public_view};
 use kizuna_core::read::{Lookup, Page, PageError};
-use kizuna_domain::{
-    Agreement, Contact, Entity, FundingOpportunity, Organisation, Programme, Slug, Visibility,
-};
+use kizuna_domain::{Agreement, Contact, FundingOpportunity, Organisation, Programme, Slug};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::http::path::RecordId;
-use crate::http::query::{ApiQuery, ListResponse, any_cursor, json, parse_param};
+use crate::http::query::{ApiQuery, JSON, ListResponse, any_cursor, parse_param, to_json};
 use crate::{AppError, AppState};
 
 /// Parses an organisation id filter and checks it names a known organisation.
@@ -37,6 +33,21 @@ fn parse_org(
     Ok(Some(id))
 }
 
+/// The public's answer to a list request: the same address answers the same
+/// bytes until the revision (or the day, for derived statuses) changes.
+async fn public_list(
+    state: &AppState,
+    uri: &Uri,
+    answer: impl FnOnce(&Lookup<'_>) -> Result<String, AppError>,
+) -> Result<Response, AppError> {
+    let ctx = state.status_context();
+    state
+        .cached(format!("api {uri}"), JSON, async |snapshot| {
+            answer(&Lookup::new(&snapshot, ctx, true))
+        })
+        .await
+}
+
 /// One page of a selection as the list answer, copying only the records on it.
 fn page_of<T, O: ToSchema + Serialize>(
     items: Vec<&T>,
@@ -44,7 +55,7 @@ fn page_of<T, O: ToSchema + Serialize>(
     cursor: Option<&str>,
     limit: Option<usize>,
     out: impl Fn(&T) -> O,
-) -> Result<Response, AppError> {
+) -> Result<String, AppError> {
     let cursor = cursor.map(any_cursor).transpose()?;
     answer(Page::cut(items, id, cursor.as_deref(), limit), out)
 }
@@ -53,14 +64,13 @@ fn page_of<T, O: ToSchema + Serialize>(
 fn answer<T, O: ToSchema + Serialize>(
     page: Result<Page<'_, T>, PageError>,
     out: impl Fn(&T) -> O,
-) -> Result<Response, AppError> {
+) -> Result<String, AppError> {
     let page = page.map_err(|e| AppError::BadRequest(e.to_string()))?;
-    Ok(json(ListResponse {
+    to_json(&ListResponse {
         items: page.items.into_iter().map(out).collect(),
         total: page.total,
         next: page.next,
     })
-    .into_response())
 }
 
 /// Filters of `GET /organisations`.
@@ -92,21 +102,23 @@ pub struct OrganisationParams {
     responses((status = 200, body = ListResponse<Organisation>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_organisations(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(p): ApiQuery<OrganisationParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = OrganisationFilter {
-        country: parse_param(p.country.as_deref())?,
-        kind: parse_param(p.kind.as_deref())?,
-        parent: parse_org(&lookup, p.partner.as_deref(), "partner")?,
-        text: TextFilter::new(p.q.as_deref()),
-    };
-    let cursor = p.cursor.as_deref().map(any_cursor).transpose()?;
-    answer(
-        filter.page(&lookup, cursor.as_deref(), p.limit),
-        Organisation::clone,
-    )
+    public_list(&state, &uri, |lookup| {
+        let filter = OrganisationFilter {
+            country: parse_param(p.country.as_deref())?,
+            kind: parse_param(p.kind.as_deref())?,
+            parent: parse_org(lookup, p.partner.as_deref(), "partner")?,
+            text: TextFilter::new(p.q.as_deref()),
+        };
+        let cursor = p.cursor.as_deref().map(any_cursor).transpose()?;
+        answer(
+            filter.page(lookup, cursor.as_deref(), p.limit),
+            Organisation::clone,
+        )
+    })
+    .await
 }
 
 /// Filters of `GET /agreements`.
@@ -158,55 +170,61 @@ pub struct AgreementParams {
     responses((status = 200, body = ListResponse<AgreementOut>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_agreements(
     State(state): State<AppState>,
+    uri: Uri,
     mut parts: axum::http::request::Parts,
     ApiQuery(p): ApiQuery<AgreementParams>,
 ) -> Result<Response, AppError> {
-    let ewp_state = match p.ewp_state.as_deref().filter(|v| !v.is_empty()) {
-        Some(word) => Some(super::ewp::staff_filter(&state, &mut parts, word).await?),
-        None => None,
-    };
-    let snapshot = match ewp_state {
-        Some(_) => state.snapshot().await,
-        None => state.public_snapshot().await,
-    };
-    let lookup = Lookup::new(&snapshot, state.status_context(), ewp_state.is_none());
-    let filter = AgreementFilter {
-        country: parse_param(p.country.as_deref())?,
-        kind: parse_param(p.kind.as_deref())?,
-        level: parse_param(p.level.as_deref())?,
-        status: parse_param(p.status.as_deref())?,
-        education_level: parse_param(p.education_level.as_deref())?,
-        study_programme: None,
-        subject_area: parse_param(p.subject_area.as_deref())?,
-        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
-        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
-        text: TextFilter::new(p.q.as_deref()),
-    };
-    let mut selected = filter.select(&lookup);
-    let out = |a: &Agreement| AgreementOut {
+    let out = |lookup: &Lookup<'_>, a: &Agreement| AgreementOut {
         agreement: a.clone(),
         status: lookup.status(a),
     };
-    if let Some(wanted) = ewp_state {
-        selected.retain(|a| super::ewp::in_state(&snapshot, a, wanted));
-        return page_of(
-            selected,
-            |a| a.id.as_str(),
-            p.cursor.as_deref(),
-            p.limit,
-            |a| super::ewp::StaffAgreementOut {
-                agreement: out(a),
-                ewp_status: super::ewp::status_out(&snapshot, a),
-            },
-        );
-    }
-    page_of(
+    let Some(word) = p.ewp_state.as_deref().filter(|v| !v.is_empty()) else {
+        return public_list(&state, &uri, |lookup| {
+            page_of(
+                p.filter(lookup)?.select(lookup),
+                |a| a.id.as_str(),
+                p.cursor.as_deref(),
+                p.limit,
+                |a| out(lookup, a),
+            )
+        })
+        .await;
+    };
+    // Staff's answer: internal agreements too, each with its EWP state; not cached.
+    let wanted = super::ewp::staff_filter(&state, &mut parts, word).await?;
+    let snapshot = state.snapshot().await;
+    let lookup = Lookup::new(&snapshot, state.status_context(), false);
+    let mut selected = p.filter(&lookup)?.select(&lookup);
+    selected.retain(|a| super::ewp::in_state(&snapshot, a, wanted));
+    let body = page_of(
         selected,
         |a| a.id.as_str(),
         p.cursor.as_deref(),
         p.limit,
-        out,
-    )
+        |a| super::ewp::StaffAgreementOut {
+            agreement: out(&lookup, a),
+            ewp_status: super::ewp::status_out(&snapshot, a),
+        },
+    )?;
+    Ok(([(header::CONTENT_TYPE, JSON)], body).into_response())
+}
+
+impl AgreementParams {
+    /// The core filter these parameters ask for.
+    fn filter(&self, lookup: &Lookup<'_>) -> Result<AgreementFilter, AppError> {
+        Ok(AgreementFilter {
+            country: parse_param(self.country.as_deref())?,
+            kind: parse_param(self.kind.as_deref())?,
+            level: parse_param(self.level.as_deref())?,
+            status: parse_param(self.status.as_deref())?,
+            education_level: parse_param(self.education_level.as_deref())?,
+            study_programme: None,
+            subject_area: parse_param(self.subject_area.as_deref())?,
+            partner: parse_org(lookup, self.partner.as_deref(), "partner")?,
+            unit: parse_org(lookup, self.unit.as_deref(), "unit")?,
+            text: TextFilter::new(self.q.as_deref()),
+        })
+    }
 }
 
 /// Filters of `GET /programmes`.
@@ -244,25 +262,27 @@ pub struct ProgrammeParams {
     responses((status = 200, body = ListResponse<Programme>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_programmes(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(p): ApiQuery<ProgrammeParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = ProgrammeFilter {
-        country: parse_param(p.country.as_deref())?,
-        kind: parse_param(p.kind.as_deref())?,
-        education_level: parse_param(p.education_level.as_deref())?,
-        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
-        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
-        text: TextFilter::new(p.q.as_deref()),
-    };
-    page_of(
-        filter.select(&lookup),
-        |x| x.id.as_str(),
-        p.cursor.as_deref(),
-        p.limit,
-        Programme::clone,
-    )
+    public_list(&state, &uri, |lookup| {
+        let filter = ProgrammeFilter {
+            country: parse_param(p.country.as_deref())?,
+            kind: parse_param(p.kind.as_deref())?,
+            education_level: parse_param(p.education_level.as_deref())?,
+            partner: parse_org(lookup, p.partner.as_deref(), "partner")?,
+            unit: parse_org(lookup, p.unit.as_deref(), "unit")?,
+            text: TextFilter::new(p.q.as_deref()),
+        };
+        page_of(
+            filter.select(lookup),
+            |x| x.id.as_str(),
+            p.cursor.as_deref(),
+            p.limit,
+            Programme::clone,
+        )
+    })
+    .await
 }
 
 /// Filters of `GET /funding`.
@@ -297,24 +317,26 @@ pub struct FundingParams {
     responses((status = 200, body = ListResponse<FundingOpportunity>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_funding(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(p): ApiQuery<FundingParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = FundingFilter {
-        country: parse_param(p.country.as_deref())?,
-        kind: parse_param(p.kind.as_deref())?,
-        career_stage: parse_param(p.career_stage.as_deref())?,
-        funder: parse_org(&lookup, p.partner.as_deref(), "partner")?,
-        text: TextFilter::new(p.q.as_deref()),
-    };
-    page_of(
-        filter.select(&lookup),
-        |f| f.id.as_str(),
-        p.cursor.as_deref(),
-        p.limit,
-        FundingOpportunity::clone,
-    )
+    public_list(&state, &uri, |lookup| {
+        let filter = FundingFilter {
+            country: parse_param(p.country.as_deref())?,
+            kind: parse_param(p.kind.as_deref())?,
+            career_stage: parse_param(p.career_stage.as_deref())?,
+            funder: parse_org(lookup, p.partner.as_deref(), "partner")?,
+            text: TextFilter::new(p.q.as_deref()),
+        };
+        page_of(
+            filter.select(lookup),
+            |f| f.id.as_str(),
+            p.cursor.as_deref(),
+            p.limit,
+            FundingOpportunity::clone,
+        )
+    })
+    .await
 }
 
 /// Filters of `GET /contacts`.
@@ -346,77 +368,23 @@ pub struct ContactParams {
     responses((status = 200, body = ListResponse<Contact>), (status = 400, body = crate::error::Problem, content_type = "application/problem+json")))]
 pub async fn list_contacts(
     State(state): State<AppState>,
+    uri: Uri,
     ApiQuery(p): ApiQuery<ContactParams>,
 ) -> Result<Response, AppError> {
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let filter = ContactFilter {
-        country: parse_param(p.country.as_deref())?,
-        partner: parse_org(&lookup, p.partner.as_deref(), "partner")?,
-        unit: parse_org(&lookup, p.unit.as_deref(), "unit")?,
-        text: TextFilter::new(p.q.as_deref()),
-    };
-    page_of(
-        filter.select(&lookup),
-        |c| c.id.as_str(),
-        p.cursor.as_deref(),
-        p.limit,
-        Contact::clone,
-    )
-}
-
-/// Reads one public record straight from storage, with its version as ETag,
-/// as the public sees it: staff-only fields removed and references to internal
-/// records (a party, a funder, a contact…) dropped.
-async fn one<E: Entity + References>(
-    state: &AppState,
-    id: &str,
-) -> Result<(E, HeaderValue), AppError> {
-    let not_found = || AppError::NotFound(format!("{}/{id} does not exist", E::COLLECTION));
-    let found = state.registry().get::<E>(id).await?.ok_or_else(not_found)?;
-    if found.record.audience() != Visibility::Public {
-        return Err(not_found());
-    }
-    let etag =
-        HeaderValue::from_str(&format!("\"{}\"", found.revision)).expect("digits are header-safe");
-    let snapshot = state.snapshot().await;
-    let record = public_view(found.record, PublicRecords::of(&snapshot));
-    Ok((record, etag))
-}
-
-fn with_etag<T: Serialize>(value: T, etag: HeaderValue) -> Response {
-    let mut response = json(value).into_response();
-    response.headers_mut().insert(header::ETAG, etag);
-    response
-}
-
-macro_rules! get_one {
-    ($name:ident, $ty:ty, $path:literal) => {
-        #[doc = concat!("One record of `", $path, "`, with an `ETag`.")]
-        #[utoipa::path(get, path = $path, tag = "registry", params(("id" = kizuna_domain::Slug, Path, description = "Record id")),
-            responses((status = 200, body = $ty), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
-        pub async fn $name(State(state): State<AppState>, RecordId(id): RecordId) -> Result<Response, AppError> {
-            let (record, etag) = one::<$ty>(&state, id.as_str()).await?;
-            Ok(with_etag(record, etag))
-        }
-    };
-}
-
-get_one!(get_organisation, Organisation, "/organisations/{id}");
-get_one!(get_programme, Programme, "/programmes/{id}");
-get_one!(get_funding, FundingOpportunity, "/funding/{id}");
-get_one!(get_contact, Contact, "/contacts/{id}");
-
-/// One agreement, with its derived status and an `ETag`.
-#[utoipa::path(get, path = "/agreements/{id}", tag = "registry", params(("id" = kizuna_domain::Slug, Path, description = "Record id")),
-    responses((status = 200, body = AgreementOut), (status = 404, body = crate::error::Problem, content_type = "application/problem+json")))]
-pub async fn get_agreement(
-    State(state): State<AppState>,
-    RecordId(id): RecordId,
-) -> Result<Response, AppError> {
-    let (agreement, etag) = one::<Agreement>(&state, id.as_str()).await?;
-    let snapshot = state.public_snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), true);
-    let status = lookup.status(&agreement);
-    Ok(with_etag(AgreementOut { agreement, status }, etag))
+    public_list(&state, &uri, |lookup| {
+        let filter = ContactFilter {
+            country: parse_param(p.country.as_deref())?,
+            partner: parse_org(lookup, p.partner.as_deref(), "partner")?,
+            unit: parse_org(lookup, p.unit.as_deref(), "unit")?,
+            text: TextFilter::new(p.q.as_deref()),
+        };
+        page_of(
+            filter.select(lookup),
+            |c| c.id.as_str(),
+            p.cursor.as_deref(),
+            p.limit,
+            Contact::clone,
+        )
+    })
+    .await
 }

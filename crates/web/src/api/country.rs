@@ -9,6 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::collections::AgreementOut;
+use crate::http::query::{JSON, to_json};
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 use kizuna_core::read::country::CountryRecords;
@@ -106,59 +107,55 @@ pub async fn get_country(
     let code = crate::http::query::country_code(&cc)?;
     let ctx = state.status_context();
     state
-        .cached(
-            format!("api/countries {code}"),
-            "application/json",
-            async |snapshot| {
-                let lookup = Lookup::new(&snapshot, ctx, true);
-                let records = CountryRecords::select(&lookup, code);
-                let profile = snapshot.countries.iter().find(|p| p.country == code);
-                let ids = |list: &[kizuna_domain::Slug]| {
-                    list.iter()
-                        .filter(|id| lookup.org(id).is_some())
-                        .map(|s| s.to_string())
-                        .collect()
-                };
-                let out = CountryOut {
-                    country: code.to_string(),
-                    name: code.name().to_owned(),
-                    overview: CountryOverview {
-                        collaboration_years: profile.and_then(|p| p.collaboration_years),
-                        research_fields: profile
-                            .map(|p| p.research_fields.clone())
-                            .unwrap_or_default(),
-                        key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
-                        supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
-                    },
-                    totals: CountryTotals {
-                        organisations: CountryRecords::organisation_count(&lookup, code),
-                        partners: records.partners.len(),
-                        agreements: records.agreements.len(),
-                        programmes: records.programmes.len(),
-                        funding: records.funding.len(),
-                        contacts: records.contacts.len(),
-                    },
-                    more: CountryLinks {
-                        organisations: format!("/api/v1/organisations?country={code}"),
-                        agreements: format!("/api/v1/agreements?country={code}"),
-                        programmes: format!("/api/v1/programmes?country={code}"),
-                        funding: format!("/api/v1/funding?country={code}"),
-                        contacts: format!("/api/v1/contacts?country={code}"),
-                    },
-                    organisations: first(&records.partners, Organisation::clone),
-                    agreements: first(&records.agreements, |a| AgreementOut {
-                        agreement: (*a).clone(),
-                        status: lookup.status(a),
-                    }),
-                    programmes: first(&records.programmes, Programme::clone),
-                    funding: first(&records.funding, FundingOpportunity::clone),
-                    contacts: first(&records.contacts, Contact::clone),
-                    sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
-                    translations: profile.map(|p| p.translations.clone()).unwrap_or_default(),
-                };
-                serde_json::to_string(&out).map_err(|e| AppError::Internal(e.to_string()))
-            },
-        )
+        .cached(format!("api/countries {code}"), JSON, async |snapshot| {
+            let lookup = Lookup::new(&snapshot, ctx, true);
+            let records = CountryRecords::select(&lookup, code);
+            let profile = snapshot.countries.iter().find(|p| p.country == code);
+            let ids = |list: &[kizuna_domain::Slug]| {
+                list.iter()
+                    .filter(|id| lookup.org(id).is_some())
+                    .map(|s| s.to_string())
+                    .collect()
+            };
+            let out = CountryOut {
+                country: code.to_string(),
+                name: code.name().to_owned(),
+                overview: CountryOverview {
+                    collaboration_years: profile.and_then(|p| p.collaboration_years),
+                    research_fields: profile
+                        .map(|p| p.research_fields.clone())
+                        .unwrap_or_default(),
+                    key_partners: profile.map(|p| ids(&p.key_partners)).unwrap_or_default(),
+                    supporters: profile.map(|p| ids(&p.supporters)).unwrap_or_default(),
+                },
+                totals: CountryTotals {
+                    organisations: CountryRecords::organisation_count(&lookup, code),
+                    partners: records.partners.len(),
+                    agreements: records.agreements.len(),
+                    programmes: records.programmes.len(),
+                    funding: records.funding.len(),
+                    contacts: records.contacts.len(),
+                },
+                more: CountryLinks {
+                    organisations: format!("/api/v1/organisations?country={code}"),
+                    agreements: format!("/api/v1/agreements?country={code}"),
+                    programmes: format!("/api/v1/programmes?country={code}"),
+                    funding: format!("/api/v1/funding?country={code}"),
+                    contacts: format!("/api/v1/contacts?country={code}"),
+                },
+                organisations: first(&records.partners, Organisation::clone),
+                agreements: first(&records.agreements, |a| AgreementOut {
+                    agreement: (*a).clone(),
+                    status: lookup.status(a),
+                }),
+                programmes: first(&records.programmes, Programme::clone),
+                funding: first(&records.funding, FundingOpportunity::clone),
+                contacts: first(&records.contacts, Contact::clone),
+                sections: profile.map(|p| p.sections.clone()).unwrap_or_default(),
+                translations: profile.map(|p| p.translations.clone()).unwrap_or_default(),
+            };
+            to_json(&out)
+        })
         .await
 }
 

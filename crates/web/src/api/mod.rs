@@ -16,6 +16,7 @@ pub mod documents;
 pub mod ewp;
 pub mod export;
 pub mod history;
+mod records;
 pub mod writes;
 
 /// The API's top-level description.
@@ -58,15 +59,15 @@ impl utoipa::Modify for BearerAuth {
 pub fn router() -> OpenApiRouter<AppState> {
     let v1 = OpenApiRouter::new()
         .routes(routes!(collections::list_organisations))
-        .routes(routes!(collections::get_organisation))
+        .routes(routes!(records::get_organisation))
         .routes(routes!(collections::list_agreements))
-        .routes(routes!(collections::get_agreement))
+        .routes(routes!(records::get_agreement))
         .routes(routes!(collections::list_programmes))
-        .routes(routes!(collections::get_programme))
+        .routes(routes!(records::get_programme))
         .routes(routes!(collections::list_funding))
-        .routes(routes!(collections::get_funding))
+        .routes(routes!(records::get_funding))
         .routes(routes!(collections::list_contacts))
-        .routes(routes!(collections::get_contact))
+        .routes(routes!(records::get_contact))
         .routes(routes!(country::get_country))
         .routes(routes!(crate::atlas::map_features))
         .routes(routes!(crate::atlas::map_countries))

@@ -21,7 +21,7 @@ use utoipa::IntoParams;
 
 pub use page::map_page;
 
-use crate::http::query::{ApiQuery, parse_param};
+use crate::http::query::{ApiQuery, JSON, parse_param, to_json};
 use crate::{AppError, AppState};
 
 /// A country's name as the reader of this request sees it.
@@ -152,16 +152,11 @@ pub async fn map_countries(
 ) -> Result<Response, AppError> {
     let ctx = state.status_context();
     state
-        .cached(
-            format!("map/countries {uri}"),
-            "application/json",
-            async |snapshot| {
-                let lookup = Lookup::new(&snapshot, ctx, true);
-                let filter = params.filter(&lookup)?;
-                serde_json::to_string(&country_counts(&lookup, &filter))
-                    .map_err(|e| AppError::Internal(e.to_string()))
-            },
-        )
+        .cached(format!("map/countries {uri}"), JSON, async |snapshot| {
+            let lookup = Lookup::new(&snapshot, ctx, true);
+            let filter = params.filter(&lookup)?;
+            to_json(&country_counts(&lookup, &filter))
+        })
         .await
 }
 

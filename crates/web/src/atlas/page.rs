@@ -15,7 +15,7 @@ use super::MapParams;
 use super::bounds::bounds;
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::query::ApiQuery;
-use crate::http::render::{public_lookup, render};
+use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{Link, OrgRef};
 use kizuna_i18n::Arg;
@@ -107,11 +107,9 @@ pub async fn map_page(
     ApiQuery(params): ApiQuery<MapParams>,
 ) -> Result<Response, AppError> {
     state
-        .cached(
-            format!("page {uri}"),
-            "text/html; charset=utf-8",
-            async |snapshot| Ok(map_html(&state, &snapshot, params).await?.0),
-        )
+        .cached(format!("page {uri}"), HTML, async |snapshot| {
+            Ok(map_html(&state, &snapshot, params).await?.0)
+        })
         .await
 }
 

@@ -16,7 +16,7 @@ use minijinja::Value;
 
 use crate::http::base_url::BaseUrl;
 use crate::http::lang::{Lang, languages, t_with};
-use crate::http::render::render_errors;
+use crate::http::render::{HTML, render_errors};
 use crate::{AppError, AppState};
 use kizuna_i18n::Arg;
 
@@ -115,7 +115,7 @@ async fn widget(
     let params = widgets::Params::parse(&name, &query)?;
     let key = format!("embed {base} {name}?{query}");
     state
-        .cached(key, "text/html; charset=utf-8", async |snapshot| {
+        .cached(key, HTML, async |snapshot| {
             widgets::render(&state, &snapshot, &base, &params).await
         })
         .await

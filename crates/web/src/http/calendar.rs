@@ -1,7 +1,7 @@
 //! iCalendar answers: the deadline feed and the one-event downloads of a
 //! funding page write their events the same way.
 
-use axum::http::header;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
@@ -57,19 +57,27 @@ pub fn deadline_event(funding: &FundingOpportunity, deadline: &Deadline, base: &
 
 /// A calendar answer; `attachment` makes browsers save it (a one-event download).
 pub fn calendar_response(calendar: Calendar, file: &str, attachment: bool) -> Response {
-    let disposition = if attachment { "attachment" } else { "inline" };
+    let disposition = if attachment {
+        HeaderValue::from_str(&format!("attachment; filename=\"{file}\""))
+            .expect("file names here are header-safe")
+    } else {
+        inline(file)
+    };
     (
         [
-            (
-                header::CONTENT_TYPE,
-                "text/calendar; charset=utf-8".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("{disposition}; filename=\"{file}\""),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(CALENDAR)),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
         calendar.to_string(),
     )
         .into_response()
+}
+
+/// The `Content-Type` of calendars.
+pub const CALENDAR: &str = "text/calendar; charset=utf-8";
+
+/// `Content-Disposition` of a calendar shown where it opens.
+pub fn inline(file: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("inline; filename=\"{file}\""))
+        .expect("file names here are header-safe")
 }

@@ -98,6 +98,14 @@ pub fn json<T: Serialize>(value: T) -> Json<T> {
     Json(value)
 }
 
+/// The `Content-Type` of JSON answers kept in the page cache.
+pub const JSON: &str = "application/json";
+
+/// A JSON answer's text, for the page cache.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))
+}
+
 /// Parses a country code from a path, or answers 404.
 pub fn country_code(cc: &str) -> Result<CountryCode, AppError> {
     cc.parse()

@@ -10,6 +10,9 @@ use crate::error::Problem;
 use crate::{AppError, AppState};
 use kizuna_core::read::Lookup;
 
+/// The `Content-Type` of pages kept in the page cache.
+pub const HTML: &str = "text/html; charset=utf-8";
+
 /// What every page's layout needs.
 #[derive(Debug, Clone, Serialize)]
 pub struct Layout {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::http::lang::{current, languages, t};
 use crate::http::query::country_code;
-use crate::http::render::{public_lookup, render};
+use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::rows::{AgreementRow, OrgRef};
 
@@ -79,9 +79,8 @@ fn country_summaries(state: &AppState, snapshot: &kizuna_core::Snapshot) -> Vec<
 
 /// `GET /`.
 pub async fn home(State(state): State<AppState>) -> Result<Response, AppError> {
-    let html = "text/html; charset=utf-8";
     state
-        .cached("/".to_owned(), html, async |snapshot| {
+        .cached("/".to_owned(), HTML, async |snapshot| {
             Ok(home_page(&state, &snapshot).await?.0)
         })
         .await
@@ -123,9 +122,8 @@ async fn home_page(
 
 /// `GET /countries`.
 pub async fn countries(State(state): State<AppState>) -> Result<Response, AppError> {
-    let html = "text/html; charset=utf-8";
     state
-        .cached("/countries".to_owned(), html, async |snapshot| {
+        .cached("/countries".to_owned(), HTML, async |snapshot| {
             let view = country_summaries(&state, &snapshot);
             let title = t("atlas-countries-title");
             Ok(render(&state, "countries.html", title, "/countries", view)
@@ -143,7 +141,7 @@ pub async fn country(
     let code = country_code(&cc)?;
     let key = format!("/countries/{cc}");
     state
-        .cached(key, "text/html; charset=utf-8", async |snapshot| {
+        .cached(key, HTML, async |snapshot| {
             let lookup = public_lookup(&state, &snapshot);
             let lang = crate::http::lang::current();
             let view = super::country_page::CountryPage::build(&lookup, &snapshot, code, lang);

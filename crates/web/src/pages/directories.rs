@@ -12,14 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use super::lists::{page_number, title, with_page};
 use crate::http::lang::{current, languages, t};
-use crate::http::render::{public_lookup, render};
+use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
 
 /// Opportunities on one page of the funding finder.
 const FUNDING_PER_PAGE: usize = 20;
 /// People on one page of the contacts (a person covering two countries counts twice).
 const CONTACTS_PER_PAGE: usize = 30;
-const HTML: &str = "text/html; charset=utf-8";
 
 /// Where a numbered page sits among its neighbours.
 #[derive(Debug, Serialize)]

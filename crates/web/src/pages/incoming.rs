@@ -7,7 +7,7 @@ use axum::response::Response;
 use kizuna_domain::{Factsheet, Information, MonthDay, TermDates};
 use serde::Serialize;
 
-use crate::http::render::render;
+use crate::http::render::{HTML, render};
 use crate::{AppError, AppState};
 
 /// When something must arrive, in each term.
@@ -152,9 +152,8 @@ fn view(institution: Option<String>, f: &Factsheet) -> IncomingView {
 
 /// `GET /incoming`: the factsheet, or 404 while none is published.
 pub async fn incoming(State(state): State<AppState>) -> Result<Response, AppError> {
-    let html = "text/html; charset=utf-8";
     state
-        .cached("/incoming".to_owned(), html, async |snapshot| {
+        .cached("/incoming".to_owned(), HTML, async |snapshot| {
             let factsheet = snapshot.factsheet.as_ref().ok_or_else(|| {
                 AppError::NotFound(
                     "The factsheet for incoming exchange students is not published yet.".to_owned(),

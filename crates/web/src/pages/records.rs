@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::offers::{Offer, subject_label};
 use crate::http::lang::{current, languages};
-use crate::http::render::{public_lookup, render};
+use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_core::read::ask::{self, WhoToAsk};
 use kizuna_core::read::conditions::ConditionView;
@@ -54,7 +54,6 @@ async fn cached(
     path: String,
     page: impl AsyncFnOnce(&Snapshot) -> Result<Html<String>, AppError>,
 ) -> Result<Response, AppError> {
-    const HTML: &str = "text/html; charset=utf-8";
     state
         .cached(format!("record {path}"), HTML, async |snapshot| {
             Ok(page(&snapshot).await?.0)

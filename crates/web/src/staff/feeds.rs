@@ -3,6 +3,7 @@
 
 use axum::Router;
 use axum::extract::{Query, State};
+use axum::http::header;
 use axum::response::Response;
 use axum::routing::get;
 use chrono::{DateTime, Utc};
@@ -13,7 +14,9 @@ use serde::Deserialize;
 
 use crate::http::auth::Staff;
 use crate::http::base_url::BaseUrl;
-use crate::http::calendar::{all_day, calendar_response, calendar_text, deadline_event};
+use crate::http::calendar::{
+    CALENDAR, all_day, calendar_response, calendar_text, deadline_event, inline,
+};
 use crate::http::lang::{current, t, t_with};
 use crate::templates::label_in;
 use crate::{AppError, AppState};
@@ -33,19 +36,34 @@ pub fn routes(_state: AppState) -> Router<AppState> {
         .route("/feeds/changes.atom", get(changes))
 }
 
-/// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones repeat.
-pub async fn deadlines(State(state): State<AppState>, BaseUrl(base): BaseUrl) -> Response {
-    let snapshot = state.public_snapshot().await;
-    let mut calendar = Calendar::new();
-    calendar
-        .name(&t("rec-cal-deadlines-name"))
-        .description(&t("rec-cal-deadlines-description"));
-    for funding in &snapshot.funding {
-        for deadline in &funding.deadlines {
-            calendar.push(deadline_event(funding, deadline, &base));
-        }
-    }
-    calendar_response(calendar.done(), "deadlines.ics", false)
+/// `GET /feeds/deadlines.ics`: every public funding deadline; yearly ones
+/// repeat. Written once per revision (and language and base address).
+pub async fn deadlines(
+    State(state): State<AppState>,
+    BaseUrl(base): BaseUrl,
+) -> Result<Response, AppError> {
+    let mut response = state
+        .cached(
+            format!("deadlines.ics {base}"),
+            CALENDAR,
+            async |snapshot| {
+                let mut calendar = Calendar::new();
+                calendar
+                    .name(&t("rec-cal-deadlines-name"))
+                    .description(&t("rec-cal-deadlines-description"));
+                for funding in &snapshot.funding {
+                    for deadline in &funding.deadlines {
+                        calendar.push(deadline_event(funding, deadline, &base));
+                    }
+                }
+                Ok(calendar.done().to_string())
+            },
+        )
+        .await?;
+    response
+        .headers_mut()
+        .insert(header::CONTENT_DISPOSITION, inline("deadlines.ics"));
+    Ok(response)
 }
 
 /// Lets calendar apps, which cannot send headers, pass the token in the URL.
