@@ -107,6 +107,23 @@ async fn the_country_answer_stays_small_and_links_to_every_partner() {
         page.body.contains("level=central\">All "),
         "a link to every central agreement"
     );
+    // Lists inside sentences (at a glance, each career stage) name the first
+    // ten and link to the rest; lists and cards end in "See all".
+    assert!(
+        page.body.contains("level=central\">39"),
+        "the rest of the central agreements at a glance: {}",
+        page.body.len()
+    );
+    assert!(
+        page.body.contains(">See all "),
+        "lists end in a link to all"
+    );
+    // 400 partners and agreements (340 KB when every list was whole).
+    assert!(
+        page.body.len() < 150 * 1024,
+        "the country page is {} bytes",
+        page.body.len()
+    );
 
     // The home page shows a dozen central agreements and links to all of them.
     let home = app.get("/").await;

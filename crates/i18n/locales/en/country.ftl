@@ -43,6 +43,8 @@ country-only-english = This section is only available in English.
 country-partners-in = Partner organisations in { $country }
 country-partners-shown = The first { $shown } of { $count } partners; the map shows where they all are.
 country-all-at-level = All { $count } agreements at this level
+country-see-all = See all { $count }
+country-and-more = { $count } more
 country-partner-counts = { $agreements ->
     [one] { $agreements } agreement
    *[other] { $agreements } agreements

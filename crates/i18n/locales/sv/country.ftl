@@ -43,6 +43,8 @@ country-only-english = Det här avsnittet finns bara på engelska.
 country-partners-in = Partnerorganisationer i { $country }
 country-partners-shown = De första { $shown } av { $count } partner; kartan visar var alla finns.
 country-all-at-level = Alla { $count } avtal på denna nivå
+country-see-all = Se alla { $count }
+country-and-more = { $count } till
 country-partner-counts = { $agreements ->
     [one] { $agreements } avtal
    *[other] { $agreements } avtal
