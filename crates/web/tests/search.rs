@@ -124,6 +124,19 @@ async fn suggestions_and_the_search_page() {
         page.body.contains("search?q=nursing&amp;type=agreements"),
         "facets link to narrowed searches"
     );
+    // Narrowing again keeps the other filters and starts at the first page;
+    // the chosen value's link takes it away.
+    let narrowed = app
+        .get("/search?q=japan&type=agreements&offset=20")
+        .await
+        .body;
+    assert!(
+        narrowed.contains(r#"search?q=japan&amp;type=agreements&amp;country=JP">Japan"#),
+        "{narrowed}"
+    );
+    assert!(narrowed.contains(r#"search?q=japan" aria-current="true""#));
+    let unfiltered = app.get("/search").await.body;
+    assert!(unfiltered.contains(r#"search?type=agreements""#));
     assert_eq!(app.get("/search?q=x&type=people").await.status, 400);
     assert!(app.get("/search").await.body.contains("<h1"));
 }

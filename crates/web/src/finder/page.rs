@@ -165,18 +165,28 @@ pub async fn search_page(
         .filter_map(|name| {
             let counts = results.facets.get(*name)?;
             let current = get(&params, name);
+            // Every value's link is this facet's base address plus the value:
+            // the other filters are written once per facet, not once per value.
+            let mut without = params.clone();
+            without.offset = None;
+            set(&mut without, name, None);
+            let base = href(&without);
+            let joint = if base.ends_with('?') { "" } else { "&" };
             let values: Vec<FacetValue> = counts
                 .iter()
                 .map(|(value, count)| {
                     let selected = current.as_deref() == Some(value.as_str());
-                    let mut next = params.clone();
-                    next.offset = None;
-                    set(&mut next, name, (!selected).then(|| value.clone()));
                     FacetValue {
                         label: facet_label(name, value),
                         count: *count,
                         selected,
-                        href: href(&next),
+                        href: if selected {
+                            base.clone()
+                        } else {
+                            let pair =
+                                serde_urlencoded::to_string([(*name, value)]).unwrap_or_default();
+                            format!("{base}{joint}{pair}")
+                        },
                     }
                 })
                 .collect();
