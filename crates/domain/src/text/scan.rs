@@ -448,7 +448,8 @@ mod tests {
 
     #[test]
     fn every_place_a_text_can_be_is_scanned() {
-        let breaks: Vec<(&str, fn(&mut Record))> = vec![
+        type Break = fn(&mut Record);
+        let breaks: Vec<(&str, Break)> = vec![
             ("title", |r| r.title = "a\u{0}".into()),
             ("notes", |r| r.notes = Some("\u{1b}[31m".into())),
             ("a list", |r| r.names[1].value = "two\nlines".into()),
