@@ -69,6 +69,8 @@ pub(crate) struct RecordRow<'a> {
     pub(crate) doc: Arc<str>,
     /// Revision of the record's last change.
     pub(crate) revision: i64,
+    /// The record was not stored before the batch, so it is inserted, not upserted.
+    pub(crate) fresh: bool,
 }
 
 /// What is left to do once every change is decided and logged.
@@ -92,6 +94,8 @@ pub(crate) struct Batch<'a> {
     key_of: Vec<usize>,
     /// Each key's record at this point of the batch (`None`: absent).
     state: Vec<Option<Present<'a>>>,
+    /// Whether each key was stored before the batch.
+    stored: Vec<bool>,
     /// The next change to decide.
     next: usize,
     /// Change-log rows, in batch order.
@@ -123,12 +127,14 @@ impl<'a> Batch<'a> {
             })
             .collect();
         let state = keys.iter().map(|_| None).collect();
+        let stored = vec![false; keys.len()];
         Batch {
             changes,
             keys,
             index,
             key_of,
             state,
+            stored,
             next: 0,
             rows: Vec::with_capacity(changes.len()),
             revisions: Vec::with_capacity(changes.len()),
@@ -152,6 +158,7 @@ impl<'a> Batch<'a> {
     /// Notes a record as stored before the batch.
     pub(crate) fn found(&mut self, collection: &str, id: &str, stored: Stored) {
         if let Some(&key) = self.index.get(&(collection, id)) {
+            self.stored[key] = true;
             self.state[key] = Some(Present {
                 doc: stored.doc.into(),
                 visibility: Cow::Owned(stored.visibility),
@@ -309,6 +316,7 @@ impl<'a> Batch<'a> {
                 record: row.record.expect("a put has a record"),
                 doc: row.after.clone().expect("a put has a document"),
                 revision: self.revisions[at],
+                fresh: !self.stored[row.key],
             })
             .collect();
         // In key order, B-tree inserts stay near each other.

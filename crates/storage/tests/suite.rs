@@ -326,6 +326,61 @@ async fn a_large_batch_is_logged_in_order(store: Arc<dyn Store>) {
     assert_eq!(untouched.revision, 2);
 }
 
+/// New and stored records in one batch: the new ones are inserted with the
+/// document their change logged, the stored ones replaced keeping `created_at`.
+async fn a_batch_mixes_new_and_stored_records(store: Arc<dyn Store>) {
+    let records = many_orgs(40);
+    let (stored, new) = records.split_at(20);
+    let puts = stored
+        .iter()
+        .map(|r| Change::Put(r.clone(), Expect::Absent));
+    store.apply(puts.collect(), "first").await.unwrap();
+    let before = store
+        .get(RecordSet::Organisations, &stored[3].id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut changes = Vec::new();
+    for (old, fresh) in stored.iter().zip(new) {
+        let mut old = old.clone();
+        old.doc["names"][0]["value"] = json!(format!("renamed {}", old.id));
+        changes.push(Change::Put(old, Expect::Any));
+        changes.push(Change::Put(fresh.clone(), Expect::Absent));
+    }
+    let report = store.apply(changes, "second").await.unwrap();
+    assert_eq!((report.created, report.updated), (20, 20));
+    for (at, record) in records.iter().enumerate() {
+        let got = store
+            .get(RecordSet::Organisations, &record.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let name = &got.value().unwrap()["names"][0]["value"];
+        if at < 20 {
+            assert_eq!(*name, json!(format!("renamed {}", record.id)));
+        } else {
+            assert_eq!(got.value().unwrap(), record.doc, "{}", record.id);
+        }
+        let logged = store
+            .history(RecordSet::Organisations, &record.id)
+            .await
+            .unwrap();
+        assert_eq!(got.revision, logged.last().unwrap().revision);
+    }
+    let after = store
+        .get(RecordSet::Organisations, &stored[3].id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.created_at, before.created_at, "created_at is kept");
+    let se = ListFilter {
+        country: Some("SE".parse().unwrap()),
+        ..Default::default()
+    };
+    let listed = store.list(RecordSet::Organisations, &se).await.unwrap();
+    assert_eq!(listed.len(), 20, "the new rows carry their columns");
+}
+
 async fn a_record_may_change_twice_in_one_batch(store: Arc<dyn Store>) {
     store
         .apply(
@@ -1187,6 +1242,7 @@ suite!(
     stale_and_conflicting_writes_are_refused,
     a_failing_write_leaves_nothing_behind,
     a_large_batch_is_logged_in_order,
+    a_batch_mixes_new_and_stored_records,
     a_record_may_change_twice_in_one_batch,
     a_large_batch_whose_last_change_fails_leaves_nothing,
     lists_filter_and_paginate,

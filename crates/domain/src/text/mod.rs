@@ -8,6 +8,8 @@
 //! server error), XML feeds cannot carry most control characters, and an
 //! unbounded name fills pages and indexes.
 
+mod scan;
+
 use serde_json::Value;
 
 use crate::{Email, Entity, Problem, ValidationErrors};
@@ -38,6 +40,12 @@ impl TextKind {
             TextKind::Link => MAX_LINK_CHARS,
             TextKind::Long => MAX_LONG_CHARS,
         }
+    }
+
+    /// Whether `c` is refused in a text of this kind ([`TextKind::refuses`]
+    /// without the words).
+    fn refuses_any(self, c: char) -> bool {
+        c.is_control() && !(self == TextKind::Long && matches!(c, '\n' | '\r' | '\t'))
     }
 
     /// What is wrong with `c` in a text of this kind, if anything.
@@ -73,7 +81,14 @@ pub fn text_problems(doc: &Value, kinds: &[(&str, TextKind)]) -> ValidationError
 }
 
 /// Every text of `record` that breaks the text rules, by field path.
+///
+/// The record is first scanned as it serialises, without building its
+/// document; only a record with a problem is walked as a document, which
+/// names every field in the document's order.
 pub fn record_text_problems<E: Entity>(record: &E) -> ValidationErrors {
+    if !scan::has_problem(record, E::TEXT_KINDS) {
+        return ValidationErrors::default();
+    }
     match serde_json::to_value(record) {
         Ok(doc) => text_problems(&doc, E::TEXT_KINDS),
         // Records always serialise; if one ever did not, storage would say so.
@@ -131,6 +146,18 @@ fn join(base: &mut String, key: &str) {
     base.push_str(key);
 }
 
+/// Whether one text of `kind` breaks a rule [`check_text`] names.
+fn breaks_rules(text: &str, kind: TextKind) -> bool {
+    text.chars().any(|c| kind.refuses_any(c)) || too_long(text, kind)
+}
+
+/// Whether a text has more characters than its kind allows; counting stops
+/// early, so a huge text is not walked to its end.
+fn too_long(text: &str, kind: TextKind) -> bool {
+    let max = kind.max_chars();
+    text.len() > max && text.chars().nth(max).is_some()
+}
+
 /// Notes at `field` what is wrong with one text of `kind`: its first refused
 /// character and its length.
 fn check_text(text: &str, kind: TextKind, field: &str, out: &mut ValidationErrors) {
@@ -147,8 +174,7 @@ fn check_text(text: &str, kind: TextKind, field: &str, out: &mut ValidationError
         out.add_coded(field, code, problem);
     }
     let max = kind.max_chars();
-    // Counting stops early: a huge text is not walked to its end.
-    if text.len() > max && text.chars().nth(max).is_some() {
+    if too_long(text, kind) {
         let count = text.chars().count();
         out.add_coded(
             field,
@@ -257,6 +283,15 @@ mod tests {
         assert!(problems.0[0].message.contains("U+0000"), "{problems}");
         let problems = text_problems(&json!({"t": "a\r\nb"}), &[]);
         assert!(problems.0[0].message.contains("one line"), "{problems}");
+    }
+
+    #[test]
+    fn the_quick_check_refuses_exactly_what_the_worded_one_does() {
+        for kind in [TextKind::Line, TextKind::Link, TextKind::Long] {
+            for c in ('\u{0}'..='\u{200}').chain(['東', '\u{2028}', '\u{feff}']) {
+                assert_eq!(kind.refuses_any(c), kind.refuses(c).is_some(), "{c:?}");
+            }
+        }
     }
 
     #[test]
