@@ -96,6 +96,7 @@ pub fn parse(q: &str, analyzer: &mut TextAnalyzer, prefix_last: bool) -> Parsed 
             });
         }
     }
+    drop_function_words(&mut groups, prefix_last);
     groups.truncate(MAX_GROUPS);
     if prefix_last && let Some(Group::Word { text, prefix, .. }) = groups.last_mut() {
         // One letter would expand to a large share of the dictionary.
@@ -106,6 +107,36 @@ pub fn parse(q: &str, analyzer: &mut TextAnalyzer, prefix_last: bool) -> Parsed 
         exact: normalise(q),
         blank: q.trim().is_empty(),
     }
+}
+
+/// Words that name nothing in the languages of institution names ("Institute
+/// of Technology", "Universidad de Chile", "Högskolan i Borås"). Every other
+/// record holds one, so requiring them only made a query walk most of the
+/// index; the whole-name match still counts them.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", // English
+    "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "e", "et", "la",
+    "las", "le", "les", "los", "und", "y", // Romance and German
+    "av", "fur", "och", "van", "voor", "en", // Nordic, German, Dutch
+];
+
+/// Leaves out function words when other words remain to match (a query of
+/// function words alone keeps them); the word being typed always stays.
+fn drop_function_words(groups: &mut Vec<Group>, prefix_last: bool) {
+    let last = groups.len().saturating_sub(1);
+    let is_function_word = |(i, g): (usize, &Group)| {
+        !(prefix_last && i == last)
+            && matches!(g, Group::Word { text, .. } if FUNCTION_WORDS.contains(&text.as_str()))
+    };
+    if groups.iter().enumerate().all(is_function_word) {
+        return;
+    }
+    let mut i = 0;
+    groups.retain(|g| {
+        let keep = !is_function_word((i, g));
+        i += 1;
+        keep
+    });
 }
 
 /// The text fields and how much a match in each counts.
@@ -291,6 +322,35 @@ mod tests {
                 word("2022", false, false),
                 word("goteborg", true, false)
             ]
+        );
+    }
+
+    #[test]
+    fn function_words_are_left_out_unless_nothing_else_remains() {
+        let p = parse("Institute of Technology", &mut analyzer(), false);
+        assert_eq!(
+            p.groups,
+            [
+                word("institute", true, false),
+                word("technology", true, false)
+            ]
+        );
+        assert_eq!(
+            p.exact, "institute of technology",
+            "the whole name still counts"
+        );
+        let p = parse("Universidad de Chile", &mut analyzer(), false);
+        assert_eq!(p.groups.len(), 2);
+        let p = parse("the of", &mut analyzer(), false);
+        assert_eq!(
+            p.groups,
+            [word("the", false, false), word("of", false, false)]
+        );
+        // While typing, the last word may be the start of a name ("de" → Delft).
+        let p = parse("university de", &mut analyzer(), true);
+        assert_eq!(
+            p.groups,
+            [word("university", true, false), word("de", false, true)]
         );
     }
 
