@@ -144,6 +144,23 @@ pub const CODES: &[&str] = &[
     "ewp-draft-not-isced",
     "ewp-draft-not-a-language",
     "ewp-draft-whole-days",
+    // A partner's EWP file that cannot be read at all.
+    "ewp-not-xml",
+    "ewp-hash-impossible",
+    "ewp-not-a-partner-file",
+    "ewp-unknown-agreement",
+    // Sheet files that cannot be imported at all.
+    "sheet-is-a-workbook",
+    "sheet-binary",
+    "csv-broken",
+    "not-a-workbook",
+    "workbook-no-such-sheet",
+    "worksheet-unreadable",
+    "mapping-unreadable",
+    "mapping-unknown-column",
+    "columns-mean-the-same",
+    "no-key-column",
+    "no-header-row",
 ];
 
 #[cfg(test)]

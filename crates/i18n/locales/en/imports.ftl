@@ -115,3 +115,21 @@ admin-ewp-matched-partner = by the partner's SCHAC code (the only agreement with
 ## Files that cannot be imported at all
 import-file-no-rows = the sheet has no rows with data under its header
 import-file-wrong-collection = this sheet holds { $looks_like }, not { $wanted }: import it with that collection
+import-file-mapping-wrong = the mapping file is wrong: { $detail }
+import-msg-sheet-is-a-workbook = this is an Excel workbook (.xlsx), not CSV; import it as xlsx
+import-msg-sheet-binary = the file holds binary data, not text
+import-msg-csv-broken = the CSV is broken: { $detail }
+import-msg-not-a-workbook = this is not an Excel .xlsx workbook ({ $detail })
+import-msg-workbook-no-such-sheet = the workbook has no sheet `{ $sheet }`; it has: { $sheets }
+import-msg-worksheet-unreadable = sheet `{ $sheet }` cannot be read: { $detail }
+import-msg-mapping-unreadable = { $detail }
+import-msg-mapping-unknown-column = `{ $field }` is not a column of { $collection }; they are: { $columns }
+import-msg-columns-mean-the-same = the columns `{ $first }` and `{ $second }` both mean `{ $field }`; remove one or map one to "" in a mapping file
+import-msg-no-key-column = no column holds any of { $keys }; the columns are: { $columns }
+import-msg-no-header-row = no row of the first { $rows } names a column of { $collection }; its columns are: { $columns }
+
+## A partner's EWP file that cannot be read at all
+import-msg-ewp-not-xml = the document is not well-formed XML: { $detail }
+import-msg-ewp-hash-impossible = the IIA hash cannot be computed: { $detail }
+import-msg-ewp-not-a-partner-file = the document is a <{ $element }>, not an <iias-get-response> (a partner's copies) or an <iias-approval-response> (their approvals)
+import-msg-ewp-unknown-agreement = there is no agreement with the id { $id }

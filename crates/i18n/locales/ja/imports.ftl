@@ -115,3 +115,33 @@ admin-ewp-matched-partner = 提携校の SCHAC コードによる（同校との
 ## インポートできないファイル
 import-file-no-rows = 見出し行の下にデータのある行がありません
 import-file-wrong-collection = このシートの内容は{ $wanted_name }ではなく{ $looks_like_name }です。{ $looks_like_name }としてインポートしてください
+import-file-mapping-wrong = 対応付けファイルに誤りがあります：{ $detail }
+import-msg-sheet-is-a-workbook = これは CSV ではなく Excel ブック（.xlsx）です。xlsx としてインポートしてください
+import-msg-sheet-binary = ファイルにはテキストではなくバイナリデータが含まれています
+import-msg-csv-broken = CSV が壊れています：{ $detail }
+import-msg-not-a-workbook = これは Excel ブック（.xlsx）ではありません（{ $detail }）
+import-msg-workbook-no-such-sheet = ブックにシート「{ $sheet }」がありません。あるシート：{ $sheets }
+import-msg-worksheet-unreadable = シート「{ $sheet }」を読み取れません：{ $detail }
+import-msg-mapping-unreadable = 有効な TOML ではありません：{ $detail }
+import-msg-mapping-unknown-column = 「{ $field }」は{ $collection ->
+    [organisations] 機関
+    [agreements] 協定
+    [programmes] プログラム
+    [funding] 助成金・奨学金
+   *[contacts] 連絡先
+}の列ではありません。列：{ $columns }
+import-msg-columns-mean-the-same = 列「{ $first }」と「{ $second }」はどちらも「{ $field }」を表します。どちらかを削除するか、対応付けファイルで一方を "" に対応付けてください
+import-msg-no-key-column = { $keys } のいずれかを含む列がありません。列：{ $columns }
+import-msg-no-header-row = 最初の { $rows } 行のどれも{ $collection ->
+    [organisations] 機関
+    [agreements] 協定
+    [programmes] プログラム
+    [funding] 助成金・奨学金
+   *[contacts] 連絡先
+}の列名を含んでいません。列：{ $columns }
+
+## 読み取れない提携校の EWP ファイル
+import-msg-ewp-not-xml = 文書が整形式の XML ではありません：{ $detail }
+import-msg-ewp-hash-impossible = IIA ハッシュを計算できません：{ $detail }
+import-msg-ewp-not-a-partner-file = 文書は <{ $element }> です。<iias-get-response>（提携校の写し）または <iias-approval-response>（提携校の承認）ではありません
+import-msg-ewp-unknown-agreement = ID { $id } の協定はありません
