@@ -133,3 +133,21 @@ import-msg-ewp-not-xml = the document is not well-formed XML: { $detail }
 import-msg-ewp-hash-impossible = the IIA hash cannot be computed: { $detail }
 import-msg-ewp-not-a-partner-file = the document is a <{ $element }>, not an <iias-get-response> (a partner's copies) or an <iias-approval-response> (their approvals)
 import-msg-ewp-unknown-agreement = there is no agreement with the id { $id }
+
+## Why an agreement of ours cannot be an IIA
+import-msg-ewp-iia-party-unknown = the party { $party } is not in the registry
+import-msg-ewp-iia-home-through-consortium = the home organisation takes part only through the consortium { $consortium }; an IIA binds two institutions
+import-msg-ewp-iia-home-not-a-party = the home organisation is not a party
+import-msg-ewp-iia-party-count = an IIA binds two institutions; this agreement has { $count } parties
+import-msg-ewp-iia-partner-consortium = the partner { $partner } is a consortium; an IIA binds two institutions
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] the home organisation
+   *[partner] the partner
+} { $id } has no SCHAC code (identifiers.schac)
+import-msg-ewp-iia-no-conditions = it has no mobility conditions
+import-msg-ewp-iia-no-places = conditions[{ $condition }]: places_per_year is missing; EWP needs at least one place a year
+import-msg-ewp-iia-no-years = conditions[{ $condition }]: { $field } is missing; EWP needs the academic years
+import-msg-ewp-iia-no-language = conditions[{ $condition }]: { $mobility } needs at least one recommended language in EWP
+import-msg-ewp-iia-student-months = conditions[{ $condition }]: student mobility is counted in months_per_year, not days
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]: staff mobility is counted in days_per_year, not months
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]: EWP has no EQF level for staff mobility

@@ -145,3 +145,21 @@ import-msg-ewp-not-xml = 文書が整形式の XML ではありません：{ $de
 import-msg-ewp-hash-impossible = IIA ハッシュを計算できません：{ $detail }
 import-msg-ewp-not-a-partner-file = 文書は <{ $element }> です。<iias-get-response>（提携校の写し）または <iias-approval-response>（提携校の承認）ではありません
 import-msg-ewp-unknown-agreement = ID { $id } の協定はありません
+
+## 当方の協定が IIA にならない理由
+import-msg-ewp-iia-party-unknown = 当事者 { $party } は登録されていません
+import-msg-ewp-iia-home-through-consortium = 自機関はコンソーシアム { $consortium } を通じてのみ参加しています。IIA は二つの機関を結ぶものです
+import-msg-ewp-iia-home-not-a-party = 自機関が当事者ではありません
+import-msg-ewp-iia-party-count = IIA は二つの機関を結ぶものですが、この協定には当事者が { $count } つあります
+import-msg-ewp-iia-partner-consortium = 提携先 { $partner } はコンソーシアムです。IIA は二つの機関を結ぶものです
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] 自機関
+   *[partner] 提携先
+} { $id } に SCHAC コード（identifiers.schac）がありません
+import-msg-ewp-iia-no-conditions = 交流の条件がありません
+import-msg-ewp-iia-no-places = conditions[{ $condition }]：places_per_year がありません。EWP では年に 1 人以上の枠が必要です
+import-msg-ewp-iia-no-years = conditions[{ $condition }]：{ $field } がありません。EWP では学年度が必要です
+import-msg-ewp-iia-no-language = conditions[{ $condition }]：{ $mobility } には EWP で推奨言語が 1 つ以上必要です
+import-msg-ewp-iia-student-months = conditions[{ $condition }]：学生の交流は日数ではなく months_per_year で数えます
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]：教職員の交流は月数ではなく days_per_year で数えます
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]：EWP には教職員の交流の EQF レベルはありません

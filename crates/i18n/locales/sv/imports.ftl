@@ -145,3 +145,21 @@ import-msg-ewp-not-xml = dokumentet är inte välformad XML: { $detail }
 import-msg-ewp-hash-impossible = IIA-hashen kan inte beräknas: { $detail }
 import-msg-ewp-not-a-partner-file = dokumentet är ett <{ $element }>, inte ett <iias-get-response> (partnerns exemplar) eller ett <iias-approval-response> (deras godkännanden)
 import-msg-ewp-unknown-agreement = det finns inget avtal med id { $id }
+
+## Varför ett av våra avtal inte kan vara ett IIA
+import-msg-ewp-iia-party-unknown = parten { $party } finns inte i registret
+import-msg-ewp-iia-home-through-consortium = hemorganisationen deltar bara genom konsortiet { $consortium }; ett IIA binder två lärosäten
+import-msg-ewp-iia-home-not-a-party = hemorganisationen är inte part
+import-msg-ewp-iia-party-count = ett IIA binder två lärosäten; det här avtalet har { $count } parter
+import-msg-ewp-iia-partner-consortium = partnern { $partner } är ett konsortium; ett IIA binder två lärosäten
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] hemorganisationen
+   *[partner] partnern
+} { $id } har ingen SCHAC-kod (identifiers.schac)
+import-msg-ewp-iia-no-conditions = det har inga mobilitetsvillkor
+import-msg-ewp-iia-no-places = conditions[{ $condition }]: places_per_year saknas; EWP kräver minst en plats per år
+import-msg-ewp-iia-no-years = conditions[{ $condition }]: { $field } saknas; EWP kräver läsåren
+import-msg-ewp-iia-no-language = conditions[{ $condition }]: { $mobility } kräver minst ett rekommenderat språk i EWP
+import-msg-ewp-iia-student-months = conditions[{ $condition }]: studentmobilitet räknas i months_per_year, inte i dagar
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]: personalmobilitet räknas i days_per_year, inte i månader
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]: EWP har ingen EQF-nivå för personalmobilitet
