@@ -1,5 +1,6 @@
 //! An agreement's EWP panel in the reader's language: why our copy cannot
-//! be an IIA, and why the partner's copy cannot be approved yet.
+//! be an IIA, and why the partner's copy cannot be approved yet (also when
+//! approving anyway is refused).
 
 #[path = "auth/browser.rs"]
 mod browser;
@@ -123,6 +124,29 @@ async fn the_panel_says_why_in_the_readers_language() {
         ] {
             let html = panel(&app, &staff, "ki-uw", lang).await;
             assert!(html.contains(said), "{lang}: {said} in {html}");
+            // Approving anyway (a stale page) is refused with the same reason.
+            let revision = app
+                .registry()
+                .get::<kizuna_domain::Agreement>("ki-uw")
+                .await
+                .unwrap()
+                .unwrap()
+                .revision;
+            let fields = [
+                ("csrf", staff.csrf.clone()),
+                ("revision", revision.to_string()),
+            ];
+            let approve = Request::post(format!("/admin/agreements/ki-uw/ewp/approve?lang={lang}"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(serde_urlencoded::to_string(fields).unwrap()))
+                .unwrap();
+            let refused = send(&app, &staff, approve).await;
+            assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+            assert!(
+                unescape(&refused.body).contains(said),
+                "{lang}: {}",
+                refused.body
+            );
         }
     }
 }
