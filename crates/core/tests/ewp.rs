@@ -10,6 +10,7 @@ use std::sync::Arc;
 use common::{admin, agreement, assert_forbidden, editor, japan};
 use kizuna_core::write::{Actor, PartnerFileWrite};
 use kizuna_core::{Registry, Store, WriteError, Writer};
+use kizuna_domain::ewp::ApprovalRefusal;
 use kizuna_domain::{Agreement, EwpExchange, EwpFacts, PartnerApproval, PartnerCopy};
 
 fn copy(iia_id: &str, hash: &str) -> PartnerCopy {
@@ -126,7 +127,11 @@ async fn partner_files_and_approvals(registry: Registry) {
         .approve_partner_copy(Actor::Staff(&admin), central, differ, None)
         .await;
     assert!(
-        matches!(&refused, Err(WriteError::Conflict(m)) if m.contains("differ")),
+        matches!(
+            &refused,
+            Err(e @ WriteError::CannotApprove { reason: ApprovalRefusal::ConditionsDiffer, .. })
+                if e.to_string().contains("differ")
+        ),
         "{refused:?}"
     );
     assert_forbidden(

@@ -163,48 +163,7 @@ pub fn ewp_state(exchange: Option<&EwpExchange>, facts: EwpFacts<'_>) -> EwpStat
     }
 }
 
-/// Why we may not approve the partner's current copy now, or `None` when we may.
-///
-/// EWP lets a copy be approved only when the hash it states is the one
-/// computed from it and it is valid for approval; here it must also say what
-/// our own copy says (which must be an IIA), so the approval stays true of
-/// both, and not be the copy already approved.
-pub fn approval_refusal(exchange: Option<&EwpExchange>, facts: EwpFacts<'_>) -> Option<String> {
-    let Some(copy) = exchange.and_then(|x| x.partner_copy.as_ref()) else {
-        return Some("no copy of the partner's has been imported for this agreement".to_owned());
-    };
-    if !copy.hash_matches() {
-        return Some(format!(
-            "the partner's copy states the iia-hash {}, but {} is computed from it; ask the partner to correct it",
-            copy.stated_hash.as_deref().unwrap_or("(none)"),
-            copy.hash
-        ));
-    }
-    if !copy.valid_for_approval {
-        return Some(
-            "the partner's copy still holds values not yet defined or left from IIA v6".to_owned(),
-        );
-    }
-    let Some(our_hash) = facts.our_hash else {
-        return Some(
-            "our copy cannot be an IIA (see `kizuna export ewp`); it must be one to approve the partner's"
-                .to_owned(),
-        );
-    };
-    if !facts.copies_agree {
-        return Some(
-            "the partner's conditions differ from ours; make the two copies agree first".to_owned(),
-        );
-    }
-    let x = exchange.expect("a copy implies an exchange");
-    if x.our_approval
-        .as_ref()
-        .is_some_and(|a| a.copy.hash == copy.hash && a.our_hash == our_hash)
-    {
-        return Some("this copy is already approved".to_owned());
-    }
-    None
-}
+pub use crate::ewp_approval::{ApprovalRefusal, approval_refusal};
 
 #[cfg(test)]
 mod tests {
@@ -343,7 +302,8 @@ mod tests {
 
     #[test]
     fn approval_needs_a_sound_copy_that_says_what_ours_says() {
-        let refusal = |x: Option<&EwpExchange>, facts| approval_refusal(x, facts).unwrap();
+        let refusal =
+            |x: Option<&EwpExchange>, facts| approval_refusal(x, facts).unwrap().to_string();
         assert!(refusal(None, AGREE).contains("no copy"));
         let mut x = with_copy("theirs");
         assert_eq!(approval_refusal(Some(&x), AGREE), None);

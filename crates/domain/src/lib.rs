@@ -14,6 +14,7 @@ pub mod entity;
 pub mod enums;
 pub mod error;
 pub mod ewp;
+mod ewp_approval;
 pub mod factsheet;
 pub mod funding;
 pub mod isced;

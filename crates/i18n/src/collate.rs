@@ -33,6 +33,14 @@ impl Collation {
         self.collator.compare(a, b)
     }
 
+    /// A name's sort key: keys compare bytewise in the order [`Collation::compare`] gives.
+    pub fn sort_key(&self, name: &str) -> Vec<u8> {
+        let mut key = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = self.collator.write_sort_key_to(name, &mut key);
+        key
+    }
+
     /// Sorts `items` by the name `key` gives.
     pub fn sort_by_key<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {
         items.sort_by(|a, b| self.compare(key(a), key(b)));
@@ -60,6 +68,18 @@ mod tests {
             sorted(Lang::En, &words),
             ["Aachen", "Åbo", "Ängelholm", "Örebro", "Zürich"]
         );
+    }
+
+    #[test]
+    fn sort_keys_order_as_the_collation_does() {
+        let words = ["Örebro", "Zürich", "Ängelholm", "Åbo", "Aachen", "örebro"];
+        for lang in [Lang::En, Lang::Sv, Lang::Ja] {
+            let collation = Collation::new(lang);
+            let mut by_key: Vec<&str> = words.to_vec();
+            by_key.sort_by_key(|w| collation.sort_key(w));
+            let expected = sorted(lang, &words);
+            assert_eq!(by_key, expected, "{lang:?}");
+        }
     }
 
     #[test]

@@ -144,6 +144,38 @@ pub const CODES: &[&str] = &[
     "ewp-draft-not-isced",
     "ewp-draft-not-a-language",
     "ewp-draft-whole-days",
+    // Why an agreement of ours cannot be an IIA.
+    "ewp-iia-party-unknown",
+    "ewp-iia-home-through-consortium",
+    "ewp-iia-home-not-a-party",
+    "ewp-iia-party-count",
+    "ewp-iia-partner-consortium",
+    "ewp-iia-no-schac",
+    "ewp-iia-no-conditions",
+    // One of its mobility conditions (codes chosen in `ewp::map`).
+    "ewp-iia-no-places",
+    "ewp-iia-no-years",
+    "ewp-iia-no-language",
+    "ewp-iia-student-months",
+    "ewp-iia-staff-days",
+    "ewp-iia-staff-eqf",
+    // A partner's EWP file that cannot be read at all.
+    "ewp-not-xml",
+    "ewp-hash-impossible",
+    "ewp-not-a-partner-file",
+    "ewp-unknown-agreement",
+    // Sheet files that cannot be imported at all.
+    "sheet-is-a-workbook",
+    "sheet-binary",
+    "csv-broken",
+    "not-a-workbook",
+    "workbook-no-such-sheet",
+    "worksheet-unreadable",
+    "mapping-unreadable",
+    "mapping-unknown-column",
+    "columns-mean-the-same",
+    "no-key-column",
+    "no-header-row",
 ];
 
 #[cfg(test)]

@@ -74,6 +74,21 @@ pub fn reader(lang: Lang) -> Reader {
     Reader {
         lang: lang.code(),
         country_name: namer(lang),
+        sort_key: sort_key_in(lang),
+    }
+}
+
+/// The function giving a name's sort key in `lang`'s collation.
+fn sort_key_in(lang: Lang) -> fn(&str) -> Vec<u8> {
+    fn key(lang: Lang, name: &str) -> Vec<u8> {
+        crate::http::lang::languages()
+            .collation(lang)
+            .sort_key(name)
+    }
+    match lang {
+        Lang::En => |name| key(Lang::En, name),
+        Lang::Sv => |name| key(Lang::Sv, name),
+        Lang::Ja => |name| key(Lang::Ja, name),
     }
 }
 

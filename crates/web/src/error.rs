@@ -101,6 +101,11 @@ impl From<WriteError> for AppError {
                     .with("referrers", referrers.join(", "))
                     .with("count", referrers.len()),
             },
+            WriteError::CannotApprove { id, reason } => AppError::Refused {
+                status: StatusCode::CONFLICT,
+                english: message,
+                problem: reason.problem().with("id", id),
+            },
             WriteError::Invalid(errors) => AppError::Invalid(errors),
             WriteError::NotFound(m) => AppError::NotFound(m),
             WriteError::AlreadyExists { .. } | WriteError::Conflict(_) => {

@@ -35,6 +35,8 @@ pub struct Indexes {
     programmes_of_org: HashMap<Slug, Vec<usize>>,
     funding_of_org: HashMap<Slug, Vec<usize>>,
     contacts_of_org: HashMap<Slug, Vec<usize>>,
+    /// Each language's order of names, made on first use (see [`super::order`]).
+    pub(super) name_orders: super::order::NameOrders,
 }
 
 const NONE_USIZE: &[usize] = &[];
@@ -219,6 +221,11 @@ impl Indexes {
     /// Every organisation of the snapshot, in id order (visible or not).
     pub fn all_orgs(&self) -> &[Arc<Organisation>] {
         &self.all_orgs
+    }
+
+    /// Position of an organisation in [`Indexes::all_orgs`].
+    pub fn org_at(&self, id: &Slug) -> Option<usize> {
+        self.all_orgs.binary_search_by(|o| o.id.cmp(id)).ok()
     }
 
     /// Organisations whose own country is `cc`, in id order (visible or not).

@@ -17,14 +17,19 @@ use super::rows::{
 /// How many renewals ahead a status looks (chains are a handful long).
 const RENEWAL_DEPTH: usize = 16;
 
-/// Who reads: the language names are shown in. The interface's own country
-/// names live at the edge; the default reader reads English, as the API does.
+/// Who reads: the language names are shown in and sorted by. The interface's
+/// own country names and collation live at the edge; the default reader reads
+/// English, as the API does, in the order of the names' code points.
 #[derive(Debug, Clone, Copy)]
 pub struct Reader {
     /// BCP 47 tag of the reader's language (`en`, `sv`, `ja`).
     pub lang: &'static str,
     /// A country's name in the reader's language.
     pub country_name: fn(CountryCode) -> &'static str,
+    /// A name's sort key in the reader's language: names are in the order of
+    /// their keys' bytes (one key per language, so lists built from keys are
+    /// kept per language; see [`super::order`]).
+    pub sort_key: fn(&str) -> Vec<u8>,
 }
 
 impl Default for Reader {
@@ -32,6 +37,7 @@ impl Default for Reader {
         Reader {
             lang: "en",
             country_name: |c| c.name(),
+            sort_key: |name| name.as_bytes().to_vec(),
         }
     }
 }

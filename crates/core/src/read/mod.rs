@@ -9,6 +9,7 @@ pub mod filters;
 mod index;
 mod lookup;
 pub mod map;
+pub mod order;
 pub mod page;
 pub mod params;
 pub mod people;

@@ -118,12 +118,8 @@ pub struct NumberedPage<'a, T> {
 impl<'a, T> NumberedPage<'a, T> {
     /// Cuts page `number` (from 1) of `per_page` records out of `items`.
     pub fn cut(items: Vec<&'a T>, number: usize, per_page: usize) -> Self {
-        let per_page = per_page.clamp(1, MAX_LIMIT);
         let total = items.len();
-        let pages = total.div_ceil(per_page).max(1);
-        let number = number.clamp(1, pages);
-        let start = (number - 1) * per_page;
-        let end = (start + per_page).min(total);
+        let (number, pages, start, end) = bounds(total, number, per_page);
         NumberedPage {
             items: items[start..end].to_vec(),
             total,
@@ -131,6 +127,48 @@ impl<'a, T> NumberedPage<'a, T> {
             pages,
         }
     }
+
+    /// Cuts page `number` (from 1) of `per_page` records out of `items` in
+    /// the order of their ranks (unique per record), without sorting the
+    /// whole selection: the page's records are found by selection, in time
+    /// linear in the selection, and only they are sorted.
+    pub fn cut_ranked(
+        items: Vec<&'a T>,
+        rank: impl Fn(&T) -> u32,
+        number: usize,
+        per_page: usize,
+    ) -> Self {
+        let total = items.len();
+        let (number, pages, start, end) = bounds(total, number, per_page);
+        let mut ranked: Vec<(u32, &'a T)> = items.into_iter().map(|t| (rank(t), t)).collect();
+        if start < total {
+            if start > 0 {
+                ranked.select_nth_unstable_by_key(start, |(r, _)| *r);
+            }
+            let rest = &mut ranked[start..];
+            if end - start < rest.len() {
+                rest.select_nth_unstable_by_key(end - start, |(r, _)| *r);
+            }
+        }
+        let page = &mut ranked[start..end];
+        page.sort_unstable_by_key(|(r, _)| *r);
+        NumberedPage {
+            items: page.iter().map(|(_, t)| *t).collect(),
+            total,
+            number,
+            pages,
+        }
+    }
+}
+
+/// The page shown (past the end: the last), the number of pages, and where
+/// the page starts and ends among `total` records.
+pub(crate) fn bounds(total: usize, number: usize, per_page: usize) -> (usize, usize, usize, usize) {
+    let per_page = per_page.clamp(1, MAX_LIMIT);
+    let pages = total.div_ceil(per_page).max(1);
+    let number = number.clamp(1, pages);
+    let start = ((number - 1) * per_page).min(total);
+    (number, pages, start, (start + per_page).min(total))
 }
 
 #[cfg(test)]
@@ -139,6 +177,30 @@ mod tests {
 
     fn ids(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("id-{i:03}")).collect()
+    }
+
+    #[test]
+    fn ranked_pages_follow_the_ranks_without_gaps_or_repeats() {
+        // Ranks in reverse id order, so the ranked order is not the given one.
+        let all = ids(23);
+        let rank = |s: &String| 100 - s[3..].parse::<u32>().unwrap();
+        let mut seen = Vec::new();
+        for number in 1..=3 {
+            let refs: Vec<&String> = all.iter().collect();
+            let page = NumberedPage::cut_ranked(refs, rank, number, 10);
+            assert_eq!((page.total, page.pages, page.number), (23, 3, number));
+            seen.extend(page.items.into_iter().cloned());
+        }
+        let mut expected = all.clone();
+        expected.reverse();
+        assert_eq!(seen, expected);
+        let past = NumberedPage::cut_ranked(all.iter().collect(), rank, 9, 10);
+        assert_eq!(past.items, [&all[2], &all[1], &all[0]]);
+        let none: Vec<&String> = Vec::new();
+        let empty = NumberedPage::cut_ranked(none, rank, 1, 10);
+        assert_eq!((empty.items.len(), empty.pages), (0, 1));
+        assert_eq!(bounds(45, 9, 20), (3, 3, 40, 45));
+        assert_eq!(bounds(40, 2, 20), (2, 2, 20, 40));
     }
 
     #[test]

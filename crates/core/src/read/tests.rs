@@ -326,6 +326,7 @@ fn a_reader_of_japanese_sees_japanese_names_and_the_english_beside_them() {
     let lookup = Lookup::new(&snapshot, ctx(), true).reading_as(super::Reader {
         lang: "ja",
         country_name: japanese_country,
+        ..super::Reader::default()
     });
     let utokyo = lookup.org_ref(&slug("utokyo")).unwrap();
     assert_eq!(utokyo.name, "東京大学");
@@ -344,4 +345,41 @@ fn a_reader_of_japanese_sees_japanese_names_and_the_english_beside_them() {
     assert!(!english.translated);
     assert_eq!(english.other_names, ["東京大学"]);
     assert_eq!(english.country_name.as_deref(), Some("Japan"));
+}
+
+#[test]
+fn lists_page_through_the_readers_names_in_order() {
+    let snapshot = japan();
+    let public = snapshot.public();
+    let names_in = |lang: &'static str, filter: &OrganisationFilter| {
+        let reader = super::Reader {
+            lang,
+            ..super::Reader::default()
+        };
+        let lookup = Lookup::new(&public, ctx(), true).reading_as(reader);
+        let first = filter.numbered_page(&lookup, 1, 3);
+        let mut names = Vec::new();
+        for number in 1..=first.pages {
+            let page = filter.numbered_page(&lookup, number, 3);
+            assert_eq!(page.total, first.total);
+            names.extend(page.items.iter().map(|o| lookup.org_name(o).to_owned()));
+        }
+        assert_eq!(names.len(), first.total, "every record once");
+        names
+    };
+    let everyone = OrganisationFilter::default();
+    let in_japan = OrganisationFilter {
+        country: Some(jp()),
+        ..OrganisationFilter::default()
+    };
+    for filter in [&everyone, &in_japan] {
+        for lang in ["en", "ja"] {
+            let names = names_in(lang, filter);
+            assert!(names.len() > 3, "more than one page");
+            assert!(names.is_sorted(), "{lang}: {names:?}");
+        }
+    }
+    let japanese = names_in("ja", &in_japan);
+    assert!(japanese.contains(&"東京大学".to_owned()), "{japanese:?}");
+    assert!(names_in("en", &in_japan).contains(&"The University of Tokyo".to_owned()));
 }

@@ -79,6 +79,15 @@ pub enum WriteError {
         /// The revision of the deletion.
         deleted_at: i64,
     },
+    /// The partner's copy of an agreement may not be approved now (apart
+    /// from [`WriteError::Conflict`] so that an edge can word the reason).
+    #[error("cannot approve {id}: {reason}")]
+    CannotApprove {
+        /// The agreement.
+        id: String,
+        /// Why not.
+        reason: kizuna_domain::ewp::ApprovalRefusal,
+    },
     /// The request cannot be carried out as given (an empty file).
     #[error("{0}")]
     BadInput(String),

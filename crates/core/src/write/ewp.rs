@@ -146,8 +146,8 @@ impl Writer {
 
     /// Approves the partner's current copy of agreement `id`: a snapshot of
     /// the copy is kept with the hash of our copy (`facts`, computed from the
-    /// agreement as it is now). Refused with [`WriteError::Conflict`] and the
-    /// reason when the copy may not be approved (see `approval_refusal`).
+    /// agreement as it is now). Refused with [`WriteError::CannotApprove`] and
+    /// the reason when the copy may not be approved (see `approval_refusal`).
     pub async fn approve_partner_copy(
         &self,
         by: Actor<'_>,
@@ -159,9 +159,8 @@ impl Writer {
         check_version(&current, expected)?;
         by.require(self, Action::Update, &current.record)?;
         if let Some(reason) = approval_refusal(current.record.ewp.as_deref(), facts) {
-            return Err(WriteError::Conflict(format!(
-                "cannot approve {id}: {reason}"
-            )));
+            let id = id.to_owned();
+            return Err(WriteError::CannotApprove { id, reason });
         }
         let (Some(our_hash), Some(exchange)) = (facts.our_hash, current.record.ewp.as_deref())
         else {

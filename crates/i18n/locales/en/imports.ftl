@@ -115,3 +115,39 @@ admin-ewp-matched-partner = by the partner's SCHAC code (the only agreement with
 ## Files that cannot be imported at all
 import-file-no-rows = the sheet has no rows with data under its header
 import-file-wrong-collection = this sheet holds { $looks_like }, not { $wanted }: import it with that collection
+import-file-mapping-wrong = the mapping file is wrong: { $detail }
+import-msg-sheet-is-a-workbook = this is an Excel workbook (.xlsx), not CSV; import it as xlsx
+import-msg-sheet-binary = the file holds binary data, not text
+import-msg-csv-broken = the CSV is broken: { $detail }
+import-msg-not-a-workbook = this is not an Excel .xlsx workbook ({ $detail })
+import-msg-workbook-no-such-sheet = the workbook has no sheet `{ $sheet }`; it has: { $sheets }
+import-msg-worksheet-unreadable = sheet `{ $sheet }` cannot be read: { $detail }
+import-msg-mapping-unreadable = { $detail }
+import-msg-mapping-unknown-column = `{ $field }` is not a column of { $collection }; they are: { $columns }
+import-msg-columns-mean-the-same = the columns `{ $first }` and `{ $second }` both mean `{ $field }`; remove one or map one to "" in a mapping file
+import-msg-no-key-column = no column holds any of { $keys }; the columns are: { $columns }
+import-msg-no-header-row = no row of the first { $rows } names a column of { $collection }; its columns are: { $columns }
+
+## A partner's EWP file that cannot be read at all
+import-msg-ewp-not-xml = the document is not well-formed XML: { $detail }
+import-msg-ewp-hash-impossible = the IIA hash cannot be computed: { $detail }
+import-msg-ewp-not-a-partner-file = the document is a <{ $element }>, not an <iias-get-response> (a partner's copies) or an <iias-approval-response> (their approvals)
+import-msg-ewp-unknown-agreement = there is no agreement with the id { $id }
+
+## Why an agreement of ours cannot be an IIA
+import-msg-ewp-iia-party-unknown = the party { $party } is not in the registry
+import-msg-ewp-iia-home-through-consortium = the home organisation takes part only through the consortium { $consortium }; an IIA binds two institutions
+import-msg-ewp-iia-home-not-a-party = the home organisation is not a party
+import-msg-ewp-iia-party-count = an IIA binds two institutions; this agreement has { $count } parties
+import-msg-ewp-iia-partner-consortium = the partner { $partner } is a consortium; an IIA binds two institutions
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] the home organisation
+   *[partner] the partner
+} { $id } has no SCHAC code (identifiers.schac)
+import-msg-ewp-iia-no-conditions = it has no mobility conditions
+import-msg-ewp-iia-no-places = conditions[{ $condition }]: places_per_year is missing; EWP needs at least one place a year
+import-msg-ewp-iia-no-years = conditions[{ $condition }]: { $field } is missing; EWP needs the academic years
+import-msg-ewp-iia-no-language = conditions[{ $condition }]: { $mobility } needs at least one recommended language in EWP
+import-msg-ewp-iia-student-months = conditions[{ $condition }]: student mobility is counted in months_per_year, not days
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]: staff mobility is counted in days_per_year, not months
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]: EWP has no EQF level for staff mobility

@@ -115,3 +115,51 @@ admin-ewp-matched-partner = 提携校の SCHAC コードによる（同校との
 ## インポートできないファイル
 import-file-no-rows = 見出し行の下にデータのある行がありません
 import-file-wrong-collection = このシートの内容は{ $wanted_name }ではなく{ $looks_like_name }です。{ $looks_like_name }としてインポートしてください
+import-file-mapping-wrong = 対応付けファイルに誤りがあります：{ $detail }
+import-msg-sheet-is-a-workbook = これは CSV ではなく Excel ブック（.xlsx）です。xlsx としてインポートしてください
+import-msg-sheet-binary = ファイルにはテキストではなくバイナリデータが含まれています
+import-msg-csv-broken = CSV が壊れています：{ $detail }
+import-msg-not-a-workbook = これは Excel ブック（.xlsx）ではありません（{ $detail }）
+import-msg-workbook-no-such-sheet = ブックにシート「{ $sheet }」がありません。あるシート：{ $sheets }
+import-msg-worksheet-unreadable = シート「{ $sheet }」を読み取れません：{ $detail }
+import-msg-mapping-unreadable = 有効な TOML ではありません：{ $detail }
+import-msg-mapping-unknown-column = 「{ $field }」は{ $collection ->
+    [organisations] 機関
+    [agreements] 協定
+    [programmes] プログラム
+    [funding] 助成金・奨学金
+   *[contacts] 連絡先
+}の列ではありません。列：{ $columns }
+import-msg-columns-mean-the-same = 列「{ $first }」と「{ $second }」はどちらも「{ $field }」を表します。どちらかを削除するか、対応付けファイルで一方を "" に対応付けてください
+import-msg-no-key-column = { $keys } のいずれかを含む列がありません。列：{ $columns }
+import-msg-no-header-row = 最初の { $rows } 行のどれも{ $collection ->
+    [organisations] 機関
+    [agreements] 協定
+    [programmes] プログラム
+    [funding] 助成金・奨学金
+   *[contacts] 連絡先
+}の列名を含んでいません。列：{ $columns }
+
+## 読み取れない提携校の EWP ファイル
+import-msg-ewp-not-xml = 文書が整形式の XML ではありません：{ $detail }
+import-msg-ewp-hash-impossible = IIA ハッシュを計算できません：{ $detail }
+import-msg-ewp-not-a-partner-file = 文書は <{ $element }> です。<iias-get-response>（提携校の写し）または <iias-approval-response>（提携校の承認）ではありません
+import-msg-ewp-unknown-agreement = ID { $id } の協定はありません
+
+## 当方の協定が IIA にならない理由
+import-msg-ewp-iia-party-unknown = 当事者 { $party } は登録されていません
+import-msg-ewp-iia-home-through-consortium = 自機関はコンソーシアム { $consortium } を通じてのみ参加しています。IIA は二つの機関を結ぶものです
+import-msg-ewp-iia-home-not-a-party = 自機関が当事者ではありません
+import-msg-ewp-iia-party-count = IIA は二つの機関を結ぶものですが、この協定には当事者が { $count } つあります
+import-msg-ewp-iia-partner-consortium = 提携先 { $partner } はコンソーシアムです。IIA は二つの機関を結ぶものです
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] 自機関
+   *[partner] 提携先
+} { $id } に SCHAC コード（identifiers.schac）がありません
+import-msg-ewp-iia-no-conditions = 交流の条件がありません
+import-msg-ewp-iia-no-places = conditions[{ $condition }]：places_per_year がありません。EWP では年に 1 人以上の枠が必要です
+import-msg-ewp-iia-no-years = conditions[{ $condition }]：{ $field } がありません。EWP では学年度が必要です
+import-msg-ewp-iia-no-language = conditions[{ $condition }]：{ $mobility } には EWP で推奨言語が 1 つ以上必要です
+import-msg-ewp-iia-student-months = conditions[{ $condition }]：学生の交流は日数ではなく months_per_year で数えます
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]：教職員の交流は月数ではなく days_per_year で数えます
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]：EWP には教職員の交流の EQF レベルはありません

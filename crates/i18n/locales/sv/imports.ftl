@@ -115,3 +115,51 @@ admin-ewp-matched-partner = via partnerns SCHAC-kod (det enda avtalet med dem)
 ## Filer som inte alls kan importeras
 import-file-no-rows = arket har inga rader med data under rubrikraden
 import-file-wrong-collection = det här arket innehåller { $looks_like_name }, inte { $wanted_name }: importera det som { $looks_like_name }
+import-file-mapping-wrong = mappningsfilen är felaktig: { $detail }
+import-msg-sheet-is-a-workbook = det här är en Excel-arbetsbok (.xlsx), inte CSV; importera den som xlsx
+import-msg-sheet-binary = filen innehåller binära data, inte text
+import-msg-csv-broken = CSV-filen är trasig: { $detail }
+import-msg-not-a-workbook = det här är ingen Excel-arbetsbok (.xlsx) ({ $detail })
+import-msg-workbook-no-such-sheet = arbetsboken har inget blad ”{ $sheet }”; den har: { $sheets }
+import-msg-worksheet-unreadable = bladet ”{ $sheet }” kan inte läsas: { $detail }
+import-msg-mapping-unreadable = filen är ingen giltig TOML: { $detail }
+import-msg-mapping-unknown-column = ”{ $field }” är ingen kolumn för { $collection ->
+    [organisations] organisationer
+    [agreements] avtal
+    [programmes] program
+    [funding] finansieringsmöjligheter
+   *[contacts] kontakter
+}; kolumnerna är: { $columns }
+import-msg-columns-mean-the-same = kolumnerna ”{ $first }” och ”{ $second }” betyder båda ”{ $field }”; ta bort en av dem eller mappa en till "" i en mappningsfil
+import-msg-no-key-column = ingen kolumn innehåller något av { $keys }; kolumnerna är: { $columns }
+import-msg-no-header-row = ingen av de första { $rows } raderna namnger en kolumn för { $collection ->
+    [organisations] organisationer
+    [agreements] avtal
+    [programmes] program
+    [funding] finansieringsmöjligheter
+   *[contacts] kontakter
+}; kolumnerna är: { $columns }
+
+## En partners EWP-fil som inte alls kan läsas
+import-msg-ewp-not-xml = dokumentet är inte välformad XML: { $detail }
+import-msg-ewp-hash-impossible = IIA-hashen kan inte beräknas: { $detail }
+import-msg-ewp-not-a-partner-file = dokumentet är ett <{ $element }>, inte ett <iias-get-response> (partnerns exemplar) eller ett <iias-approval-response> (deras godkännanden)
+import-msg-ewp-unknown-agreement = det finns inget avtal med id { $id }
+
+## Varför ett av våra avtal inte kan vara ett IIA
+import-msg-ewp-iia-party-unknown = parten { $party } finns inte i registret
+import-msg-ewp-iia-home-through-consortium = hemorganisationen deltar bara genom konsortiet { $consortium }; ett IIA binder två lärosäten
+import-msg-ewp-iia-home-not-a-party = hemorganisationen är inte part
+import-msg-ewp-iia-party-count = ett IIA binder två lärosäten; det här avtalet har { $count } parter
+import-msg-ewp-iia-partner-consortium = partnern { $partner } är ett konsortium; ett IIA binder två lärosäten
+import-msg-ewp-iia-no-schac = { $side ->
+    [home] hemorganisationen
+   *[partner] partnern
+} { $id } har ingen SCHAC-kod (identifiers.schac)
+import-msg-ewp-iia-no-conditions = det har inga mobilitetsvillkor
+import-msg-ewp-iia-no-places = conditions[{ $condition }]: places_per_year saknas; EWP kräver minst en plats per år
+import-msg-ewp-iia-no-years = conditions[{ $condition }]: { $field } saknas; EWP kräver läsåren
+import-msg-ewp-iia-no-language = conditions[{ $condition }]: { $mobility } kräver minst ett rekommenderat språk i EWP
+import-msg-ewp-iia-student-months = conditions[{ $condition }]: studentmobilitet räknas i months_per_year, inte i dagar
+import-msg-ewp-iia-staff-days = conditions[{ $condition }]: personalmobilitet räknas i days_per_year, inte i månader
+import-msg-ewp-iia-staff-eqf = conditions[{ $condition }]: EWP har ingen EQF-nivå för personalmobilitet

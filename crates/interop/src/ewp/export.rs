@@ -38,7 +38,7 @@ pub struct Skipped {
     /// The agreement.
     pub agreement: Slug,
     /// Every reason, for the staff to fix.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<crate::Message>,
 }
 
 /// Exports every agreement, or only `only`, that can be an IIA.

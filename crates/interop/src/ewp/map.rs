@@ -25,20 +25,25 @@ use super::contacts::{contacts, with_contacts};
 use super::hash::sha256_hex;
 use super::model::{Iia, MobilitySpec, SpecKind, academic_year, decimal};
 use super::sides::sides;
+use crate::Message;
 
 /// An IIA, with notes on what of the agreement it leaves out.
 pub(crate) type Mapped = (Iia, Vec<String>);
 
 /// Maps an agreement, or says every reason it cannot be an IIA.
-pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mapped, Vec<String>> {
+pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mapped, Vec<Message>> {
     let mut reasons = Vec::new();
     let mut notes = Vec::new();
     let sides = sides(snapshot, agreement).map_err(|r| vec![r])?;
     let (home, partner) = (&sides.0, &sides.1);
-    let home_hei = schac(home.institution, "the home organisation", &mut reasons);
-    let partner_hei = schac(partner.institution, "the partner", &mut reasons);
+    let home_hei = schac(home.institution, Who::Home, &mut reasons);
+    let partner_hei = schac(partner.institution, Who::Partner, &mut reasons);
     if agreement.conditions.is_empty() {
-        reasons.push("it has no mobility conditions".to_owned());
+        reasons.push(Message::coded(
+            "ewp-iia-no-conditions",
+            &[],
+            "it has no mobility conditions",
+        ));
     }
     let home_unit = home.unit.and_then(|u| ounit_id(u, &mut notes));
     if let Some(unit) = partner.unit {
@@ -54,11 +59,7 @@ pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mappe
     for (i, condition) in agreement.conditions.iter().enumerate() {
         match spec(condition, &ends) {
             Ok(spec) => specs.push(spec),
-            Err(problems) => reasons.extend(
-                problems
-                    .into_iter()
-                    .map(|p| format!("conditions[{i}]: {p}")),
-            ),
+            Err(problems) => reasons.extend(problems.into_iter().map(|p| p.of_condition(i))),
         }
     }
     if !reasons.is_empty() {
@@ -91,7 +92,14 @@ pub(crate) fn to_iia(snapshot: &Snapshot, agreement: &Agreement) -> Result<Mappe
     Ok((iia, notes))
 }
 
-fn schac(org: &Organisation, who: &str, reasons: &mut Vec<String>) -> Option<String> {
+/// Which side lacks a SCHAC code.
+#[derive(Clone, Copy)]
+enum Who {
+    Home,
+    Partner,
+}
+
+fn schac(org: &Organisation, who: Who, reasons: &mut Vec<Message>) -> Option<String> {
     let code = org
         .identifiers
         .schac
@@ -99,10 +107,13 @@ fn schac(org: &Organisation, who: &str, reasons: &mut Vec<String>) -> Option<Str
         .map(str::trim)
         .filter(|s| !s.is_empty());
     if code.is_none() {
-        reasons.push(format!(
-            "{who} {} has no SCHAC code (identifiers.schac)",
-            org.id
-        ));
+        let (side, words) = match who {
+            Who::Home => ("home", "the home organisation"),
+            Who::Partner => ("partner", "the partner"),
+        };
+        let english = format!("{words} {} has no SCHAC code (identifiers.schac)", org.id);
+        let args = [("side", side), ("id", org.id.as_str())];
+        reasons.push(Message::coded("ewp-iia-no-schac", &args, english));
     }
     code.map(str::to_owned)
 }
@@ -135,7 +146,51 @@ struct Ends {
     partner: (String, Option<String>),
 }
 
-fn spec(c: &MobilityCondition, ends: &Ends) -> Result<MobilitySpec, Vec<String>> {
+/// Why one mobility condition cannot be an IIA's.
+enum SpecProblem {
+    NoPlaces,
+    NoYear(&'static str),
+    NoLanguage(MobilityType),
+    StudentMonths,
+    StaffDays,
+    StaffEqf,
+}
+
+impl SpecProblem {
+    /// The reason, naming the condition at `at` in the agreement.
+    fn of_condition(self, at: usize) -> Message {
+        let problem = |code| kizuna_domain::Problem::new(code).with("condition", at);
+        let (problem, english) = match self {
+            SpecProblem::NoPlaces => (
+                problem("ewp-iia-no-places"),
+                "places_per_year is missing; EWP needs at least one place a year".to_owned(),
+            ),
+            SpecProblem::NoYear(field) => (
+                problem("ewp-iia-no-years").with("field", field),
+                format!("{field} is missing; EWP needs the academic years"),
+            ),
+            SpecProblem::NoLanguage(mobility) => (
+                problem("ewp-iia-no-language").with("mobility", mobility),
+                format!("{mobility} needs at least one recommended language in EWP"),
+            ),
+            SpecProblem::StudentMonths => (
+                problem("ewp-iia-student-months"),
+                "student mobility is counted in months_per_year, not days".to_owned(),
+            ),
+            SpecProblem::StaffDays => (
+                problem("ewp-iia-staff-days"),
+                "staff mobility is counted in days_per_year, not months".to_owned(),
+            ),
+            SpecProblem::StaffEqf => (
+                problem("ewp-iia-staff-eqf"),
+                "EWP has no EQF level for staff mobility".to_owned(),
+            ),
+        };
+        Message::of_problem(Some(problem), format!("conditions[{at}]: {english}"))
+    }
+}
+
+fn spec(c: &MobilityCondition, ends: &Ends) -> Result<MobilitySpec, Vec<SpecProblem>> {
     let kind = match c.mobility {
         MobilityType::StudentStudies => SpecKind::StudentStudies,
         MobilityType::StudentTraineeship => SpecKind::StudentTraineeship,
@@ -145,34 +200,31 @@ fn spec(c: &MobilityCondition, ends: &Ends) -> Result<MobilitySpec, Vec<String>>
     let mut problems = Vec::new();
     let places = c.places_per_year.filter(|&p| p > 0);
     if places.is_none() {
-        problems.push("places_per_year is missing; EWP needs at least one place a year".to_owned());
+        problems.push(SpecProblem::NoPlaces);
     }
-    let years_known = |year: Option<i32>, field: &str, problems: &mut Vec<String>| {
+    let years_known = |year: Option<i32>, field, problems: &mut Vec<SpecProblem>| {
         let year = year.filter(|y| (1000..=9998).contains(y));
         if year.is_none() {
-            problems.push(format!("{field} is missing; EWP needs the academic years"));
+            problems.push(SpecProblem::NoYear(field));
         }
         year
     };
     let first = years_known(c.first_year, "first_year", &mut problems);
     let last = years_known(c.last_year, "last_year", &mut problems);
     if kind.needs_language() && c.languages.is_empty() {
-        problems.push(format!(
-            "{} needs at least one recommended language in EWP",
-            c.mobility
-        ));
+        problems.push(SpecProblem::NoLanguage(c.mobility));
     }
     let total = if kind.is_student() {
         if c.days_per_year.is_some() {
-            problems.push("student mobility is counted in months_per_year, not days".to_owned());
+            problems.push(SpecProblem::StudentMonths);
         }
         c.months_per_year.and_then(decimal)
     } else {
         if c.months_per_year.is_some() {
-            problems.push("staff mobility is counted in days_per_year, not months".to_owned());
+            problems.push(SpecProblem::StaffDays);
         }
         if c.eqf_level.is_some() {
-            problems.push("EWP has no EQF level for staff mobility".to_owned());
+            problems.push(SpecProblem::StaffEqf);
         }
         c.days_per_year.filter(|&d| d > 0).map(|d| d.to_string())
     };

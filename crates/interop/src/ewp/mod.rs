@@ -65,3 +65,25 @@ pub enum EwpError {
     )]
     NotPartnerFile(String),
 }
+
+impl EwpError {
+    /// The reason as a coded sentence, for an edge that words it in its
+    /// reader's language (the English is this error's own text).
+    pub fn message(&self) -> crate::Message {
+        let english = self.to_string();
+        match self {
+            EwpError::UnknownAgreement(id) => {
+                crate::Message::coded("ewp-unknown-agreement", &[("id", id.as_str())], english)
+            }
+            EwpError::Xml(detail) => {
+                crate::Message::coded("ewp-not-xml", &[("detail", detail)], english)
+            }
+            EwpError::Hash(detail) => {
+                crate::Message::coded("ewp-hash-impossible", &[("detail", detail)], english)
+            }
+            EwpError::NotPartnerFile(element) => {
+                crate::Message::coded("ewp-not-a-partner-file", &[("element", element)], english)
+            }
+        }
+    }
+}

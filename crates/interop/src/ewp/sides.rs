@@ -4,6 +4,8 @@
 use kizuna_core::Snapshot;
 use kizuna_domain::{Agreement, Organisation, OrganisationKind, Slug};
 
+use crate::Message;
+
 /// One side of the agreement, resolved to its institution.
 pub(crate) struct Side<'a> {
     pub(crate) institution: &'a Organisation,
@@ -14,18 +16,22 @@ pub(crate) struct Side<'a> {
 pub(crate) fn sides<'a>(
     snapshot: &'a Snapshot,
     agreement: &'a Agreement,
-) -> Result<(Side<'a>, Side<'a>), String> {
+) -> Result<(Side<'a>, Side<'a>), Message> {
     let home_id = snapshot
         .home
         .as_ref()
-        .ok_or("no home organisation is configured")?;
+        .ok_or_else(|| Message::coded("ewp-no-home", &[], "no home organisation is configured"))?;
     let mut home = Vec::new();
     let mut others = Vec::new();
     for party in &agreement.parties {
         let org = snapshot
             .organisations
             .get(&party.organisation)
-            .ok_or_else(|| format!("the party {} is not in the registry", party.organisation))?;
+            .ok_or_else(|| {
+                let party = party.organisation.as_str();
+                let english = format!("the party {party} is not in the registry");
+                Message::coded("ewp-iia-party-unknown", &[("party", party)], english)
+            })?;
         let institution = institution(snapshot, org);
         let unit = party
             .unit
@@ -43,24 +49,38 @@ pub(crate) fn sides<'a>(
             .iter()
             .find(|s| s.institution.members.contains(home_id));
         return Err(match through {
-            Some(c) => format!(
-                "the home organisation takes part only through the consortium {}; an IIA binds two institutions",
-                c.institution.id
+            Some(c) => {
+                let consortium = c.institution.id.as_str();
+                let english = format!(
+                    "the home organisation takes part only through the consortium {consortium}; an IIA binds two institutions"
+                );
+                let args = [("consortium", consortium)];
+                Message::coded("ewp-iia-home-through-consortium", &args, english)
+            }
+            None => Message::coded(
+                "ewp-iia-home-not-a-party",
+                &[],
+                "the home organisation is not a party",
             ),
-            None => "the home organisation is not a party".to_owned(),
         });
     }
     if home.len() > 1 || others.len() != 1 {
-        return Err(format!(
-            "an IIA binds two institutions; this agreement has {} parties",
-            agreement.parties.len()
+        let count = agreement.parties.len().to_string();
+        let english = format!("an IIA binds two institutions; this agreement has {count} parties");
+        return Err(Message::coded(
+            "ewp-iia-party-count",
+            &[("count", &count)],
+            english,
         ));
     }
     let partner = others.remove(0);
     if partner.institution.kind == OrganisationKind::Consortium {
-        return Err(format!(
-            "the partner {} is a consortium; an IIA binds two institutions",
-            partner.institution.id
+        let id = partner.institution.id.as_str();
+        let english = format!("the partner {id} is a consortium; an IIA binds two institutions");
+        return Err(Message::coded(
+            "ewp-iia-partner-consortium",
+            &[("partner", id)],
+            english,
         ));
     }
     Ok((home.remove(0), partner))

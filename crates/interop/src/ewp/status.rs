@@ -22,7 +22,7 @@ pub struct ExchangeStatus {
     /// The `iia-hash` of our copy now; `None` when it cannot be an IIA.
     pub our_hash: Option<String>,
     /// Why our copy cannot be an IIA, when it cannot.
-    pub not_an_iia: Vec<String>,
+    pub not_an_iia: Vec<crate::Message>,
     /// How the partner's current copy differs from ours (empty without one).
     pub differences: Vec<Difference>,
 }
@@ -70,7 +70,7 @@ pub fn status_of(snapshot: &Snapshot, agreement: &Agreement) -> ExchangeStatus {
     let (our_hash, not_an_iia) = match map::to_iia(snapshot, agreement) {
         Ok((iia, _)) => match hash_of(&iia) {
             Ok(hash) => (Some(hash), Vec::new()),
-            Err(e) => (None, vec![e.to_string()]),
+            Err(e) => (None, vec![e.message()]),
         },
         Err(reasons) => (None, reasons),
     };

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::SheetError;
 use super::table::{Cell, Grid};
+use crate::Message;
 
 use super::names::{SHARED_ALIASES, aliases, key_fields};
 pub use super::names::{fields, fields_static};
@@ -44,7 +45,11 @@ pub struct Mapping {
 impl Mapping {
     /// Reads a mapping file (TOML).
     pub fn from_toml(text: &str) -> Result<Mapping, SheetError> {
-        toml::from_str(text).map_err(|e| SheetError::Mapping(e.to_string()))
+        toml::from_str(text).map_err(|e| {
+            let detail = e.to_string();
+            let args = [("detail", detail.as_str())];
+            SheetError::Mapping(Message::coded("mapping-unreadable", &args, detail.clone()))
+        })
     }
 
     fn check(&self, collection: Collection) -> Result<(), SheetError> {
@@ -52,9 +57,18 @@ impl Mapping {
         let mapped = self.columns.values().filter(|f| !f.is_empty());
         for field in mapped.chain(self.defaults.keys()) {
             if !known.contains(&field.as_str()) {
-                return Err(SheetError::Mapping(format!(
-                    "`{field}` is not a column of {collection}; they are: {}",
-                    known.join(", ")
+                let columns = known.join(", ");
+                let english =
+                    format!("`{field}` is not a column of {collection}; they are: {columns}");
+                let args = [
+                    ("field", field.as_str()),
+                    ("collection", collection.as_str()),
+                    ("columns", columns.as_str()),
+                ];
+                return Err(SheetError::Mapping(Message::coded(
+                    "mapping-unknown-column",
+                    &args,
+                    english,
                 )));
             }
         }
@@ -176,22 +190,38 @@ pub fn find_header(
         if let Some(f) = field
             && let Some(earlier) = columns.iter().find(|c| c.field == Some(f))
         {
-            return Err(SheetError::Header(format!(
+            let english = format!(
                 "the columns `{}` and `{header}` both mean `{f}`; remove one or map one to \"\" in a mapping file",
                 earlier.header
+            );
+            let args = [
+                ("first", earlier.header.as_str()),
+                ("second", header.as_str()),
+                ("field", f),
+            ];
+            return Err(SheetError::Header(Message::coded(
+                "columns-mean-the-same",
+                &args,
+                english,
             )));
         }
         columns.push(Column { header, field });
     }
     if !has_key {
-        return Err(SheetError::Header(format!(
-            "no column holds {}; the columns are: {}",
-            key_fields(collection).join(" or "),
-            columns
-                .iter()
-                .map(|c| c.header.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let keys = key_fields(collection);
+        let headers = (columns.iter().map(|c| c.header.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let english = format!(
+            "no column holds {}; the columns are: {headers}",
+            keys.join(" or ")
+        );
+        let args = [("keys", keys.join(", ")), ("columns", headers)];
+        let args: Vec<(&'static str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return Err(SheetError::Header(Message::coded(
+            "no-key-column",
+            &args,
+            english,
         )));
     }
     Ok(Header {
@@ -216,10 +246,17 @@ fn wrong_or_unknown(grid: &Grid, collection: Collection, mapping: &Mapping) -> S
         None if grid.rows.is_empty() => SheetError::NoRows,
         None => {
             let _ = mapping;
-            SheetError::Header(format!(
-                "no row of the first {HEADER_SEARCH} names a column of {collection}; its columns are: {}",
-                fields(collection).join(", ")
-            ))
+            let columns = fields(collection).join(", ");
+            let english = format!(
+                "no row of the first {HEADER_SEARCH} names a column of {collection}; its columns are: {columns}"
+            );
+            let rows = HEADER_SEARCH.to_string();
+            let args = [
+                ("rows", rows.as_str()),
+                ("collection", collection.as_str()),
+                ("columns", columns.as_str()),
+            ];
+            SheetError::Header(Message::coded("no-header-row", &args, english))
         }
     }
 }

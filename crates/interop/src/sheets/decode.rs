@@ -5,6 +5,7 @@
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::SheetError;
+use crate::Message;
 
 /// The text of `bytes` and the name of the encoding it was read as.
 ///
@@ -26,9 +27,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), SheetError> {
     // `decode` strips a BOM of the encoding it was given.
     let (text, _, _) = encoding.decode(bytes);
     if text.contains('\0') {
-        return Err(SheetError::NotASheet(
-            "the file holds binary data, not text".into(),
-        ));
+        return Err(SheetError::NotASheet(Message::coded(
+            "sheet-binary",
+            &[],
+            "the file holds binary data, not text",
+        )));
     }
     Ok((text.into_owned(), encoding.name()))
 }

@@ -40,6 +40,8 @@ use kizuna_core::write::ChangeSet;
 use kizuna_core::{Snapshot, WriteError, Writer};
 use kizuna_domain::{Collection, User};
 
+use crate::Message;
+
 pub use columns::Mapping;
 pub use flatten::Sheet;
 pub use plan::{Counts, Outcome, Plan, RowReport, plan};
@@ -48,12 +50,14 @@ pub use select::{Filters, select};
 pub use table::{Cell, Grid};
 pub use write::{write_csv, write_xlsx};
 
-/// Why a file cannot be imported at all (problems of single rows are in the plan).
+/// Why a file cannot be imported at all (problems of single rows are in the
+/// plan). The English is what the CLI prints; the coded [`Message`]s let an
+/// edge word the reason in its reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SheetError {
     /// The file is not a sheet this reads.
     #[error("{0}")]
-    NotASheet(String),
+    NotASheet(Message),
     /// No row under the header holds anything.
     #[error("the sheet has no rows with data under its header")]
     NoRows,
@@ -67,10 +71,10 @@ pub enum SheetError {
     },
     /// The header row cannot be read.
     #[error("{0}")]
-    Header(String),
+    Header(Message),
     /// The mapping file is wrong.
     #[error("the mapping file is wrong: {0}")]
-    Mapping(String),
+    Mapping(Message),
 }
 
 /// The two kinds of sheet file.

@@ -5,6 +5,7 @@
 use super::SheetError;
 use super::decode::decode;
 use super::table::{Cell, Grid};
+use crate::Message;
 
 /// Delimiters a sheet may use, in order of preference on a tie.
 const DELIMITERS: [u8; 3] = [b'\t', b';', b','];
@@ -14,9 +15,11 @@ const SNIFF_ROWS: usize = 30;
 /// Reads a CSV file into rows of text cells.
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, SheetError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(SheetError::NotASheet(
-            "this is an Excel workbook (.xlsx), not CSV; import it as xlsx".into(),
-        ));
+        return Err(SheetError::NotASheet(Message::coded(
+            "sheet-is-a-workbook",
+            &[],
+            "this is an Excel workbook (.xlsx), not CSV; import it as xlsx",
+        )));
     }
     let (text, _) = decode(bytes)?;
     let delimiter = sniff(&text);
@@ -27,7 +30,15 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, SheetError> {
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
     let mut record = csv::StringRecord::new();
-    let broken = |e: csv::Error| SheetError::NotASheet(format!("the CSV is broken: {e}"));
+    let broken = |e: csv::Error| {
+        let detail = e.to_string();
+        let english = format!("the CSV is broken: {detail}");
+        SheetError::NotASheet(Message::coded(
+            "csv-broken",
+            &[("detail", &detail)],
+            english,
+        ))
+    };
     let (mut lines_before, mut counted) = (0, 0);
     while reader.read_record(&mut record).map_err(broken)? {
         // The row number a spreadsheet shows: counted from where the record

@@ -8,11 +8,19 @@ use chrono::NaiveDate;
 
 use super::SheetError;
 use super::table::{Cell, Grid};
+use crate::Message;
 
 /// Reads one worksheet: the one named `sheet`, else the first that holds data.
 pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, SheetError> {
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| SheetError::NotASheet(format!("this is not an Excel .xlsx workbook ({e})")))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        let detail = e.to_string();
+        let english = format!("this is not an Excel .xlsx workbook ({detail})");
+        SheetError::NotASheet(Message::coded(
+            "not-a-workbook",
+            &[("detail", &detail)],
+            english,
+        ))
+    })?;
     let names = book.sheet_names();
     let chosen: Vec<String> = match sheet {
         Some(wanted) => {
@@ -22,9 +30,13 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, SheetError> 
             match found {
                 Some(name) => vec![name.clone()],
                 None => {
-                    return Err(SheetError::NotASheet(format!(
-                        "the workbook has no sheet `{wanted}`; it has: {}",
-                        names.join(", ")
+                    let sheets = names.join(", ");
+                    let english = format!("the workbook has no sheet `{wanted}`; it has: {sheets}");
+                    let args = [("sheet", wanted), ("sheets", sheets.as_str())];
+                    return Err(SheetError::NotASheet(Message::coded(
+                        "workbook-no-such-sheet",
+                        &args,
+                        english,
                     )));
                 }
             }
@@ -32,9 +44,12 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, SheetError> 
         None => names,
     };
     for name in chosen {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| SheetError::NotASheet(format!("sheet `{name}` cannot be read: {e}")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            let detail = e.to_string();
+            let english = format!("sheet `{name}` cannot be read: {detail}");
+            let args = [("sheet", name.as_str()), ("detail", detail.as_str())];
+            SheetError::NotASheet(Message::coded("worksheet-unreadable", &args, english))
+        })?;
         if range.is_empty() {
             continue;
         }

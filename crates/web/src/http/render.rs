@@ -171,9 +171,11 @@ fn worded(problem: &Problem) -> (String, String) {
         return (problem.title.clone(), problem.detail.clone());
     }
     let title = super::lang::t(&format!("rec-error-{}-title", problem.status));
-    // A refusal the core gave as a code says exactly why, in any language.
+    // A refusal the core gave as a code says exactly why, in any language
+    // (an EWP approval's reason is worded as on the agreement's panel).
     if let Some(said) = &problem.said {
-        let detail = super::lang::coded(Some(said), &problem.detail, &["admin-refused-"]);
+        let prefixes = ["admin-refused-", "admin-"];
+        let detail = super::lang::coded(Some(said), &problem.detail, &prefixes);
         return (title, detail);
     }
     let detail = match (super::lang::current(), problem.status) {

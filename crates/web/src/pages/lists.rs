@@ -1,6 +1,8 @@
 //! Index pages of whole collections: `/agreements`, `/programmes` and
 //! `/organisations`, with the API's filters as a form that works without
-//! JavaScript, numbered pages, and the same list as a download.
+//! JavaScript, numbered pages in the order of the reader's language (the
+//! name each reader sees, in its collation), and the same list as a
+//! download (in the API's order).
 
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
@@ -149,17 +151,16 @@ fn units(lookup: &Lookup<'_>) -> Vec<Choice> {
     choices
 }
 
-/// Cuts page `number` of `selected` and builds the view around it.
+/// Builds the view around page `cut` of `selected`.
 fn view<'a, T, R>(
     lookup: &Lookup<'a>,
-    (selected, number): (&ListParams, usize),
-    records: Vec<&'a T>,
+    selected: &ListParams,
+    cut: NumberedPage<'a, T>,
     row: impl Fn(&T) -> R,
     collection: &str,
     choices: Choices,
 ) -> ListView<R> {
     let path = format!("/{collection}");
-    let cut = NumberedPage::cut(records, number, PER_PAGE);
     let downloads = link("", selected, 1);
     let partner = selected
         .partner
@@ -215,11 +216,11 @@ pub async fn agreements(
         education_levels: words(EducationLevel::ALL, EducationLevel::as_str),
         units: units(&lookup),
     };
-    let records = filter.select(&lookup);
+    let cut = filter.numbered_page(&lookup, number, PER_PAGE);
     let page = view(
         &lookup,
-        (&selected, number),
-        records,
+        &selected,
+        cut,
         |a| lookup.agreement_row(a),
         "agreements",
         choices,
@@ -244,11 +245,11 @@ pub async fn programmes(
         units: units(&lookup),
         ..Choices::default()
     };
-    let records = filter.select(&lookup);
+    let cut = filter.numbered_page(&lookup, number, PER_PAGE);
     let page = view(
         &lookup,
-        (&selected, number),
-        records,
+        &selected,
+        cut,
         |p| lookup.programme_row(p),
         "programmes",
         choices,
@@ -271,11 +272,11 @@ pub async fn organisations(
         kinds: words(OrganisationKind::ALL, OrganisationKind::as_str),
         ..Choices::default()
     };
-    let records = filter.select(&lookup);
+    let cut = filter.numbered_page(&lookup, number, PER_PAGE);
     let page = view(
         &lookup,
-        (&selected, number),
-        records,
+        &selected,
+        cut,
         |o| lookup.org_ref(&o.id),
         "organisations",
         choices,

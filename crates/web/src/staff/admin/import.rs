@@ -204,7 +204,7 @@ async fn plan_upload(
         "" => Mapping::default(),
         text => match Mapping::from_toml(text) {
             Ok(m) => m,
-            Err(e) => return Ok(Err(e.to_string())),
+            Err(e) => return Ok(Err(sheet_error_text(&e))),
         },
     };
     let format = Format::of(&bytes, &upload.file_name);
@@ -218,8 +218,8 @@ async fn plan_upload(
     Ok(planned.map_err(|e: SheetError| sheet_error_text(&e)))
 }
 
-/// Why a file cannot be imported, in the reader's language where the
-/// reason is one of a few (the reader's own file's details stay as read).
+/// Why a file cannot be imported, in the reader's language (the file's own
+/// details, such as its headers or a parser's report, stay as read).
 fn sheet_error_text(e: &SheetError) -> String {
     let name = |c: &Collection| {
         super::records::tx("admin-records", &[("collection", c.as_str())]).to_lowercase()
@@ -235,7 +235,11 @@ fn sheet_error_text(e: &SheetError) -> String {
                 ("looks_like_name", &name(looks_like)),
             ],
         ),
-        other => other.to_string(),
+        SheetError::NotASheet(reason) | SheetError::Header(reason) => import_text(reason),
+        SheetError::Mapping(reason) => super::records::tx(
+            "import-file-mapping-wrong",
+            &[("detail", &import_text(reason))],
+        ),
     }
 }
 

@@ -158,7 +158,7 @@ fn preview_view(snapshot: &Snapshot, xml: String) -> ImportView {
         }
         Err(e) => {
             view.mode = "upload";
-            view.file_error = Some(e.to_string());
+            view.file_error = Some(super::problems::import_text(&e.message()));
         }
     }
     view

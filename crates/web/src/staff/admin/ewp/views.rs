@@ -80,13 +80,15 @@ pub(crate) fn panel(snapshot: &Snapshot, agreement: &Agreement) -> Option<EwpPan
         return None;
     }
     let copy = x.and_then(|x| x.partner_copy.as_ref());
-    let refusal = copy.and_then(|_| kizuna_domain::ewp::approval_refusal(x, status.facts()));
+    let refusal = copy
+        .and_then(|_| kizuna_domain::ewp::approval_refusal(x, status.facts()))
+        .map(|r| crate::http::lang::coded(Some(&r.problem()), &r.to_string(), &["admin-"]));
     Some(EwpPanel {
         state: status.state.to_string(),
         explanation: crate::http::lang::t(&format!("admin-ewp-explain-{}", status.state)),
         our_iia_id: status.our_iia_id.clone(),
         our_hash: status.our_hash.clone(),
-        not_an_iia: status.not_an_iia.clone(),
+        not_an_iia: status.not_an_iia.iter().map(import_text).collect(),
         partner_iia_id: x.and_then(|x| x.partner_iia_id.clone()),
         partner_copy: copy.map(|c| HashView {
             hash: c.hash.clone(),
