@@ -201,3 +201,32 @@ async fn agreements_follow_the_readers_order_of_titles() {
         );
     }
 }
+
+#[tokio::test]
+async fn contacts_are_grouped_by_country_names_and_people_in_the_readers_order() {
+    for app in spawn_apps().await {
+        let c = cast(&app).await;
+        for (name, country) in [
+            ("Örjan Öberg", "DE"),
+            ("Zeke Zander", "DE"),
+            ("Åsa Ek", "DE"),
+            ("Ada Alm", "ES"),
+        ] {
+            let contact = json!({"name": name, "organisation": "ki", "countries": [country]});
+            expect(&c.admin.post(&app, "/api/v1/contacts", &contact).await, 201);
+        }
+        app.state.refresh().await.unwrap();
+        let sv = app.get("/contacts?lang=sv").await.body;
+        // Country headings in Swedish, in Swedish order: Japan, Spanien, Tyskland.
+        let at = |text: &str| sv.find(text).unwrap_or_else(|| panic!("{text}: {sv}"));
+        assert!(at(">Japan</h2>") < at(">Spanien</h2>"));
+        assert!(at(">Spanien</h2>") < at(">Tyskland</h2>"));
+        assert!(!sv.contains(">Germany</h2>"), "no English country name");
+        // People by name, å and ö after z.
+        assert!(at("Zeke Zander") < at("Åsa Ek") && at("Åsa Ek") < at("Örjan Öberg"));
+        let en = app.get("/contacts?lang=en").await.body;
+        let at = |text: &str| en.find(text).unwrap_or_else(|| panic!("{text}: {en}"));
+        assert!(at(">Germany</h2>") < at(">Japan</h2>"));
+        assert!(at("Åsa Ek") < at("Örjan Öberg") && at("Örjan Öberg") < at("Zeke Zander"));
+    }
+}

@@ -57,13 +57,19 @@ where
         .transpose()
 }
 
-/// Countries as (code, name) in the reader's order.
+/// Countries as (code, name) in the reader's language and order.
 fn named_countries(mut codes: Vec<CountryCode>) -> Vec<(String, String)> {
     codes.sort();
     codes.dedup();
+    let lang = current();
     let mut named: Vec<(String, String)> = codes
         .into_iter()
-        .map(|c| (c.to_string(), c.name().to_owned()))
+        .map(|c| {
+            (
+                c.to_string(),
+                crate::country_names::name_in(lang, c).to_owned(),
+            )
+        })
         .collect();
     languages()
         .collation(current())
@@ -205,7 +211,10 @@ async fn contacts_page(
     let country: Option<CountryCode> = parsed(filter.country.as_deref())?;
     let number = page_number(filter.page.as_deref())?;
     let lookup = public_lookup(state, snapshot);
-    let contacts: Vec<&Contact> = lookup.contacts().collect();
+    let mut contacts: Vec<&Contact> = lookup.contacts().collect();
+    languages()
+        .collation(current())
+        .sort_by_key(&mut contacts, |c| c.name.as_str());
     let covered = named_countries(
         contacts
             .iter()
@@ -213,7 +222,7 @@ async fn contacts_page(
             .collect(),
     );
     // Every (country, person) pair in reading order: people for every country,
-    // then each country in the reader's order, its people in id order.
+    // then each country in the reader's order, its people by name in that order.
     let mut pairs: Vec<(Option<&(String, String)>, &Contact)> = contacts
         .iter()
         .filter(|c| c.countries.is_empty())
