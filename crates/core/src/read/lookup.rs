@@ -13,6 +13,7 @@ use super::index::Indexes;
 use super::rows::{
     AgreementRow, AltName, ContactRow, DeadlineView, FundingRow, Link, OrgRef, ProgrammeRow,
 };
+use super::snapshot::by_id;
 
 /// How many renewals ahead a status looks (chains are a handful long).
 const RENEWAL_DEPTH: usize = 16;
@@ -150,6 +151,16 @@ impl<'a> Lookup<'a> {
     pub fn programme(&self, id: &Slug) -> Option<&'a Programme> {
         let at = self.index.programme_at(id)?;
         Some(&self.snapshot.programmes[at]).filter(|p| self.shows(*p))
+    }
+
+    /// A funding opportunity by id, if visible.
+    pub fn funding_opportunity(&self, id: &Slug) -> Option<&'a FundingOpportunity> {
+        by_id(&self.snapshot.funding, id).filter(|f| self.shows(*f))
+    }
+
+    /// A contact by id, if visible.
+    pub fn contact(&self, id: &Slug) -> Option<&'a Contact> {
+        by_id(&self.snapshot.contacts, id).filter(|c| self.shows(*c))
     }
 
     /// Visible agreements at these positions of the snapshot.

@@ -190,3 +190,9 @@ impl Snapshot {
         Ok(())
     }
 }
+
+/// A record of an id-ordered list (as the snapshot keeps them) by id.
+pub(crate) fn by_id<'a, E: Entity>(list: &'a [E], id: &Slug) -> Option<&'a E> {
+    let at = list.binary_search_by(|r| r.id().cmp(id)).ok()?;
+    Some(&list[at])
+}

@@ -333,6 +333,10 @@ rec-error-500-detail = Something went wrong on our side. It has been logged; try
 rec-error-409-title = Conflict
 rec-error-412-title = Changed by someone else
 rec-error-412-detail = Someone else changed this record since you loaded it. Reload it and make your change again.
+rec-error-400-title = Not understood
+rec-error-400-detail = The address or the form could not be understood: { $detail }
+rec-error-413-title = Too large
+rec-error-413-detail = What was sent is larger than this server accepts. Send a smaller file, or ask an administrator about the limit.
 
 ## Sign-in
 rec-login-title = Sign in

@@ -297,6 +297,10 @@ rec-error-500-detail = システム側でエラーが発生しました。記録
 rec-error-409-title = 競合があります
 rec-error-412-title = 他の人が変更しました
 rec-error-412-detail = 読み込んだ後に他の人がこのレコードを変更しました。再読み込みしてから、もう一度変更してください。
+rec-error-400-title = 理解できないリクエスト
+rec-error-400-detail = アドレスまたはフォームの内容を理解できませんでした：{ $detail }
+rec-error-413-title = サイズが大きすぎます
+rec-error-413-detail = 送信された内容がこのサーバーの受け付ける上限を超えています。小さいファイルを送るか、管理者に上限を確認してください。
 
 ## ログイン
 rec-login-title = ログイン

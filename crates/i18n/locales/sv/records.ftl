@@ -333,6 +333,10 @@ rec-error-500-detail = Något gick fel hos oss. Felet har loggats; försök igen
 rec-error-409-title = Konflikt
 rec-error-412-title = Ändrad av någon annan
 rec-error-412-detail = Någon annan har ändrat posten sedan du öppnade den. Ladda om den och gör din ändring igen.
+rec-error-400-title = Kunde inte förstås
+rec-error-400-detail = Adressen eller formuläret kunde inte förstås: { $detail }
+rec-error-413-title = För stort
+rec-error-413-detail = Det som skickades är större än servern tar emot. Skicka en mindre fil, eller fråga en administratör om gränsen.
 
 ## Inloggning
 rec-login-title = Logga in

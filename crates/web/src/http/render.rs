@@ -167,7 +167,10 @@ pub async fn error_page(state: &AppState, path: &str, problem: Problem) -> Optio
 /// own detail (it names what is missing), others get the status's words.
 /// Problem documents themselves stay English.
 fn worded(problem: &Problem) -> (String, String) {
-    if !matches!(problem.status, 401 | 403 | 404 | 409 | 412 | 500) {
+    if !matches!(
+        problem.status,
+        400 | 401 | 403 | 404 | 409 | 412 | 413 | 500
+    ) {
         return (problem.title.clone(), problem.detail.clone());
     }
     let title = super::lang::t(&format!("rec-error-{}-title", problem.status));
@@ -182,6 +185,11 @@ fn worded(problem: &Problem) -> (String, String) {
         (super::lang::Lang::En, status) if status != 500 => problem.detail.clone(),
         // A conflict's detail names what conflicts; there are no general words for it.
         (_, 409) => problem.detail.clone(),
+        // What was not understood is named in the (English) detail: it is quoted.
+        (_, 400) => super::lang::t_with(
+            "rec-error-400-detail",
+            &[("detail", kizuna_i18n::Arg::Text(problem.detail.clone()))],
+        ),
         _ => super::lang::t(&format!("rec-error-{}-detail", problem.status)),
     };
     (title, detail)
@@ -213,6 +221,21 @@ mod tests {
         let (title, detail) = scope(Lang::Sv, async { worded(&stale) }).await;
         assert_eq!(title, "Ändrad av någon annan");
         assert!(detail.starts_with("Någon annan har ändrat"), "{detail}");
+        let bad = AppError::BadRequest("`page`: not a number".to_owned()).problem();
+        let (title, detail) = scope(Lang::Ja, async { worded(&bad) }).await;
+        assert_eq!(title, "理解できないリクエスト");
+        assert_eq!(
+            detail,
+            "アドレスまたはフォームの内容を理解できませんでした：`page`: not a number"
+        );
+        let mut large = bad.clone();
+        large.status = 413;
+        let (title, detail) = scope(Lang::Sv, async { worded(&large) }).await;
+        assert_eq!(title, "För stort");
+        assert!(
+            detail.starts_with("Det som skickades är större"),
+            "{detail}"
+        );
     }
 
     #[tokio::test]

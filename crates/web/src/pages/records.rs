@@ -140,8 +140,7 @@ pub async fn programme(
     cached(&state, path, async |snapshot| {
         let lookup = public_lookup(&state, snapshot);
         let p = lookup
-            .programmes()
-            .find(|p| p.id == id)
+            .programme(&id)
             .ok_or_else(|| missing("programme", &id))?;
         let view = ProgrammeView::build(&lookup, p);
         render(
@@ -166,8 +165,7 @@ pub async fn funding(
     cached(&state, path, async |snapshot| {
         let lookup = public_lookup(&state, snapshot);
         let f = lookup
-            .funding()
-            .find(|f| f.id == id)
+            .funding_opportunity(&id)
             .ok_or_else(|| missing("funding opportunity", &id))?;
         let office = state.settings().office_email.as_deref();
         let view = FundingPage {
@@ -195,10 +193,7 @@ pub async fn contact(
     let path = format!("/contacts/{id}");
     cached(&state, path, async |snapshot| {
         let lookup = public_lookup(&state, snapshot);
-        let c = lookup
-            .contacts()
-            .find(|c| c.id == id)
-            .ok_or_else(|| missing("contact", &id))?;
+        let c = lookup.contact(&id).ok_or_else(|| missing("contact", &id))?;
         let view = ContactView::build(&lookup, c);
         render(
             &state,
