@@ -230,3 +230,43 @@ async fn contacts_are_grouped_by_country_names_and_people_in_the_readers_order()
         assert!(at("Åsa Ek") < at("Örjan Öberg") && at("Örjan Öberg") < at("Zeke Zander"));
     }
 }
+
+#[tokio::test]
+async fn the_funding_finder_lists_titles_in_the_readers_order() {
+    for app in spawn_apps().await {
+        let c = cast(&app).await;
+        for title in [
+            "Örebro Wombat grant",
+            "Zagreb Wombat grant",
+            "Aachen Wombat grant",
+        ] {
+            let funding = json!({"kind": "award", "title": title, "career_stages": ["postdoc"]});
+            expect(&c.admin.post(&app, "/api/v1/funding", &funding).await, 201);
+        }
+        app.state.refresh().await.unwrap();
+        let wombats = |body: &str| -> Vec<String> {
+            card_names(body)
+                .into_iter()
+                .filter(|t| t.contains("Wombat"))
+                .collect()
+        };
+        let sv = app.get("/funding?career_stage=postdoc&lang=sv").await.body;
+        assert_eq!(
+            wombats(&sv),
+            [
+                "Aachen Wombat grant",
+                "Zagreb Wombat grant",
+                "Örebro Wombat grant"
+            ]
+        );
+        let en = app.get("/funding?career_stage=postdoc&lang=en").await.body;
+        assert_eq!(
+            wombats(&en),
+            [
+                "Aachen Wombat grant",
+                "Örebro Wombat grant",
+                "Zagreb Wombat grant"
+            ]
+        );
+    }
+}

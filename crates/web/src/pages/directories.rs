@@ -129,12 +129,15 @@ async fn funding_page(
     let country: Option<CountryCode> = parsed(filter.country.as_deref())?;
     let number = page_number(filter.page.as_deref())?;
     let lookup = public_lookup(state, snapshot);
-    let matching: Vec<_> = lookup
+    let mut matching: Vec<_> = lookup
         .funding()
         .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
         .filter(|f| kind.is_none_or(|k| f.kind == k))
         .filter(|f| country.is_none_or(|c| f.destination_countries.contains(&c)))
         .collect();
+    languages()
+        .collation(current())
+        .sort_by_key(&mut matching, |f| f.title.as_str());
     let selected = FundingSelection {
         career_stage: stage.map(|s| s.to_string()),
         kind: kind.map(|k| k.to_string()),
