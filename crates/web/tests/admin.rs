@@ -123,6 +123,82 @@ async fn lists_show_internal_records_and_filter() {
 }
 
 #[tokio::test]
+async fn lists_come_in_pages_in_the_readers_order() {
+    for app in spawn_apps().await {
+        let admin = signed_in(&app, Role::Admin).await;
+        // 120 agreements, plus one whose title starts with an Å.
+        for i in 0..120 {
+            let mut a = app
+                .registry()
+                .get::<Agreement>(AGREEMENT)
+                .await
+                .unwrap()
+                .unwrap()
+                .record;
+            a.id = format!("numbat-{i:03}").parse().unwrap();
+            a.title = format!("Zzz numbat {i:03}");
+            a.renews = None;
+            app.registry()
+                .save(&a, Expect::Absent, "seed")
+                .await
+                .unwrap();
+        }
+        let mut a = app
+            .registry()
+            .get::<Agreement>(AGREEMENT)
+            .await
+            .unwrap()
+            .unwrap()
+            .record;
+        a.id = "numbat-angstrom".parse().unwrap();
+        a.title = "Ångström numbat".to_owned();
+        a.renews = None;
+        app.registry()
+            .save(&a, Expect::Absent, "seed")
+            .await
+            .unwrap();
+        app.state.refresh().await.unwrap();
+
+        let titles = |body: &str| -> Vec<String> {
+            body.split("<th scope=\"row\"><a href=\"")
+                .skip(1)
+                .map(|row| row[row.find('>').unwrap() + 1..row.find("</a>").unwrap()].to_owned())
+                .collect()
+        };
+        let first = get(&app, &admin, "/admin/agreements?q=numbat&lang=sv")
+            .await
+            .body;
+        let first = titles(&first);
+        assert_eq!(first.len(), 100, "100 rows a page");
+        assert_eq!(first[0], "Zzz numbat 000");
+        let second = get(&app, &admin, "/admin/agreements?q=numbat&page=2&lang=sv").await;
+        assert_eq!(second.status, StatusCode::OK);
+        assert!(
+            second.body.contains("q=numbat&amp;page=1") || second.body.contains("rel=\"prev\"")
+        );
+        let second = titles(&second.body);
+        assert_eq!(second.len(), 21);
+        assert_eq!(
+            second.last().unwrap(),
+            "Ångström numbat",
+            "å after z in Swedish"
+        );
+        let english = get(&app, &admin, "/admin/agreements?q=numbat&lang=en")
+            .await
+            .body;
+        assert_eq!(
+            titles(&english)[0],
+            "Ångström numbat",
+            "Å with the A's in English"
+        );
+        assert_eq!(
+            get(&app, &admin, "/admin/agreements?page=two").await.status,
+            StatusCode::BAD_REQUEST
+        );
+    }
+}
+
+#[tokio::test]
 async fn an_agreement_round_trips_through_the_form() {
     for app in spawn_apps().await {
         let admin = signed_in(&app, Role::Admin).await;

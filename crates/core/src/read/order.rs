@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use kizuna_domain::{Agreement, Organisation, Programme};
+use kizuna_domain::{Agreement, Collection, Entity, Organisation, Programme, Slug};
 
 use super::filters::{AgreementFilter, OrganisationFilter, ProgrammeFilter};
 use super::page::bounds;
@@ -23,6 +23,20 @@ pub(crate) enum Listed {
     Organisations,
     Agreements,
     Programmes,
+    Funding,
+    Contacts,
+}
+
+impl Listed {
+    fn of(collection: Collection) -> Listed {
+        match collection {
+            Collection::Organisations => Listed::Organisations,
+            Collection::Agreements => Listed::Agreements,
+            Collection::Programmes => Listed::Programmes,
+            Collection::Funding => Listed::Funding,
+            Collection::Contacts => Listed::Contacts,
+        }
+    }
 }
 
 /// One language's order of one collection: the rank of each record by its
@@ -111,12 +125,38 @@ fn make(lookup: &Lookup<'_>, listed: Listed) -> NameOrder {
         }
         Listed::Agreements => NameOrder::of(s.agreements.iter().map(|a| a.title.as_str()), key),
         Listed::Programmes => NameOrder::of(s.programmes.iter().map(|p| p.title.as_str()), key),
+        Listed::Funding => NameOrder::of(s.funding.iter().map(|f| f.title.as_str()), key),
+        Listed::Contacts => NameOrder::of(s.contacts.iter().map(|c| c.name.as_str()), key),
     }
 }
 
 impl<'a> Lookup<'a> {
     fn name_order(&self, listed: Listed) -> Arc<NameOrder> {
         self.index.name_orders.get(self, listed)
+    }
+
+    /// Each record's rank among its collection in the reader's order (the
+    /// name an organisation shows the reader, other records' titles, people's
+    /// names), for [`NumberedPage::cut_ranked`]; made once per revision.
+    pub fn name_rank<E: Entity>(&self) -> impl Fn(&E) -> u32 + '_ {
+        let listed = Listed::of(E::COLLECTION);
+        let order = self.name_order(listed);
+        move |record: &E| {
+            self.position(listed, record.id())
+                .map_or(u32::MAX, |at| order.rank(at))
+        }
+    }
+
+    /// Where the record `id` sits in the snapshot's id-ordered list.
+    fn position(&self, listed: Listed, id: &Slug) -> Option<usize> {
+        let s = self.snapshot;
+        match listed {
+            Listed::Organisations => self.index.org_at(id),
+            Listed::Agreements => self.index.agreement_at(id),
+            Listed::Programmes => self.index.programme_at(id),
+            Listed::Funding => s.funding.binary_search_by(|f| f.id.cmp(id)).ok(),
+            Listed::Contacts => s.contacts.binary_search_by(|c| c.id.cmp(id)).ok(),
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub mod disposition;
 pub mod edge;
 pub mod framing;
 pub mod lang;
+pub mod paging;
 pub mod path;
 pub mod query;
 pub mod render;

@@ -10,8 +10,9 @@ use kizuna_core::read::rows::{ContactRow, FundingRow};
 use kizuna_domain::{CareerStage, Contact, CountryCode, FundingKind};
 use serde::{Deserialize, Serialize};
 
-use super::lists::{page_number, title, with_page};
+use super::lists::title;
 use crate::http::lang::{current, languages, t};
+use crate::http::paging::{Pages, page_number};
 use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
 
@@ -19,29 +20,6 @@ use crate::{AppError, AppState};
 const FUNDING_PER_PAGE: usize = 20;
 /// People on one page of the contacts (a person covering two countries counts twice).
 const CONTACTS_PER_PAGE: usize = 30;
-
-/// Where a numbered page sits among its neighbours.
-#[derive(Debug, Serialize)]
-struct Pages {
-    total: usize,
-    page: usize,
-    pages: usize,
-    previous: Option<String>,
-    next: Option<String>,
-}
-
-impl Pages {
-    fn of<T>(cut: &NumberedPage<'_, T>, path: &str, query: &str) -> Self {
-        let link = |n| with_page(path, query.to_owned(), n);
-        Pages {
-            total: cut.total,
-            page: cut.number,
-            pages: cut.pages,
-            previous: (cut.number > 1).then(|| link(cut.number - 1)),
-            next: (cut.number < cut.pages).then(|| link(cut.number + 1)),
-        }
-    }
-}
 
 fn parsed<T: std::str::FromStr>(value: Option<&str>) -> Result<Option<T>, AppError>
 where

@@ -15,6 +15,7 @@ use kizuna_domain::{
 use serde::{Deserialize, Serialize};
 
 use crate::http::lang::{current, languages, t, t_with};
+use crate::http::paging::{page_number, with_page};
 use crate::http::render::{public_lookup, render};
 use crate::{AppError, AppState};
 use kizuna_i18n::Arg;
@@ -76,31 +77,6 @@ fn read_query(query: Option<&str>) -> Result<(ListParams, usize), AppError> {
         params.without_blanks(),
         page_number(number.page.as_deref())?,
     ))
-}
-
-/// The page a `page` parameter asks for: the first when it is absent or blank.
-pub(super) fn page_number(page: Option<&str>) -> Result<usize, AppError> {
-    match page.map(str::trim).filter(|p| !p.is_empty()) {
-        None => Ok(1),
-        Some(p) => p
-            .parse()
-            .map_err(|_| AppError::BadRequest(format!("`page` must be a page number, not `{p}`"))),
-    }
-}
-
-/// `path?query` with `page=N` added past the first page.
-pub(super) fn with_page(path: &str, query: String, page: usize) -> String {
-    let mut query = query;
-    if page > 1 {
-        if !query.is_empty() {
-            query.push('&');
-        }
-        query.push_str(&format!("page={page}"));
-    }
-    match query.is_empty() {
-        true => path.to_owned(),
-        false => format!("{path}?{query}"),
-    }
 }
 
 fn bad_filter(e: BadFilter) -> AppError {

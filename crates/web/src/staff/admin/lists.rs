@@ -12,8 +12,12 @@ use super::view::OptionView;
 use super::{PageUser, page};
 use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
+use crate::http::paging::{Pages, page_number};
 use crate::{AppError, AppState};
-use kizuna_core::read::Lookup;
+use kizuna_core::read::{Lookup, NumberedPage};
+
+/// Rows on one page of a list.
+const ROWS_PER_PAGE: usize = 100;
 
 /// A list page.
 #[derive(Debug, Serialize)]
@@ -25,12 +29,16 @@ struct ListView {
     /// For agreements: the status filter's choices.
     statuses: Vec<OptionView>,
     rows: Vec<ListRow>,
+    /// Records of the kind in all.
     total: usize,
+    /// The page of those the filter selects.
+    pager: Pages,
     /// The record just deleted, for a notice.
     deleted: Option<String>,
 }
 
-/// `GET /admin/{collection}?q=&status=`.
+/// `GET /admin/{collection}?q=&status=&page=`: 100 rows a page, in the
+/// reader's order of names (å ä ö after z in Swedish).
 pub async fn list<E: AdminRecord>(
     State(state): State<AppState>,
     StaffPage(staff): PageUser,
@@ -52,8 +60,10 @@ pub async fn list<E: AdminRecord>(
             })
         })
         .transpose()?;
+    let number = page_number(query.get("page").map(String::as_str))?;
     let snapshot = state.snapshot().await;
-    let lookup = Lookup::new(&snapshot, state.status_context(), false);
+    let lookup = Lookup::new(&snapshot, state.status_context(), false)
+        .reading_as(crate::country_names::reader(crate::http::lang::current()));
     let all = E::all(&snapshot);
     let total = all.len();
     let words: Vec<String> = q
@@ -61,19 +71,28 @@ pub async fn list<E: AdminRecord>(
         .split_whitespace()
         .map(str::to_owned)
         .collect();
-    let rows: Vec<ListRow> = all
+    let selected: Vec<&E> = all
         .into_iter()
         .filter(|r| {
-            let json = serde_json::to_string(*r).unwrap_or_default().to_lowercase();
-            words.iter().all(|w| {
-                r.id().as_str().contains(w.as_str())
-                    || r.title().to_lowercase().contains(w.as_str())
-                    || json.contains(w.as_str())
-            })
+            // Any word in the id, the name or anywhere in the record.
+            words.is_empty() || {
+                let json = serde_json::to_string(*r).unwrap_or_default().to_lowercase();
+                words.iter().all(|w| {
+                    r.id().as_str().contains(w.as_str())
+                        || r.title().to_lowercase().contains(w.as_str())
+                        || json.contains(w.as_str())
+                })
+            }
         })
-        .map(|r| r.row(&lookup))
-        .filter(|row| status.is_none_or(|s| row.status.as_deref() == Some(s.as_str())))
+        .filter(|r| status.is_none_or(|s| r.row(&lookup).status.as_deref() == Some(s.as_str())))
         .collect();
+    let cut = NumberedPage::cut_ranked(selected, lookup.name_rank::<E>(), number, ROWS_PER_PAGE);
+    let rows: Vec<ListRow> = cut.items.iter().map(|r| r.row(&lookup)).collect();
+    let filters = serde_urlencoded::to_string([
+        ("q", Some(q.as_str()).filter(|q| !q.is_empty())),
+        ("status", status.map(|s| s.as_str())),
+    ])
+    .unwrap_or_default();
     let statuses = if E::COLLECTION == Collection::Agreements {
         std::iter::once(OptionView {
             value: String::new(),
@@ -98,6 +117,7 @@ pub async fn list<E: AdminRecord>(
         statuses,
         rows,
         total,
+        pager: Pages::of(&cut, &format!("/admin/{c}"), &filters),
         deleted: query.get("deleted").cloned(),
     };
     let html = page(
