@@ -319,16 +319,7 @@ impl SqliteStore {
         let sql = sql::values(sql::INSERT_NEW, row, rows.len()) + sql::INSERT_NEW_END;
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for row in rows {
-            let r = row.record;
-            query = query
-                .bind(r.collection.as_str())
-                .bind(&r.id)
-                .bind(r.kind.as_deref())
-                .bind(r.country.as_ref().map(|c| c.as_str()))
-                .bind(r.visibility.as_str())
-                .bind(&r.search_text)
-                .bind(now)
-                .bind(row.revision);
+            query = bind_columns(query, row.record).bind(now).bind(row.revision);
         }
         let done = query.execute(conn).await.db()?;
         if done.rows_affected() != rows.len() as u64 {
@@ -351,32 +342,16 @@ impl SqliteStore {
     ) -> Result<(), StoreError> {
         let query = match rows {
             [] => return Ok(()),
-            [row] => {
-                let r = row.record;
-                sqlx::query(sql::UPSERT)
-                    .bind(r.collection.as_str())
-                    .bind(&r.id)
-                    .bind(r.kind.as_deref())
-                    .bind(r.country.as_ref().map(|c| c.as_str()))
-                    .bind(r.visibility.as_str())
-                    .bind(&r.search_text)
-                    .bind(&*row.doc)
-                    .bind(now)
-                    .bind(row.revision)
-            }
+            [row] => bind_columns(sqlx::query(sql::UPSERT), row.record)
+                .bind(&*row.doc)
+                .bind(now)
+                .bind(row.revision),
             _ => {
                 let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
                 let sql = sql::values(sql::UPSERT_MANY, row, rows.len()) + sql::UPSERT_SET;
                 let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for row in rows {
-                    let r = row.record;
-                    query = query
-                        .bind(r.collection.as_str())
-                        .bind(&r.id)
-                        .bind(r.kind.as_deref())
-                        .bind(r.country.as_ref().map(|c| c.as_str()))
-                        .bind(r.visibility.as_str())
-                        .bind(&r.search_text)
+                    query = bind_columns(query, row.record)
                         .bind(row.doc.clone())
                         .bind(now)
                         .bind(now)
@@ -388,6 +363,24 @@ impl SqliteStore {
         query.execute(conn).await.db()?;
         Ok(())
     }
+}
+
+/// A statement being bound for SQLite.
+type SqliteQuery<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
+
+/// Binds the columns every record row starts with: collection, id, kind,
+/// country, visibility and search text.
+fn bind_columns<'q>(
+    query: SqliteQuery<'q>,
+    r: &'q kizuna_core::store::NewRecord,
+) -> SqliteQuery<'q> {
+    query
+        .bind(r.collection.as_str())
+        .bind(&r.id)
+        .bind(r.kind.as_deref())
+        .bind(r.country.as_ref().map(|c| c.as_str()))
+        .bind(r.visibility.as_str())
+        .bind(&r.search_text)
 }
 
 crate::backend::impl_store!(SqliteStore, Sqlite, sql, "sqlite");

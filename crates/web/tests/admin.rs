@@ -127,36 +127,26 @@ async fn lists_come_in_pages_in_the_readers_order() {
     for app in spawn_apps().await {
         let admin = signed_in(&app, Role::Admin).await;
         // 120 agreements, plus one whose title starts with an Å.
-        for i in 0..120 {
-            let mut a = app
-                .registry()
-                .get::<Agreement>(AGREEMENT)
-                .await
-                .unwrap()
-                .unwrap()
-                .record;
-            a.id = format!("numbat-{i:03}").parse().unwrap();
-            a.title = format!("Zzz numbat {i:03}");
-            a.renews = None;
-            app.registry()
-                .save(&a, Expect::Absent, "seed")
-                .await
-                .unwrap();
-        }
-        let mut a = app
+        let template = app
             .registry()
             .get::<Agreement>(AGREEMENT)
             .await
             .unwrap()
             .unwrap()
             .record;
-        a.id = "numbat-angstrom".parse().unwrap();
-        a.title = "Ångström numbat".to_owned();
-        a.renews = None;
-        app.registry()
-            .save(&a, Expect::Absent, "seed")
-            .await
-            .unwrap();
+        let named = (0..120)
+            .map(|i| (format!("numbat-{i:03}"), format!("Zzz numbat {i:03}")))
+            .chain([("numbat-angstrom".into(), "Ångström numbat".into())]);
+        for (id, title) in named {
+            let mut a = template.clone();
+            a.id = id.parse().unwrap();
+            a.title = title;
+            a.renews = None;
+            app.registry()
+                .save(&a, Expect::Absent, "seed")
+                .await
+                .unwrap();
+        }
         app.state.refresh().await.unwrap();
 
         let titles = |body: &str| -> Vec<String> {

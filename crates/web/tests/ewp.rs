@@ -14,52 +14,11 @@ mod support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use browser::{Browser, PASSWORD, add_user, csrf_field};
-use common::{TestApp, TestResponse, spawn_app, spawn_app_on_postgres};
-use kizuna_core::Writer;
-use kizuna_domain::{Agreement, Dataset, Role};
+use common::{TestApp, TestResponse, spawn_app, spawn_app_on_postgres, with_ewp_partner};
+use kizuna_domain::{Agreement, Role};
 use kizuna_interop::ewp::testing::uw_copy;
 use serde_json::{Value, json};
 use support::{assert_labelled, attr, get, location, send, tags, unescape};
-
-const EXTRA: &str = r#"
-[[organisations]]
-id = "uw"
-kind = "education"
-names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
-country = "PL"
-identifiers = { schac = "uw.edu.pl" }
-
-[[agreements]]
-id = "ki-uw"
-kind = "staff_exchange"
-level = "central"
-title = "Staff training KI – UW"
-parties = [{ organisation = "ki" }, { organisation = "uw" }]
-signed = true
-  [[agreements.conditions]]
-  direction = "outgoing"
-  mobility = "staff_training"
-  places_per_year = 2
-  first_year = 2027
-  last_year = 2028
-"#;
-
-/// The Japan dataset with KI's SCHAC code, UW and an agreement with it.
-async fn with_partner(app: &TestApp) {
-    let mut data = common::japan();
-    let ki = data
-        .organisations
-        .iter_mut()
-        .find(|o| o.id.as_str() == "ki")
-        .unwrap();
-    ki.identifiers.schac = Some("ki.se".into());
-    let extra: Dataset = toml::from_str(EXTRA).unwrap();
-    data.organisations.extend(extra.organisations);
-    data.agreements.extend(extra.agreements);
-    let writer = Writer::load(app.registry()).await.unwrap();
-    writer.import(&mut data, "test").await.unwrap();
-    app.state.refresh().await.unwrap();
-}
 
 const BOUNDARY: &str = "kizuna-test-boundary";
 
@@ -119,7 +78,7 @@ fn expect(response: &TestResponse, status: StatusCode) {
 #[tokio::test]
 async fn a_browser_uploads_previews_and_confirms_without_script() {
     let app = spawn_app().await;
-    with_partner(&app).await;
+    with_ewp_partner(&app, "").await;
     add_user(&app, "boss@ki.se", Role::Admin).await;
     let mut browser = Browser::new();
     browser.login(&app, "boss@ki.se", PASSWORD).await;
@@ -207,7 +166,7 @@ async fn a_browser_uploads_previews_and_confirms_without_script() {
 }
 
 async fn approval_and_the_api(app: TestApp) {
-    with_partner(&app).await;
+    with_ewp_partner(&app, "").await;
     let admin = support::signed_in(&app, Role::Admin).await;
     let preview = send(&app, &admin, upload(Some(&admin.csrf), &uw_copy(2))).await;
     expect(&preview, StatusCode::OK);

@@ -11,36 +11,14 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{TestApp, spawn_app, spawn_app_on_postgres};
-use kizuna_core::Writer;
-use kizuna_domain::{Dataset, Role};
+use common::{TestApp, spawn_app, spawn_app_on_postgres, with_ewp_partner};
+use kizuna_domain::Role;
 use kizuna_interop::ewp::testing::uw_copy;
 use support::{Staff, attr, get, send, tags, unescape};
 
-/// UW with its SCHAC code; an agreement with it that can be an IIA, and one
-/// exchanged before that cannot (it states no mobility conditions).
-const EXTRA: &str = r#"
-[[organisations]]
-id = "uw"
-kind = "education"
-names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
-country = "PL"
-identifiers = { schac = "uw.edu.pl" }
-
-[[agreements]]
-id = "ki-uw"
-kind = "staff_exchange"
-level = "central"
-title = "Staff training KI – UW"
-parties = [{ organisation = "ki" }, { organisation = "uw" }]
-signed = true
-  [[agreements.conditions]]
-  direction = "outgoing"
-  mobility = "staff_training"
-  places_per_year = 2
-  first_year = 2027
-  last_year = 2028
-
+/// Beside `ki-uw`, which can be an IIA: an agreement with UW exchanged before
+/// that cannot (it states no mobility conditions).
+const MOU: &str = r#"
 [[agreements]]
 id = "ki-uw-mou"
 kind = "mou"
@@ -50,20 +28,6 @@ parties = [{ organisation = "ki" }, { organisation = "uw" }]
 signed = true
 ewp = { partner_iia_id = "uw-9" }
 "#;
-
-async fn with_partner(app: &TestApp) {
-    let mut data = common::japan();
-    let ki = (data.organisations.iter_mut())
-        .find(|o| o.id.as_str() == "ki")
-        .unwrap();
-    ki.identifiers.schac = Some("ki.se".into());
-    let extra: Dataset = toml::from_str(EXTRA).unwrap();
-    data.organisations.extend(extra.organisations);
-    data.agreements.extend(extra.agreements);
-    let writer = Writer::load(app.registry()).await.unwrap();
-    writer.import(&mut data, "test").await.unwrap();
-    app.state.refresh().await.unwrap();
-}
 
 /// Reads the partner's copy of `ki-uw` (with 3 places a year, where ours says 2) and records it.
 async fn record_differing_copy(app: &TestApp, staff: &Staff) {
@@ -106,7 +70,7 @@ async fn the_panel_says_why_in_the_readers_language() {
         .into_iter()
         .flatten()
     {
-        with_partner(&app).await;
+        with_ewp_partner(&app, MOU).await;
         let staff = support::signed_in(&app, Role::Admin).await;
         for (lang, said) in [
             ("en", "it has no mobility conditions"),

@@ -4,6 +4,31 @@
 use super::model::{Iia, IiaPartner, MobilitySpec, SpecKind};
 use super::{digest_response, response};
 
+/// Our side of that exchange as dataset TOML: UW with its SCHAC code and
+/// `ki-uw` (KI sends two staff a year for training, 2027–2028).
+pub const UW_PARTNER: &str = r#"
+[[organisations]]
+id = "uw"
+kind = "education"
+names = [{ value = "Uniwersytet Warszawski", kind = "display" }]
+country = "PL"
+identifiers = { schac = "uw.edu.pl" }
+
+[[agreements]]
+id = "ki-uw"
+kind = "staff_exchange"
+level = "central"
+title = "Staff training KI – UW"
+parties = [{ organisation = "ki" }, { organisation = "uw" }]
+signed = true
+  [[agreements.conditions]]
+  direction = "outgoing"
+  mobility = "staff_training"
+  places_per_year = 2
+  first_year = 2027
+  last_year = 2028
+"#;
+
 /// UW's copy of ki-uw: UW first with its iia-id `uw-77`, ours named, KI
 /// sending `places` staff a year for training in 2027/28–2028/29, with the
 /// hash the copy states computed as a partner's system would.

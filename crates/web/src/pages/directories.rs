@@ -7,7 +7,7 @@ use axum::http::Uri;
 use axum::response::{Html, Response};
 use kizuna_core::read::NumberedPage;
 use kizuna_core::read::rows::{ContactRow, FundingRow};
-use kizuna_domain::{CareerStage, Contact, CountryCode, FundingKind};
+use kizuna_domain::{CareerStage, Contact, CountryCode, FundingKind, FundingOpportunity};
 use serde::{Deserialize, Serialize};
 
 use super::lists::title;
@@ -107,15 +107,12 @@ async fn funding_page(
     let country: Option<CountryCode> = parsed(filter.country.as_deref())?;
     let number = page_number(filter.page.as_deref())?;
     let lookup = public_lookup(state, snapshot);
-    let mut matching: Vec<_> = lookup
+    let matching: Vec<_> = lookup
         .funding()
         .filter(|f| stage.is_none_or(|s| f.career_stages.contains(&s)))
         .filter(|f| kind.is_none_or(|k| f.kind == k))
         .filter(|f| country.is_none_or(|c| f.destination_countries.contains(&c)))
         .collect();
-    languages()
-        .collation(current())
-        .sort_by_key(&mut matching, |f| f.title.as_str());
     let selected = FundingSelection {
         career_stage: stage.map(|s| s.to_string()),
         kind: kind.map(|k| k.to_string()),
@@ -127,7 +124,9 @@ async fn funding_page(
         ("country", &selected.country),
     ])
     .unwrap_or_default();
-    let cut = NumberedPage::cut(matching, number, FUNDING_PER_PAGE);
+    // By title, in the reader's order.
+    let rank = lookup.name_rank::<FundingOpportunity>();
+    let cut = NumberedPage::cut_ranked(matching, rank, number, FUNDING_PER_PAGE);
     let view = FundingListView {
         pages: Pages::of(&cut, "/funding", &query),
         items: cut.items.iter().map(|f| lookup.funding_row(f)).collect(),

@@ -241,3 +241,25 @@ pub fn h1(body: &str) -> &str {
     let end = open + body[open..].find("</h1>").unwrap();
     &body[open..end]
 }
+
+/// The Japan dataset with KI's SCHAC code, UW and `ki-uw`
+/// ([`kizuna_interop::ewp::testing::UW_PARTNER`]) and `more` TOML records,
+/// imported through the write path.
+#[allow(dead_code)]
+pub async fn with_ewp_partner(app: &TestApp, more: &str) {
+    let mut data = japan();
+    let ki = (data.organisations.iter_mut())
+        .find(|o| o.id.as_str() == "ki")
+        .unwrap();
+    ki.identifiers.schac = Some("ki.se".into());
+    let extra: Dataset = toml::from_str(&format!(
+        "{}{more}",
+        kizuna_interop::ewp::testing::UW_PARTNER
+    ))
+    .unwrap();
+    data.organisations.extend(extra.organisations);
+    data.agreements.extend(extra.agreements);
+    let writer = kizuna_core::Writer::load(app.registry()).await.unwrap();
+    writer.import(&mut data, "test").await.unwrap();
+    app.state.refresh().await.unwrap();
+}
