@@ -6,8 +6,8 @@
 //! *other* filter, so choosing `country=JP` still shows how many hits the
 //! other countries would give.
 //!
-//! Facet values are read from the fast fields once per segment into flat
-//! arrays ([`SegmentFacets`]) and cached: an empty query visits every document,
+//! Facet values are read from the fast fields once per segment into one flat
+//! array ([`SegmentFacets`]) and cached: an empty query visits every document,
 //! and reading six columns per document through their indexes would dominate it.
 
 use std::collections::{BTreeMap, HashMap};
@@ -25,62 +25,70 @@ const N: usize = FACETS.len();
 /// Facet counts by facet name and value.
 pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
 
-/// One facet of one segment: the column (for its dictionary), every
-/// document's term ordinals, `ords[offsets[doc]..offsets[doc + 1]]`, and the
-/// value of each ordinal (looking values up in the dictionary per query cost
-/// a twentieth of a search).
-struct FacetColumn {
-    column: StrColumn,
-    offsets: Vec<u32>,
-    ords: Vec<u32>,
-    values: Vec<String>,
-}
-
 /// The facet values of every document of one segment.
+///
+/// Every value of every facet has a *slot*: the facets' values one after the
+/// other. A document's values are its slots, `slots[offsets[doc]..offsets[doc + 1]]`
+/// (an organisation has three: its type, country and kind), so counting a
+/// match adds one to each of a few counters, whatever the number of facets.
 pub struct SegmentFacets {
-    columns: [Option<FacetColumn>; N],
+    /// Each facet's column, for its dictionary (filters name values).
+    columns: [Option<StrColumn>; N],
+    /// The first slot of each facet.
+    first_slot: [u32; N],
+    /// The facet of each slot.
+    facet_of: Vec<u8>,
+    /// The value of each slot (looking values up in the dictionary per query
+    /// cost a twentieth of a search).
+    values: Vec<String>,
+    offsets: Vec<u32>,
+    slots: Vec<u32>,
 }
 
 impl SegmentFacets {
     fn load(segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
-        let mut columns: [Option<FacetColumn>; N] = Default::default();
+        let mut columns: [Option<StrColumn>; N] = Default::default();
+        let mut first_slot = [0u32; N];
+        let (mut facet_of, mut values) = (Vec::new(), Vec::new());
         for (i, name) in FACETS.iter().enumerate() {
+            first_slot[i] = values.len() as u32;
             let Some(column) = segment.fast_fields().str(name)? else {
                 continue;
             };
-            let max_doc = segment.max_doc();
-            let mut offsets = Vec::with_capacity(max_doc as usize + 1);
-            let mut ords = Vec::with_capacity(max_doc as usize);
-            for doc in 0..max_doc {
-                offsets.push(ords.len() as u32);
-                ords.extend(column.term_ords(doc).map(|o| o as u32));
-            }
-            offsets.push(ords.len() as u32);
-            let mut values = Vec::with_capacity(column.num_terms());
             for ord in 0..column.num_terms() as u64 {
                 let mut value = String::new();
                 column.ord_to_str(ord, &mut value)?;
                 values.push(value);
+                facet_of.push(i as u8);
             }
-            columns[i] = Some(FacetColumn {
-                column,
-                offsets,
-                ords,
-                values,
-            });
+            columns[i] = Some(column);
         }
-        Ok(SegmentFacets { columns })
+        let max_doc = segment.max_doc();
+        let mut offsets = Vec::with_capacity(max_doc as usize + 1);
+        let mut slots = Vec::with_capacity(max_doc as usize * 3);
+        for doc in 0..max_doc {
+            offsets.push(slots.len() as u32);
+            for (i, column) in columns.iter().enumerate() {
+                if let Some(column) = column {
+                    slots.extend(column.term_ords(doc).map(|o| first_slot[i] + o as u32));
+                }
+            }
+        }
+        offsets.push(slots.len() as u32);
+        Ok(SegmentFacets {
+            columns,
+            first_slot,
+            facet_of,
+            values,
+            offsets,
+            slots,
+        })
     }
 
-    /// Term ordinals of facet `i` for `doc`.
-    fn ords(&self, i: usize, doc: DocId) -> &[u32] {
-        match &self.columns[i] {
-            Some(c) => {
-                let doc = doc as usize;
-                &c.ords[c.offsets[doc] as usize..c.offsets[doc + 1] as usize]
-            }
-            None => &[],
-        }
+    /// The value slots of `doc`.
+    fn slots(&self, doc: DocId) -> &[u32] {
+        let doc = doc as usize;
+        &self.slots[self.offsets[doc] as usize..self.offsets[doc + 1] as usize]
     }
 }
 
@@ -153,9 +161,12 @@ impl<'a, C> FacetCollector<'a, C> {
 pub struct FacetSegmentCollector<S> {
     inner: S,
     facets: Arc<SegmentFacets>,
-    /// Accepted term ordinals per facet in this segment.
-    wanted: [Option<Vec<u32>>; N],
-    counts: [Vec<u64>; N],
+    /// The filtered facets, one bit each.
+    filtered: u8,
+    /// For each slot, the filters its value satisfies (one bit per facet).
+    satisfies: Vec<u8>,
+    /// Matches counted per slot.
+    counts: Vec<u64>,
     total: usize,
 }
 
@@ -170,29 +181,26 @@ impl<C: Collector> Collector for FacetCollector<'_, C> {
     ) -> tantivy::Result<Self::Child> {
         let inner = self.inner.for_segment(segment_ord, segment)?;
         let facets = self.cache.get(segment)?;
-        let mut wanted: [Option<Vec<u32>>; N] = Default::default();
-        let mut counts: [Vec<u64>; N] = Default::default();
-        for i in 0..N {
-            let column = facets.columns[i].as_ref().map(|c| &c.column);
-            if let Some(column) = column {
-                counts[i] = vec![0; column.num_terms()];
-            }
-            if let Some(values) = &self.filters[i] {
-                let mut ords = Vec::with_capacity(values.len());
-                if let Some(column) = column {
-                    for value in values {
-                        let ord = column.dictionary().term_ord(value)?;
-                        ords.extend(ord.map(|o| o as u32));
-                    }
+        let mut filtered = 0u8;
+        let mut satisfies = vec![0u8; facets.values.len()];
+        for (i, accepted) in self.filters.iter().enumerate() {
+            let Some(accepted) = accepted else { continue };
+            filtered |= 1 << i;
+            let Some(column) = &facets.columns[i] else {
+                continue;
+            };
+            for value in accepted {
+                if let Some(ord) = column.dictionary().term_ord(value)? {
+                    satisfies[(facets.first_slot[i] + ord as u32) as usize] |= 1 << i;
                 }
-                wanted[i] = Some(ords);
             }
         }
         Ok(FacetSegmentCollector {
             inner,
+            counts: vec![0; facets.values.len()],
             facets,
-            wanted,
-            counts,
+            filtered,
+            satisfies,
             total: 0,
         })
     }
@@ -233,24 +241,28 @@ impl<S: SegmentCollector> SegmentCollector for FacetSegmentCollector<S> {
     type Fruit = (S::Fruit, usize, FacetCounts);
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let mut failed = 0u32;
-        for (i, wanted) in self.wanted.iter().enumerate() {
-            if let Some(wanted) = wanted
-                && !self.facets.ords(i, doc).iter().any(|o| wanted.contains(o))
-            {
-                failed |= 1 << i;
+        let slots = self.facets.slots(doc);
+        if self.filtered == 0 {
+            self.total += 1;
+            self.inner.collect(doc, score);
+            for &slot in slots {
+                self.counts[slot as usize] += 1;
             }
+            return;
         }
+        let satisfied = slots
+            .iter()
+            .fold(0u8, |bits, &slot| bits | self.satisfies[slot as usize]);
+        let failed = self.filtered & !satisfied;
         if failed == 0 {
             self.total += 1;
             self.inner.collect(doc, score);
         }
-        for (i, counts) in self.counts.iter_mut().enumerate() {
+        for &slot in slots {
             // Counted when every filter but this facet's own passes.
-            if failed & !(1 << i) == 0 {
-                for &ord in self.facets.ords(i, doc) {
-                    counts[ord as usize] += 1;
-                }
+            let facet = self.facets.facet_of[slot as usize];
+            if failed & !(1 << facet) == 0 {
+                self.counts[slot as usize] += 1;
             }
         }
     }
@@ -258,14 +270,18 @@ impl<S: SegmentCollector> SegmentCollector for FacetSegmentCollector<S> {
     fn harvest(self) -> Self::Fruit {
         let mut facets = FacetCounts::new();
         for (i, name) in FACETS.iter().enumerate() {
-            let Some(column) = &self.facets.columns[i] else {
-                continue;
-            };
-            let values = facets.entry(name.to_string()).or_default();
-            for (value, &count) in column.values.iter().zip(&self.counts[i]) {
-                if count > 0 {
-                    values.insert(value.clone(), count);
-                }
+            if self.facets.columns[i].is_some() {
+                facets.insert(name.to_string(), BTreeMap::new());
+            }
+        }
+        for (slot, &count) in self.counts.iter().enumerate() {
+            if count > 0 {
+                let name = FACETS[self.facets.facet_of[slot] as usize];
+                let value = self.facets.values[slot].clone();
+                facets
+                    .entry(name.to_string())
+                    .or_default()
+                    .insert(value, count);
             }
         }
         (self.inner.harvest(), self.total, facets)

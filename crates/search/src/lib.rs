@@ -6,6 +6,7 @@
 //! revision: [`SearchIndex::rebuild`] from a snapshot, then
 //! [`SearchIndex::sync`] for each change.
 
+mod any_of;
 mod countries;
 mod document;
 mod facets;

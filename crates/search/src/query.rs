@@ -10,12 +10,13 @@
 use kizuna_domain::Collection;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::any_of::AnyOfQuery;
 use crate::fuzzy::SameScriptFuzzyQuery;
 use crate::schema::{Fields, facet};
 use crate::tokenizer::{is_cjk, normalise};
@@ -200,7 +201,7 @@ fn group_query(group: &Group, f: &Fields) -> Box<dyn Query> {
             }
         }
     }
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, 0.1))
+    Box::new(AnyOfQuery::best_of(disjuncts, 0.1))
 }
 
 /// Builds the query for `parsed`; `prefix` ranks organisations higher still (suggestions).
@@ -216,17 +217,15 @@ pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Bo
         }
     } else {
         let every_group = parsed.groups.iter().map(|g| group_query(g, f)).collect();
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Should,
-            Box::new(BooleanQuery::intersection(every_group)),
-        )];
+        let mut alternatives: Vec<Box<dyn Query>> =
+            vec![Box::new(BooleanQuery::intersection(every_group))];
         // A whole-name match counts even where the words alone would not
         // (identifiers live only in the exact field).
         if !parsed.exact.is_empty() {
             let exact = term_query(f.exact, &parsed.exact);
-            alternatives.push((Occur::Should, boosted(exact, EXACT_BOOST)));
+            alternatives.push(boosted(exact, EXACT_BOOST));
         }
-        Box::new(BooleanQuery::new(alternatives))
+        Box::new(AnyOfQuery::sum_of(alternatives))
     };
     restrict(matching, f, public_only, prefix)
 }
@@ -234,16 +233,16 @@ pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Bo
 /// The fallback when no record holds every word: records holding any of
 /// them, those holding more words first, then by relevance.
 pub fn build_partial(parsed: &Parsed, f: &Fields, public_only: bool) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     for group in &parsed.groups {
-        clauses.push((Occur::Should, group_query(group, f)));
+        clauses.push(group_query(group, f));
         let covered = ConstScoreQuery::new(group_query(group, f), COVERAGE_SCORE);
-        clauses.push((Occur::Should, Box::new(covered)));
+        clauses.push(Box::new(covered));
     }
     let matching: Box<dyn Query> = if clauses.is_empty() {
         Box::new(EmptyQuery)
     } else {
-        Box::new(BooleanQuery::new(clauses))
+        Box::new(AnyOfQuery::sum_of(clauses))
     };
     restrict(matching, f, public_only, false)
 }
