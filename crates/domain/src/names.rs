@@ -58,21 +58,7 @@ impl Organisation {
     /// name; then its full names (display names, then labels) in each other
     /// language, once per language.
     pub fn names_for(&self, lang: &str) -> NamesFor<'_> {
-        let primary = [NameKind::Display, NameKind::Label]
-            .iter()
-            .find_map(|k| self.names.iter().find(|n| n.kind == *k && is_in(n, lang)))
-            .map(shown)
-            .unwrap_or_else(|| {
-                let display = self.display_name();
-                ShownName {
-                    value: display,
-                    lang: self
-                        .names
-                        .iter()
-                        .find(|n| n.value == display)
-                        .and_then(|n| n.lang.as_ref().map(|l| l.as_str())),
-                }
-            });
+        let primary = self.name_for(lang);
         // One name per language (a name without one counts as its own), the
         // display names first, so the name a reader of another language sees
         // is always beside the one this reader sees.
@@ -92,6 +78,25 @@ impl Organisation {
             others.push(shown(name));
         }
         NamesFor { primary, others }
+    }
+
+    /// The one name a reader of `lang` sees first (the `primary` of [`Self::names_for`]).
+    pub fn name_for(&self, lang: &str) -> ShownName<'_> {
+        [NameKind::Display, NameKind::Label]
+            .iter()
+            .find_map(|k| self.names.iter().find(|n| n.kind == *k && is_in(n, lang)))
+            .map(shown)
+            .unwrap_or_else(|| {
+                let display = self.display_name();
+                ShownName {
+                    value: display,
+                    lang: self
+                        .names
+                        .iter()
+                        .find(|n| n.value == display)
+                        .and_then(|n| n.lang.as_ref().map(|l| l.as_str())),
+                }
+            })
     }
 }
 

@@ -13,12 +13,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
+use kizuna_domain::{Collection, Visibility};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::schema::FACETS;
+use crate::schema::{FACETS, facet};
 
 const N: usize = FACETS.len();
 
@@ -43,7 +44,14 @@ pub struct SegmentFacets {
     values: Vec<String>,
     offsets: Vec<u32>,
     slots: Vec<u32>,
+    /// [`ORGANISATION`] and [`INTERNAL`] of each document.
+    flags: Vec<u8>,
 }
+
+/// The document is an organisation's.
+const ORGANISATION: u8 = 1;
+/// The document is of an internal record.
+const INTERNAL: u8 = 2;
 
 impl SegmentFacets {
     fn load(segment: &SegmentReader) -> tantivy::Result<SegmentFacets> {
@@ -64,6 +72,7 @@ impl SegmentFacets {
             columns[i] = Some(column);
         }
         let max_doc = segment.max_doc();
+        let flags = Self::flags(segment, &columns)?;
         let mut offsets = Vec::with_capacity(max_doc as usize + 1);
         let mut slots = Vec::with_capacity(max_doc as usize * 3);
         for doc in 0..max_doc {
@@ -82,7 +91,33 @@ impl SegmentFacets {
             values,
             offsets,
             slots,
+            flags,
         })
+    }
+
+    /// Which documents are organisations' and which are internal.
+    fn flags(
+        segment: &SegmentReader,
+        columns: &[Option<StrColumn>; N],
+    ) -> tantivy::Result<Vec<u8>> {
+        let mut flags = vec![0u8; segment.max_doc() as usize];
+        let visibility = segment.fast_fields().str("visibility")?;
+        let mut mark = |column: Option<&StrColumn>, value: &str, flag: u8| -> tantivy::Result<()> {
+            let Some(column) = column else { return Ok(()) };
+            let Some(wanted) = column.dictionary().term_ord(value)? else {
+                return Ok(());
+            };
+            for (doc, flags) in flags.iter_mut().enumerate() {
+                if column.term_ords(doc as DocId).any(|o| o == wanted) {
+                    *flags |= flag;
+                }
+            }
+            Ok(())
+        };
+        let organisations = Collection::Organisations.as_str();
+        mark(columns[facet::TYPE].as_ref(), organisations, ORGANISATION)?;
+        mark(visibility.as_ref(), Visibility::Internal.as_str(), INTERNAL)?;
+        Ok(flags)
     }
 
     /// The value slots of `doc`.
@@ -138,22 +173,51 @@ pub struct Faceted<F> {
     pub facets: FacetCounts,
 }
 
-/// Applies facet filters and counts facets around an inner collector.
+/// Who searches, and what ranks a match beyond its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Ranking {
+    /// Internal records are left out.
+    pub public_only: bool,
+    /// What an organisation adds to its score.
+    pub organisation_boost: Score,
+}
+
+/// Leaves out what the audience may not find, ranks organisations up, applies
+/// facet filters and counts facets around an inner collector.
+///
+/// The audience and the preference were query clauses before: each match
+/// then sought two more posting lists, one of them (the organisations) held
+/// by most of the index.
 pub struct FacetCollector<'a, C> {
     inner: C,
     cache: &'a FacetCache,
     /// Accepted values per facet; `None` accepts every document.
     filters: [Option<Vec<String>>; N],
+    ranking: Ranking,
+    counting: bool,
 }
 
 impl<'a, C> FacetCollector<'a, C> {
     /// Wraps `inner`; `filters` are in [`FACETS`] order.
-    pub fn new(inner: C, cache: &'a FacetCache, filters: [Option<Vec<String>>; N]) -> Self {
+    pub fn new(
+        inner: C,
+        cache: &'a FacetCache,
+        filters: [Option<Vec<String>>; N],
+        ranking: Ranking,
+    ) -> Self {
         FacetCollector {
             inner,
             cache,
             filters,
+            ranking,
+            counting: true,
         }
+    }
+
+    /// Leaves facets uncounted (suggestions show none).
+    pub fn without_counts(mut self) -> Self {
+        self.counting = false;
+        self
     }
 }
 
@@ -168,6 +232,8 @@ pub struct FacetSegmentCollector<S> {
     /// Matches counted per slot.
     counts: Vec<u64>,
     total: usize,
+    ranking: Ranking,
+    counting: bool,
 }
 
 impl<C: Collector> Collector for FacetCollector<'_, C> {
@@ -202,6 +268,8 @@ impl<C: Collector> Collector for FacetCollector<'_, C> {
             filtered,
             satisfies,
             total: 0,
+            ranking: self.ranking,
+            counting: self.counting,
         })
     }
 
@@ -241,15 +309,26 @@ impl<S: SegmentCollector> SegmentCollector for FacetSegmentCollector<S> {
     type Fruit = (S::Fruit, usize, FacetCounts);
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let slots = self.facets.slots(doc);
+        let flags = self.facets.flags[doc as usize];
+        if self.ranking.public_only && flags & INTERNAL != 0 {
+            return;
+        }
+        let score = if flags & ORGANISATION != 0 {
+            score + self.ranking.organisation_boost
+        } else {
+            score
+        };
         if self.filtered == 0 {
             self.total += 1;
             self.inner.collect(doc, score);
-            for &slot in slots {
-                self.counts[slot as usize] += 1;
+            if self.counting {
+                for &slot in self.facets.slots(doc) {
+                    self.counts[slot as usize] += 1;
+                }
             }
             return;
         }
+        let slots = self.facets.slots(doc);
         let satisfied = slots
             .iter()
             .fold(0u8, |bits, &slot| bits | self.satisfies[slot as usize]);
@@ -258,11 +337,13 @@ impl<S: SegmentCollector> SegmentCollector for FacetSegmentCollector<S> {
             self.total += 1;
             self.inner.collect(doc, score);
         }
-        for &slot in slots {
-            // Counted when every filter but this facet's own passes.
-            let facet = self.facets.facet_of[slot as usize];
-            if failed & !(1 << facet) == 0 {
-                self.counts[slot as usize] += 1;
+        if self.counting {
+            for &slot in slots {
+                // Counted when every filter but this facet's own passes.
+                let facet = self.facets.facet_of[slot as usize];
+                if failed & !(1 << facet) == 0 {
+                    self.counts[slot as usize] += 1;
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ use tantivy::{
 };
 
 use crate::document::{DocBuilder, key};
-use crate::facets::{FacetCache, FacetCollector};
+use crate::facets::{FacetCache, FacetCollector, Ranking};
 use crate::links::dependants;
 use crate::query::{self, Parsed};
 use crate::schema::{FACETS, Fields, SCHEMA_VERSION, facet};
@@ -259,7 +259,7 @@ impl SearchIndex {
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let parsed = self.parse(&searcher, &q.q, false);
-        let query = query::build(&parsed, &self.fields, q.public_only, false);
+        let query = query::build(&parsed, &self.fields);
         let limit = match q.limit {
             0 => DEFAULT_LIMIT,
             n => n.min(MAX_LIMIT),
@@ -280,12 +280,16 @@ impl SearchIndex {
         let top = TopDocs::with_limit(limit)
             .and_offset(offset)
             .order_by_score();
-        let collector = FacetCollector::new(top, &self.facets, filters);
+        let ranking = Ranking {
+            public_only: q.public_only,
+            organisation_boost: query::ORGANISATION_BOOST,
+        };
+        let collector = FacetCollector::new(top, &self.facets, filters, ranking);
         let mut found = searcher.search(&*query, &collector)?;
         // No record holds every word: the closest ones, said to be partial.
         let partial = found.total == 0 && parsed.groups.len() > 1;
         if partial {
-            let closest = query::build_partial(&parsed, &self.fields, q.public_only);
+            let closest = query::build_partial(&parsed, &self.fields);
             found = searcher.search(&*closest, &collector)?;
         }
         let hits = if beyond {
@@ -313,10 +317,16 @@ impl SearchIndex {
         if parsed.groups.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let query = query::build(&parsed, &self.fields, public_only, true);
+        let query = query::build(&parsed, &self.fields);
         let top = TopDocs::with_limit(limit.min(MAX_LIMIT)).order_by_score();
-        let found = searcher.search(&*query, &top)?;
-        self.hits(&searcher, &parsed, found)
+        let ranking = Ranking {
+            public_only,
+            organisation_boost: query::ORGANISATION_BOOST_TYPING,
+        };
+        let collector =
+            FacetCollector::new(top, &self.facets, Default::default(), ranking).without_counts();
+        let found = searcher.search(&*query, &collector)?;
+        self.hits(&searcher, &parsed, found.inner)
     }
 
     /// Takes the query apart; words the index holds as typed match as typed.

@@ -7,18 +7,17 @@
 //! A whole-query match of a name, acronym, title or identifier is boosted far
 //! above everything else, so "KI" puts Karolinska Institutet first.
 
-use kizuna_domain::Collection;
-use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Score, Term};
 
 use crate::any_of::AnyOfQuery;
 use crate::fuzzy::SameScriptFuzzyQuery;
-use crate::schema::{Fields, facet};
+use crate::schema::Fields;
 use crate::tokenizer::{is_cjk, normalise};
 
 /// Longer queries are cut: nobody types more, and each word costs a clause.
@@ -204,9 +203,16 @@ fn group_query(group: &Group, f: &Fields) -> Box<dyn Query> {
     Box::new(AnyOfQuery::best_of(disjuncts, 0.1))
 }
 
-/// Builds the query for `parsed`; `prefix` ranks organisations higher still (suggestions).
-pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Box<dyn Query> {
-    let matching: Box<dyn Query> = if parsed.blank {
+/// What an organisation adds to its score: institutions are what people look
+/// for most, so between equal matches they come first.
+pub const ORGANISATION_BOOST: Score = 0.5;
+/// The same while typing, when the box mostly looks for an institution.
+pub const ORGANISATION_BOOST_TYPING: Score = 1.5;
+
+/// Builds the query for `parsed`. The audience and the organisation
+/// preference are applied by the collector ([`crate::facets::Ranking`]).
+pub fn build(parsed: &Parsed, f: &Fields) -> Box<dyn Query> {
+    if parsed.blank {
         Box::new(AllQuery)
     } else if parsed.groups.is_empty() {
         // Text with no word to search for (`*`, `(`, one word too long to be
@@ -226,52 +232,23 @@ pub fn build(parsed: &Parsed, f: &Fields, public_only: bool, prefix: bool) -> Bo
             alternatives.push(boosted(exact, EXACT_BOOST));
         }
         Box::new(AnyOfQuery::sum_of(alternatives))
-    };
-    restrict(matching, f, public_only, prefix)
+    }
 }
 
 /// The fallback when no record holds every word: records holding any of
 /// them, those holding more words first, then by relevance.
-pub fn build_partial(parsed: &Parsed, f: &Fields, public_only: bool) -> Box<dyn Query> {
+pub fn build_partial(parsed: &Parsed, f: &Fields) -> Box<dyn Query> {
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     for group in &parsed.groups {
         clauses.push(group_query(group, f));
         let covered = ConstScoreQuery::new(group_query(group, f), COVERAGE_SCORE);
         clauses.push(Box::new(covered));
     }
-    let matching: Box<dyn Query> = if clauses.is_empty() {
+    if clauses.is_empty() {
         Box::new(EmptyQuery)
     } else {
         Box::new(AnyOfQuery::sum_of(clauses))
-    };
-    restrict(matching, f, public_only, false)
-}
-
-/// Adds the organisation preference and, for the public, leaves internal records out.
-fn restrict(
-    matching: Box<dyn Query>,
-    f: &Fields,
-    public_only: bool,
-    prefix: bool,
-) -> Box<dyn Query> {
-    // Institutions are what people look for most: between equal matches they come first.
-    let organisations = term_query(f.facets[facet::TYPE], Collection::Organisations.as_str());
-    let organisation_boost = if prefix { 1.5 } else { 0.5 };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, matching),
-        (
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(
-                Box::new(organisations),
-                organisation_boost,
-            )),
-        ),
-    ];
-    if public_only {
-        let internal = term_query(f.visibility, "internal");
-        clauses.push((Occur::MustNot, Box::new(internal)));
     }
-    Box::new(BooleanQuery::new(clauses))
 }
 
 #[cfg(test)]

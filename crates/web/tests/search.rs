@@ -321,3 +321,71 @@ async fn staff_find_internal_records_marked_internal_and_the_public_never() {
     let forged = common::get_with_token(&app, "kz_forged", &search_uri("RIKEN", "")).await;
     assert_eq!(forged.status, 401);
 }
+
+/// The `<li>` texts of one filter on the search page, and its "show all" link.
+fn facet_section(page: &str, facet: &str) -> (Vec<String>, Option<String>) {
+    let start = page
+        .find(&format!(r#"id="facet-{facet}""#))
+        .unwrap_or_else(|| panic!("no {facet} filter in {page}"));
+    let section = &page[start..start + page[start..].find("</section>").unwrap()];
+    let items = section
+        .split("<li>")
+        .skip(1)
+        .map(|li| li[..li.find("</li>").unwrap()].to_owned())
+        .collect();
+    let all = section.find(r#"class="facet-more"><a href=""#).map(|at| {
+        let href = &section[at + r#"class="facet-more"><a href=""#.len()..];
+        href[..href.find('"').unwrap()]
+            .replace("&amp;", "&")
+            .replace("&#x2f;", "/")
+    });
+    (items, all)
+}
+
+#[tokio::test]
+async fn a_filter_lists_its_commonest_values_and_every_value_on_request() {
+    let app = spawn_app().await;
+    let api = app.json("/api/v1/search").await;
+    let mut kinds: Vec<(String, u64)> = api["facets"]["kind"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, c)| (k.clone(), c.as_u64().unwrap()))
+        .collect();
+    assert!(
+        kinds.len() > 10,
+        "more kinds than a filter lists: {kinds:?}"
+    );
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+
+    let first = app.get("/search").await.body;
+    assert!(
+        first.contains(&format!(">Show all {}</a>", kinds.len())),
+        "{first}"
+    );
+    let (items, all) = facet_section(&first, "kind");
+    assert_eq!(items.len(), 10, "the ten commonest: {items:?}");
+    assert!(
+        items[0].contains(&format!(r#"kind={}""#, kinds[0].0)),
+        "the commonest first: {items:?}"
+    );
+    let all = all.expect("a link to every value");
+    assert_eq!(all, "/search?more=kind");
+    let (every, none) = facet_section(&app.get(&all).await.body, "kind");
+    assert_eq!((every.len(), none), (kinds.len(), None));
+
+    // The chosen value is listed even when it is not among the commonest.
+    let (rarest, _) = kinds.last().unwrap();
+    let (items, _) = facet_section(
+        &app.get(&format!("/search?kind={rarest}")).await.body,
+        "kind",
+    );
+    assert_eq!(items.len(), 11);
+    assert!(
+        items.last().unwrap().contains(r#"aria-current="true""#),
+        "{items:?}"
+    );
+
+    let response = app.get("/api/v1/search?more=kind").await;
+    assert_eq!(response.status, 400, "the API has no such parameter");
+}

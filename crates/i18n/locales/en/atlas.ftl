@@ -111,6 +111,7 @@ atlas-search-placeholder = e.g. 東京, Karolinska, nursing
 atlas-search-filters = Filters
 atlas-search-filters-count = Filters ({ $count })
 atlas-search-remove = Remove filter:
+atlas-search-all-values = Show all { $count }
 atlas-search-nothing-to-narrow = Nothing to narrow down.
 atlas-search-range = { $total ->
     [one] { $from }–{ $to } of { $total } result

@@ -100,6 +100,7 @@ atlas-search-placeholder = 例：東京、Karolinska、看護
 atlas-search-filters = 絞り込み
 atlas-search-filters-count = 絞り込み（{ $count }）
 atlas-search-remove = 条件を解除：
+atlas-search-all-values = すべて表示（{ $count }）
 atlas-search-nothing-to-narrow = 絞り込める項目はありません。
 atlas-search-range = { $total }件中 { $from }–{ $to }件
 atlas-search-range-partial = 部分一致 { $total }件中 { $from }–{ $to }件

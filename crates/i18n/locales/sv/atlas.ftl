@@ -109,6 +109,7 @@ atlas-search-placeholder = t.ex. 東京, Karolinska, sjuksköterska
 atlas-search-filters = Filter
 atlas-search-filters-count = Filter ({ $count })
 atlas-search-remove = Ta bort filter:
+atlas-search-all-values = Visa alla { $count }
 atlas-search-nothing-to-narrow = Inget att begränsa.
 atlas-search-range = { $total ->
     [one] { $from }–{ $to } av { $total } resultat

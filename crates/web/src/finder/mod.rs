@@ -1,6 +1,7 @@
 //! Search on the web: `GET /api/v1/search`, as-you-type suggestions and the
 //! `/search` page with facet filters.
 
+mod facets;
 mod page;
 
 use axum::extract::{FromRequestParts, State};
@@ -55,6 +56,11 @@ pub struct SearchParams {
     /// Hits to skip, at most 10,000.
     #[param(minimum = 0, maximum = 10000)]
     pub offset: Option<usize>,
+    /// The search page only: the filter whose every value is listed (the
+    /// others list their commonest). Not a parameter of the API.
+    #[param(ignore)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more: Option<String>,
 }
 
 impl SearchParams {
@@ -207,6 +213,9 @@ pub async fn search_api(
     audience: Audience,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> Result<Response, AppError> {
+    if params.more.is_some() {
+        return Err(AppError::BadRequest("unknown field `more`".into()));
+    }
     let results = run(&state, params.query(audience)?).await?;
     Ok(private_to(audience, axum::Json(results).into_response()))
 }
