@@ -1,6 +1,8 @@
-//! Filters and facet counts in one pass over the query's matches.
+//! The audience, the organisation preference, filters and facet counts in
+//! one pass over the query's matches.
 //!
-//! The text query runs without the facet filters; this collector applies them
+//! The text query runs without them; this collector leaves out what the
+//! audience may not find, ranks organisations up, applies the facet filters
 //! and hands the documents that pass all of them to the inner (top-docs)
 //! collector. Each facet is counted over the documents that pass every
 //! *other* filter, so choosing `country=JP` still shows how many hits the
