@@ -138,52 +138,78 @@ impl Ctx {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) async fn render<E: AdminRecord>(
-    state: &AppState,
-    staff: &Staff,
-    csrf: &Csrf,
-    ctx: Ctx,
-    form: &FormState,
-    errors: &ValidationErrors,
-    status: StatusCode,
-    path: &str,
-) -> Result<Response, AppError> {
-    let readonly: &[&str] = match ctx.mode {
-        "edit" => &["id"],
-        "renew" => &["renews"],
-        _ => &[],
-    };
-    let snapshot = state.snapshot().await;
-    let mut shown = form.clone();
-    pickers::display(&snapshot, E::FIELDS, &mut shown);
-    let form = view::build(E::FIELDS, &shown, errors, readonly);
-    let c = E::COLLECTION.as_str();
-    let heading = match ctx.mode {
-        "new" => by_collection("admin-new-record", c, &[]),
-        "renew" => format!("{}: {}", t("admin-renew-title"), ctx.title),
-        _ => by_collection("admin-edit-title", c, &[("title", &ctx.title)]),
-    };
-    let view = EditView {
-        mode: ctx.mode,
-        collection: E::COLLECTION.as_str(),
-        plural: by_collection("admin-records", c, &[]),
-        id: ctx.id,
-        title: ctx.title,
-        action: ctx.action,
-        revision: ctx.revision,
-        datalists: datalists(&snapshot, &form.targets),
-        form,
-        documents: ctx.documents,
-        public_url: ctx.public_url,
-        notice: ctx.notice,
-        conflict: ctx.conflict,
-        renews: ctx.renews,
-        ewp: ctx.ewp,
-        new_org: super::inline::NewOrgView::for_collection(E::COLLECTION),
-    };
-    let html = page(state, staff, csrf, "admin/edit.html", heading, path, view).await?;
-    Ok((status, html).into_response())
+/// A form page as the request asks for it: the state, the signed-in person
+/// and their CSRF token, which every form page of a request shares.
+pub(super) struct FormPage<'a> {
+    state: &'a AppState,
+    staff: &'a Staff,
+    csrf: &'a Csrf,
+}
+
+impl<'a> FormPage<'a> {
+    /// The form pages of one request.
+    pub(super) fn new(state: &'a AppState, staff: &'a Staff, csrf: &'a Csrf) -> Self {
+        FormPage { state, staff, csrf }
+    }
+
+    /// The page of `ctx` with `form` as it is: a new or stored record's
+    /// form, or a posted one whose button was not Save (add a row, preview).
+    pub(super) async fn show<E: AdminRecord>(
+        &self,
+        ctx: Ctx,
+        form: &FormState,
+    ) -> Result<Response, AppError> {
+        self.refuse::<E>(ctx, form, &ValidationErrors::default(), StatusCode::OK)
+            .await
+    }
+
+    /// The page of `ctx` with the posted `form`, the `errors` that kept it
+    /// from being saved marked, answered with `status`.
+    pub(super) async fn refuse<E: AdminRecord>(
+        &self,
+        ctx: Ctx,
+        form: &FormState,
+        errors: &ValidationErrors,
+        status: StatusCode,
+    ) -> Result<Response, AppError> {
+        let (state, staff, csrf) = (self.state, self.staff, self.csrf);
+        let readonly: &[&str] = match ctx.mode {
+            "edit" => &["id"],
+            "renew" => &["renews"],
+            _ => &[],
+        };
+        let snapshot = state.snapshot().await;
+        let mut shown = form.clone();
+        pickers::display(&snapshot, E::FIELDS, &mut shown);
+        let form = view::build(E::FIELDS, &shown, errors, readonly);
+        let c = E::COLLECTION.as_str();
+        let heading = match ctx.mode {
+            "new" => by_collection("admin-new-record", c, &[]),
+            "renew" => format!("{}: {}", t("admin-renew-title"), ctx.title),
+            _ => by_collection("admin-edit-title", c, &[("title", &ctx.title)]),
+        };
+        let view = EditView {
+            mode: ctx.mode,
+            collection: E::COLLECTION.as_str(),
+            plural: by_collection("admin-records", c, &[]),
+            id: ctx.id,
+            title: ctx.title,
+            action: ctx.action,
+            revision: ctx.revision,
+            datalists: datalists(&snapshot, &form.targets),
+            form,
+            documents: ctx.documents,
+            public_url: ctx.public_url,
+            notice: ctx.notice,
+            conflict: ctx.conflict,
+            renews: ctx.renews,
+            ewp: ctx.ewp,
+            new_org: super::inline::NewOrgView::for_collection(E::COLLECTION),
+        };
+        let path = view.action.clone();
+        let html = page(state, staff, csrf, "admin/edit.html", heading, &path, view).await?;
+        Ok((status, html).into_response())
+    }
 }
 
 fn slug(id: &str, collection: &str) -> Result<Slug, AppError> {

@@ -4,11 +4,11 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
-use kizuna_domain::{Agreement, ValidationErrors};
+use kizuna_domain::Agreement;
 use serde_json::{Value, json};
 
 use super::PageUser;
-use super::edit::{Ctx, current, render};
+use super::edit::{Ctx, FormPage, current};
 use super::forms::{self, Action};
 use super::making::{fresh_id, id_taken, new_record};
 use super::records::AdminRecord;
@@ -71,18 +71,9 @@ pub async fn renew_form(
     }
     let form = forms::from_json(Agreement::FIELDS, &doc);
     let ctx = renew_ctx(&original);
-    let path = ctx.action.clone();
-    render::<Agreement>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &form,
-        &ValidationErrors::default(),
-        StatusCode::OK,
-        &path,
-    )
-    .await
+    FormPage::new(&state, &staff, &csrf)
+        .show::<Agreement>(ctx, &form)
+        .await
 }
 
 /// `POST /admin/agreements/{id}/renew`: creates the successor.
@@ -97,20 +88,9 @@ pub async fn renew(
     let mut posted = forms::from_pairs(Agreement::FIELDS, &pairs);
     posted.state.set("renews", id.clone());
     let ctx = renew_ctx(&original);
-    let path = ctx.action.clone();
-    let none = ValidationErrors::default();
+    let form_page = FormPage::new(&state, &staff, &csrf);
     if posted.action != Action::Save {
-        return render::<Agreement>(
-            &state,
-            &staff,
-            &csrf,
-            ctx,
-            &posted.state,
-            &none,
-            StatusCode::OK,
-            &path,
-        )
-        .await;
+        return form_page.show::<Agreement>(ctx, &posted.state).await;
     }
     posted.state.compact(Agreement::FIELDS);
     let snapshot = state.snapshot().await;
@@ -132,15 +112,7 @@ pub async fn renew(
         Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
-    render::<Agreement>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &posted.state,
-        &errors,
-        status,
-        &path,
-    )
-    .await
+    form_page
+        .refuse::<Agreement>(ctx, &posted.state, &errors, status)
+        .await
 }

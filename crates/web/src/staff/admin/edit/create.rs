@@ -1,11 +1,6 @@
 //! `/admin/{collection}/new`: the form for a new record and creating it.
 
-use axum::extract::{Form, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use kizuna_domain::ValidationErrors;
-
-use super::{Ctx, id_taken, new_record, render};
+use super::{Ctx, FormPage, id_taken, new_record};
 use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
 use crate::staff::admin::PageUser;
@@ -13,6 +8,9 @@ use crate::staff::admin::forms::{self, Action};
 use crate::staff::admin::records::AdminRecord;
 use crate::writer::{finish, writer};
 use crate::{AppError, AppState};
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 
 /// `GET /admin/{collection}/new`.
 pub async fn new_form<E: AdminRecord>(
@@ -23,17 +21,9 @@ pub async fn new_form<E: AdminRecord>(
     let c = E::COLLECTION.as_str();
     let form = forms::from_json(E::FIELDS, &E::blank());
     let ctx = Ctx::new("new", format!("/admin/{c}/new"));
-    render::<E>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &form,
-        &ValidationErrors::default(),
-        StatusCode::OK,
-        &format!("/admin/{c}/new"),
-    )
-    .await
+    FormPage::new(&state, &staff, &csrf)
+        .show::<E>(ctx, &form)
+        .await
 }
 
 /// `POST /admin/{collection}/new`.
@@ -44,22 +34,11 @@ pub async fn create<E: AdminRecord>(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let c = E::COLLECTION.as_str();
-    let path = format!("/admin/{c}/new");
+    let form_page = FormPage::new(&state, &staff, &csrf);
     let mut posted = forms::from_pairs(E::FIELDS, &pairs);
-    let ctx = Ctx::new("new", path.clone());
-    let none = ValidationErrors::default();
+    let ctx = Ctx::new("new", format!("/admin/{c}/new"));
     if posted.action != Action::Save {
-        return render::<E>(
-            &state,
-            &staff,
-            &csrf,
-            ctx,
-            &posted.state,
-            &none,
-            StatusCode::OK,
-            &path,
-        )
-        .await;
+        return form_page.show::<E>(ctx, &posted.state).await;
     }
     posted.state.compact(E::FIELDS);
     let snapshot = state.snapshot().await;
@@ -78,15 +57,7 @@ pub async fn create<E: AdminRecord>(
         Err(AppError::Conflict(message)) => (id_taken(&message), StatusCode::CONFLICT),
         Err(e) => return Err(e),
     };
-    render::<E>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &posted.state,
-        &errors,
-        status,
-        &path,
-    )
-    .await
+    form_page
+        .refuse::<E>(ctx, &posted.state, &errors, status)
+        .await
 }

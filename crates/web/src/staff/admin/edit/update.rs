@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use kizuna_domain::ValidationErrors;
 
-use super::{Conflict, Ctx, changed_record, current, render, slug};
+use super::{Conflict, Ctx, FormPage, changed_record, current, slug};
 use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
 use crate::http::lang::t;
@@ -48,18 +48,9 @@ pub async fn edit_form<E: AdminRecord>(
     let mut ctx = Ctx::of(&found.record, found.revision);
     ctx.ewp = ewp::panel_of(&*state.snapshot().await, &found.record);
     ctx.notice = notice(&query);
-    let path = ctx.action.clone();
-    render::<E>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &form,
-        &ValidationErrors::default(),
-        StatusCode::OK,
-        &path,
-    )
-    .await
+    FormPage::new(&state, &staff, &csrf)
+        .show::<E>(ctx, &form)
+        .await
 }
 
 /// `POST /admin/{collection}/{id}`: saves, unless the record changed since the form was loaded.
@@ -71,6 +62,7 @@ pub async fn save<E: AdminRecord>(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     slug(&id, E::COLLECTION.as_str())?;
+    let form_page = FormPage::new(&state, &staff, &csrf);
     let mut posted = forms::from_pairs(E::FIELDS, &pairs);
     posted.state.set("id", id.clone());
     let none = ValidationErrors::default();
@@ -86,33 +78,15 @@ pub async fn save<E: AdminRecord>(
             deleted: true,
         });
         let status = StatusCode::CONFLICT;
-        return render::<E>(
-            &state,
-            &staff,
-            &csrf,
-            ctx,
-            &posted.state,
-            &none,
-            status,
-            &path,
-        )
-        .await;
+        return form_page
+            .refuse::<E>(ctx, &posted.state, &none, status)
+            .await;
     };
     let mut ctx = Ctx::of(&found.record, posted.revision);
     ctx.ewp = ewp::panel_of(&*state.snapshot().await, &found.record);
     let path = ctx.action.clone();
     if posted.action != Action::Save {
-        return render::<E>(
-            &state,
-            &staff,
-            &csrf,
-            ctx,
-            &posted.state,
-            &none,
-            StatusCode::OK,
-            &path,
-        )
-        .await;
+        return form_page.show::<E>(ctx, &posted.state).await;
     }
     posted.state.compact(E::FIELDS);
     let base = serde_json::to_value(&found.record).unwrap_or_default();
@@ -143,15 +117,7 @@ pub async fn save<E: AdminRecord>(
         }
         Err(e) => return Err(e),
     };
-    render::<E>(
-        &state,
-        &staff,
-        &csrf,
-        ctx,
-        &posted.state,
-        &errors,
-        status,
-        &path,
-    )
-    .await
+    form_page
+        .refuse::<E>(ctx, &posted.state, &errors, status)
+        .await
 }
