@@ -2,7 +2,7 @@
 //! every `.ftl` file under `locales/<lang>/` (one file per feature), with
 //! the language's plural rules.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -38,6 +38,9 @@ pub enum Arg {
 pub struct Catalog {
     bundles: [FluentBundle<FluentResource>; 3],
     keys: [BTreeSet<String>; 3],
+    /// Every message worded without values, formatted once: most messages
+    /// of a page are asked for so, dozens of times a page.
+    plain: [HashMap<String, String>; 3],
 }
 
 impl Catalog {
@@ -83,16 +86,29 @@ impl Catalog {
         let (en, en_keys) = load(Lang::En)?;
         let (sv, sv_keys) = load(Lang::Sv)?;
         let (ja, ja_keys) = load(Lang::Ja)?;
-        Ok(Catalog {
+        let mut catalog = Catalog {
             bundles: [en, sv, ja],
             keys: [en_keys, sv_keys, ja_keys],
-        })
+            plain: Default::default(),
+        };
+        catalog.plain = Lang::ALL.map(|lang| {
+            (catalog.keys[lang.index()].iter())
+                .filter_map(|key| Some((key.clone(), catalog.format(lang, key, &[])?)))
+                .collect()
+        });
+        Ok(catalog)
     }
 
     /// The message `key` in `lang` with `args` placed; English when `lang`
     /// lacks it, the key itself when no language has it (so a missing
     /// message shows, and the completeness test names it).
     pub fn message(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        if args.is_empty() {
+            return [lang, Lang::En]
+                .into_iter()
+                .find_map(|l| self.plain[l.index()].get(key).cloned())
+                .unwrap_or_else(|| key.to_owned());
+        }
         [lang, Lang::En]
             .into_iter()
             .find_map(|l| self.format(l, key, args))
@@ -157,6 +173,19 @@ mod tests {
         assert_eq!(n(Lang::Sv, 1.0), "1 partner");
         assert_eq!(n(Lang::Sv, 3.0), "3 partner");
         assert_eq!(n(Lang::Ja, 3.0), "3 件の提携先");
+    }
+
+    #[test]
+    fn a_message_without_values_reads_as_fluent_formats_it() {
+        let catalog = Catalog::builtin().unwrap();
+        for lang in Lang::ALL {
+            for key in catalog.keys(lang) {
+                if let Some(formatted) = catalog.format(lang, key, &[]) {
+                    assert_eq!(catalog.message(lang, key, &[]), formatted, "{lang}: {key}");
+                }
+            }
+        }
+        assert_eq!(catalog.message(Lang::Sv, "nav-map", &[]), "Karta");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct Highlighter {
     prefix: Option<(String, bool)>,
     analyzer: TextAnalyzer,
     field: Field,
+    /// The generator of every hit's snippet when the query's own terms are
+    /// all there is to mark (built once per query, not once per hit).
+    exact: Option<SnippetGenerator>,
 }
 
 impl Highlighter {
@@ -52,13 +55,22 @@ impl Highlighter {
                 }
             }
         }
-        Highlighter {
+        let mut highlighter = Highlighter {
             terms,
             fuzzy,
             prefix,
             analyzer,
             field,
+            exact: None,
+        };
+        if !highlighter.matches_loosely() {
+            highlighter.exact = Some(highlighter.generator(highlighter.terms.clone()));
         }
+        highlighter
+    }
+
+    fn generator(&self, terms: BTreeMap<String, f32>) -> SnippetGenerator {
+        SnippetGenerator::new(terms, self.analyzer.clone(), self.field, SNIPPET_BYTES)
     }
 
     /// Whether some token may match the query only loosely (typo, prefix,
@@ -100,18 +112,22 @@ impl Highlighter {
     /// marked, else the start of `fallback`. Always escaped HTML.
     pub fn snippet(&self, summary: &str, fallback: &str) -> String {
         if !self.terms.is_empty() && !summary.is_empty() {
-            let mut terms = self.terms.clone();
-            if self.matches_loosely() {
-                let mut analyzer = self.analyzer.clone();
-                let mut stream = analyzer.token_stream(summary);
-                while let Some(token) = stream.next() {
-                    if !terms.contains_key(&token.text) && self.loose_match(&token.text) {
-                        terms.insert(token.text.clone(), 1.0);
+            let loose;
+            let generator = match &self.exact {
+                Some(generator) => generator,
+                None => {
+                    let mut terms = self.terms.clone();
+                    let mut analyzer = self.analyzer.clone();
+                    let mut stream = analyzer.token_stream(summary);
+                    while let Some(token) = stream.next() {
+                        if !terms.contains_key(&token.text) && self.loose_match(&token.text) {
+                            terms.insert(token.text.clone(), 1.0);
+                        }
                     }
+                    loose = self.generator(terms);
+                    &loose
                 }
-            }
-            let generator =
-                SnippetGenerator::new(terms, self.analyzer.clone(), self.field, SNIPPET_BYTES);
+            };
             let mut snippet = generator.snippet(summary);
             if !snippet.is_empty() {
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");

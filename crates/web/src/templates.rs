@@ -1,6 +1,8 @@
 //! Page templates: built-in ones embedded in the binary; a theme folder may
 //! override any of them by file name, so each university can brand its pages.
 
+mod chrome;
+
 use std::path::PathBuf;
 
 use minijinja::value::Kwargs;
@@ -48,6 +50,10 @@ impl Templates {
             label_in(page_lang(state), word)
         });
         env.add_function("t", translate);
+        let chrome = chrome::ChromeCache::default();
+        env.add_function("chrome", move |state: &State, name: &str| {
+            chrome.render(state, name)
+        });
         env.add_filter("date", |state: &State, day: &str| {
             date_in(page_lang(state), day)
         });

@@ -71,6 +71,38 @@ async fn the_home_page_speaks_the_readers_language() {
     assert!(ja.contains("協定 "), "agreement counts: {ja}");
 }
 
+/// The link of the header's navigation that is marked as the current page.
+fn current_nav(body: &str) -> Option<String> {
+    let nav = &body[body.find(r#"<nav class="site-nav""#)?..];
+    let nav = &nav[..nav.find("</nav>")?];
+    let marked = &nav[..nav.find(r#" aria-current="page""#)?];
+    let href = &marked[marked.rfind("href=\"")? + 6..];
+    Some(href[..href.find('"')?].replace("&#x2f;", "/"))
+}
+
+/// The header and footer are rendered once per language and section and
+/// then reused: each page still gets its own language and its own section.
+#[tokio::test]
+async fn the_header_marks_the_section_in_the_readers_language() {
+    let app = spawn_app().await;
+    for _ in 0..2 {
+        let map = app.get("/map?lang=sv").await.body;
+        assert_eq!(current_nav(&map).as_deref(), Some("/map"));
+        assert!(map.contains(r#"<nav class="site-nav" aria-label="Huvudmeny">"#));
+        assert!(map.contains(">Karta</a>"), "the Swedish header");
+        let country = app.get("/countries/jp").await.body;
+        assert_eq!(current_nav(&country).as_deref(), Some("/countries"));
+        assert!(country.contains(">Countries</a>"));
+        let countries = app.get("/countries?lang=ja").await.body;
+        assert_eq!(current_nav(&countries).as_deref(), Some("/countries"));
+        assert!(countries.contains(">地図</a>"), "the Japanese header");
+        let home = app.get("/").await.body;
+        assert_eq!(current_nav(&home), None);
+        assert!(home.contains(r#"<a class="brand" href="/" aria-current="page">"#));
+        assert!(!country.contains(r#"<a class="brand" href="/" aria-current="page">"#));
+    }
+}
+
 #[tokio::test]
 async fn countries_are_sorted_by_the_readers_language() {
     let app = spawn_app().await;

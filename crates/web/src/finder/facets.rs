@@ -19,7 +19,8 @@ const SHOWN_VALUES: usize = 10;
 #[derive(Debug, Serialize)]
 pub struct FacetValue {
     label: String,
-    count: u64,
+    /// How many hits have it, written as the reader's language writes numbers.
+    count: String,
     selected: bool,
     href: String,
 }
@@ -143,13 +144,14 @@ fn facet_view(
     set(&mut without, name, None);
     let base = href(&without);
     let joint = if base.ends_with('?') { "" } else { "&" };
+    let formats = crate::http::lang::languages().formats(crate::http::lang::current());
     let values = shown
         .into_iter()
         .map(|(value, count)| {
             let selected = current.as_deref() == Some(value.as_str());
             FacetValue {
                 label: facet_label(name, value),
-                count,
+                count: formats.number(count as i64),
                 selected,
                 href: if selected {
                     base.clone()
