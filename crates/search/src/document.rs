@@ -3,12 +3,13 @@
 use std::collections::BTreeSet;
 
 use kizuna_core::Snapshot;
-use kizuna_domain::{Collection, CountryCode, Organisation, Slug, Visibility};
+use kizuna_domain::{Collection, CountryCode, EducationLevel, Organisation, Slug, Visibility};
 use tantivy::TantivyDocument;
 
 use crate::countries::country_names;
 use crate::refs::Refs;
 use crate::schema::{Fields, facet};
+use crate::terms::word_terms;
 use crate::tokenizer::normalise;
 
 mod flatten;
@@ -58,6 +59,16 @@ impl Record {
             summary: Vec::new(),
             fallback: Vec::new(),
         }
+    }
+
+    /// The education levels an agreement or programme is for: its facet
+    /// values, and their codes and words in the text it is found by.
+    fn education(&mut self, levels: &[EducationLevel]) {
+        self.education_levels = levels.iter().map(|l| l.as_str()).collect();
+        self.body
+            .extend(levels.iter().map(|l| l.as_str().to_owned()));
+        self.body
+            .extend(levels.iter().flat_map(|l| word_terms(l.as_str())));
     }
 
     fn country_names(&mut self) {

@@ -77,7 +77,6 @@ impl DocBuilder<'_> {
         r.countries = refs.partner_countries(a.party_ids());
         r.kind = Some(a.kind.as_str());
         r.level = Some(a.level.as_str());
-        r.education_levels = a.education_levels.iter().map(|l| l.as_str()).collect();
         let mut partners = Vec::new();
         for party in &a.parties {
             if refs.is_home_side(&party.organisation) {
@@ -107,13 +106,7 @@ impl DocBuilder<'_> {
         r.body.push(words(a.kind.as_str()));
         r.body.extend(word_terms(a.kind.as_str()));
         r.body.extend(word_terms(a.level.as_str()));
-        r.body
-            .extend(a.education_levels.iter().map(|l| l.as_str().to_owned()));
-        r.body.extend(
-            a.education_levels
-                .iter()
-                .flat_map(|l| word_terms(l.as_str())),
-        );
+        r.education(&a.education_levels);
         r.country_names();
         let notes = a.notes.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(notes.clone());
@@ -132,7 +125,6 @@ impl DocBuilder<'_> {
         let refs = self.refs(p.visibility);
         r.countries = refs.partner_countries(&p.partners);
         r.kind = Some(p.kind.as_str());
-        r.education_levels = p.education_levels.iter().map(|l| l.as_str()).collect();
         for id in p.partners.iter().chain(&p.units) {
             r.body.extend(refs.all_names(id));
         }
@@ -142,13 +134,7 @@ impl DocBuilder<'_> {
         r.body.push(words(p.kind.as_str()));
         r.body.extend(word_terms(p.kind.as_str()));
         r.body.push("programme".to_owned());
-        r.body
-            .extend(p.education_levels.iter().map(|l| l.as_str().to_owned()));
-        r.body.extend(
-            p.education_levels
-                .iter()
-                .flat_map(|l| word_terms(l.as_str())),
-        );
+        r.education(&p.education_levels);
         r.country_names();
         let description = p.description.as_deref().map(plain_text).unwrap_or_default();
         r.body.push(description.clone());

@@ -89,7 +89,7 @@ pub fn href(params: &SearchParams) -> String {
 }
 
 /// A facet value as the reader reads it, in the request's language.
-fn facet_label(facet: &str, value: &str) -> String {
+pub(super) fn facet_label(facet: &str, value: &str) -> String {
     match facet {
         "country" => value
             .parse::<kizuna_domain::CountryCode>()
@@ -120,7 +120,7 @@ fn facet_view(
     name: &str,
     counts: &BTreeMap<String, u64>,
 ) -> Option<FacetView> {
-    let current = get(params, name);
+    let chosen = get(params, name);
     // The commonest values first; the chosen one is always listed.
     let mut ranked: Vec<(&String, u64)> = counts.iter().map(|(v, c)| (v, *c)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -129,7 +129,7 @@ fn facet_view(
         .iter()
         .enumerate()
         .filter(|(i, (value, _))| {
-            every || *i < SHOWN_VALUES || current.as_deref() == Some(value.as_str())
+            every || *i < SHOWN_VALUES || chosen.as_deref() == Some(value.as_str())
         })
         .map(|(_, v)| *v)
         .collect();
@@ -144,11 +144,11 @@ fn facet_view(
     set(&mut without, name, None);
     let base = href(&without);
     let joint = if base.ends_with('?') { "" } else { "&" };
-    let formats = crate::http::lang::languages().formats(crate::http::lang::current());
+    let formats = crate::http::lang::languages().formats(current());
     let values = shown
         .into_iter()
         .map(|(value, count)| {
-            let selected = current.as_deref() == Some(value.as_str());
+            let selected = chosen.as_deref() == Some(value.as_str());
             FacetValue {
                 label: facet_label(name, value),
                 count: formats.number(count as i64),

@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use kizuna_domain::Visibility;
 use serde::Serialize;
 
-use super::facets::{FacetView, facet_views, get, href};
+use super::facets::{FacetView, facet_label, facet_views, get, href};
 use super::{Audience, SearchParams, private_to, run};
 use crate::http::lang::{t, t_with};
 use crate::http::query::ApiQuery;
@@ -60,10 +60,7 @@ pub async fn search_page(
     let mut badge = |kind: kizuna_domain::Collection| match badges.iter().find(|b| b.0 == kind) {
         Some((_, text)) => text.clone(),
         None => {
-            let text = t_with(
-                "atlas-record-type",
-                &[("type", Arg::Text(kind.to_string()))],
-            );
+            let text = facet_label("type", kind.as_str());
             badges.push((kind, text.clone()));
             text
         }
