@@ -32,7 +32,9 @@ pub fn ready(address: &str) -> bool {
 pub struct Response {
     /// The status code.
     pub status: u16,
-    /// The decoded body.
+    /// The body's length in bytes.
+    pub length: usize,
+    /// The decoded body, when it was asked for (timed runs only count it).
     pub body: Vec<u8>,
 }
 
@@ -125,17 +127,24 @@ impl Connection {
         })
     }
 
-    /// GETs `path` and reads the whole answer, whatever its status.
-    pub async fn get(&mut self, path: &str) -> anyhow::Result<Response> {
+    /// GETs `path` and reads the whole answer, whatever its status; the
+    /// body is kept only when `keep` (a timed run reads and drops it, as wrk
+    /// does, so that copying a large page is not charged to the server).
+    pub async fn get(&mut self, path: &str, keep: bool) -> anyhow::Result<Response> {
         let request = format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: kizuna-bench\r\n\r\n",
             self.host
         );
         self.stream.write_all(request.as_bytes()).await?;
+        let mut scanned = 0;
         let end = loop {
-            if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-                break end;
+            if let Some(end) = self.buffer[scanned..]
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+            {
+                break scanned + end;
             }
+            scanned = self.buffer.len().saturating_sub(3);
             if !self.fill().await? {
                 bail!("the server closed the connection before answering");
             }
@@ -143,19 +152,28 @@ impl Connection {
         let head = String::from_utf8_lossy(&self.buffer[..end]).into_owned();
         let (status, framing, close) = parse_head(&head)?;
         self.closed = close;
-        let start = end + 4;
-        let (body, used) = match framing {
+        self.buffer.drain(..end + 4);
+        let body = match framing {
+            Framing::Length(length) if !keep => {
+                self.skip(length).await?;
+                return Ok(Response {
+                    status,
+                    length,
+                    body: Vec::new(),
+                });
+            }
             Framing::Length(length) => {
-                while self.buffer.len() < start + length {
+                while self.buffer.len() < length {
                     if !self.fill().await? {
                         bail!("the server closed the connection mid-answer");
                     }
                 }
-                (self.buffer[start..start + length].to_vec(), length)
+                self.buffer.drain(..length).collect()
             }
             Framing::Chunked => loop {
-                if let Some(done) = decode_chunked(&self.buffer[start..])? {
-                    break done;
+                if let Some((body, used)) = decode_chunked(&self.buffer)? {
+                    self.buffer.drain(..used);
+                    break body;
                 }
                 if !self.fill().await? {
                     bail!("the server closed the connection mid-answer");
@@ -164,25 +182,41 @@ impl Connection {
             Framing::UntilClose => {
                 while self.fill().await? {}
                 self.closed = true;
-                (self.buffer[start..].to_vec(), self.buffer.len() - start)
+                std::mem::take(&mut self.buffer)
             }
         };
-        self.buffer.drain(..start + used);
-        Ok(Response { status, body })
+        Ok(Response {
+            status,
+            length: body.len(),
+            body: if keep { body } else { Vec::new() },
+        })
     }
 
-    /// Reads more; false at end of stream.
+    /// Reads past `length` bytes of body, keeping only what follows them.
+    async fn skip(&mut self, mut length: usize) -> anyhow::Result<()> {
+        loop {
+            if self.buffer.len() >= length {
+                self.buffer.drain(..length);
+                return Ok(());
+            }
+            length -= self.buffer.len();
+            self.buffer.clear();
+            if !self.fill().await? {
+                bail!("the server closed the connection mid-answer");
+            }
+        }
+    }
+
+    /// Reads more straight into the buffer; false at end of stream.
     async fn fill(&mut self) -> anyhow::Result<bool> {
-        let mut chunk = [0u8; 64 * 1024];
-        let n = self.stream.read(&mut chunk).await?;
-        self.buffer.extend_from_slice(&chunk[..n]);
-        Ok(n > 0)
+        self.buffer.reserve(64 * 1024);
+        Ok(self.stream.read_buf(&mut self.buffer).await? > 0)
     }
 }
 
 /// One GET on a fresh connection.
 pub async fn fetch(address: &str, path: &str) -> anyhow::Result<Response> {
-    Connection::open(address).await?.get(path).await
+    Connection::open(address).await?.get(path, true).await
 }
 
 /// One GET that must answer 2xx; returns the body as JSON.
@@ -234,7 +268,7 @@ pub async fn load(address: &str, paths: Arc<Vec<String>>, limits: Limits) -> Run
                         connection = Some(Connection::open(&address).await?);
                     }
                     match connection.as_mut() {
-                        Some(c) => c.get(path).await,
+                        Some(c) => c.get(path, false).await,
                         None => bail!("no connection"),
                     }
                 })
@@ -242,7 +276,7 @@ pub async fn load(address: &str, paths: Arc<Vec<String>>, limits: Limits) -> Run
                 match answer {
                     Ok(Ok(r)) if (200..300).contains(&r.status) => {
                         run.samples.push(sent.elapsed());
-                        run.bytes += r.body.len() as u64;
+                        run.bytes += r.length as u64;
                     }
                     Ok(Ok(r)) => run.fail(format!("{} on {path}", r.status)),
                     Ok(Err(e)) => {
@@ -290,5 +324,35 @@ mod tests {
         assert_eq!(&wire[used..], b"NEXT");
         assert!(decode_chunked(&wire[..10]).unwrap().is_none());
         assert!(decode_chunked(b"zz\r\n").is_err());
+    }
+
+    #[tokio::test]
+    async fn answers_are_read_whole_whether_their_bodies_are_kept_or_not() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap().to_string();
+        let big = "x".repeat(300 * 1024);
+        let server =
+            tokio::spawn(async move {
+                let (mut socket, _) = listener.accept().await.unwrap();
+                let mut request = [0u8; 1024];
+                for answer in [
+                format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{big}", big.len()),
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello".to_owned(),
+                "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nno\r\n0\r\n\r\n"
+                    .to_owned(),
+            ] {
+                let _ = socket.read(&mut request).await.unwrap();
+                socket.write_all(answer.as_bytes()).await.unwrap();
+            }
+            });
+        let mut connection = Connection::open(&address).await.unwrap();
+        let skipped = connection.get("/big", false).await.unwrap();
+        assert_eq!((skipped.status, skipped.length), (200, 300 * 1024));
+        assert!(skipped.body.is_empty());
+        let kept = connection.get("/small", true).await.unwrap();
+        assert_eq!((kept.status, kept.body.as_slice()), (200, &b"hello"[..]));
+        let chunked = connection.get("/missing", true).await.unwrap();
+        assert_eq!((chunked.status, chunked.body.as_slice()), (404, &b"no"[..]));
+        server.await.unwrap();
     }
 }
