@@ -24,6 +24,7 @@ mod finish;
 pub mod flatten;
 mod index;
 mod names;
+mod organisation_columns;
 mod outcome;
 mod partners;
 pub mod plan;
