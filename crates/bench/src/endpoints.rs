@@ -65,6 +65,18 @@ pub struct Endpoint {
     pub group: Group,
     /// The concrete paths cycled through.
     pub paths: Arc<Vec<String>>,
+    /// Asks for gzip, as every browser does.
+    pub gzip: bool,
+}
+
+/// Pages measured a second time as a browser asks for them: a page kept per
+/// revision is sent in its stored gzip form, the search page is compressed
+/// per request.
+const AS_BROWSERS: [&str; 2] = ["/countries/jp", "/search?q={q}"];
+
+/// The name of an endpoint's browser run.
+fn browser_name(name: &str) -> String {
+    format!("{name} (gzip)")
 }
 
 /// Ids and organisations read from the registry.
@@ -300,13 +312,46 @@ pub fn plan(m: &Material, max_queries: usize) -> Plan {
     for (name, group, paths) in list {
         if paths.is_empty() {
             plan.skipped.push(name.to_owned());
-        } else {
+            continue;
+        }
+        let paths = Arc::new(paths);
+        plan.endpoints.push(Endpoint {
+            name: name.to_owned(),
+            group,
+            paths: paths.clone(),
+            gzip: false,
+        });
+        if AS_BROWSERS.contains(&name) {
             plan.endpoints.push(Endpoint {
-                name: name.to_owned(),
+                name: browser_name(name),
                 group,
-                paths: Arc::new(paths),
+                paths,
+                gzip: true,
             });
         }
     }
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_runs_ask_for_gzip_on_the_same_paths() {
+        let plan = plan(&Material::default(), 10);
+        let find = |name: &str| plan.endpoints.iter().find(|e| e.name == name);
+        let (plain, browser) = (
+            find("/countries/jp").unwrap(),
+            find("/countries/jp (gzip)").unwrap(),
+        );
+        assert!(browser.gzip && !plain.gzip);
+        assert_eq!(browser.paths, plain.paths);
+        assert_eq!(browser.group, Group::Page);
+        assert_eq!(
+            plan.endpoints.iter().filter(|e| e.gzip).count(),
+            1,
+            "no queries, no search runs"
+        );
+    }
 }

@@ -131,8 +131,24 @@ impl Connection {
     /// body is kept only when `keep` (a timed run reads and drops it, as wrk
     /// does, so that copying a large page is not charged to the server).
     pub async fn get(&mut self, path: &str, keep: bool) -> anyhow::Result<Response> {
+        self.get_encoded(path, keep, false).await
+    }
+
+    /// As [`Connection::get`]; with `gzip` the answer may come compressed
+    /// (its body is then counted as sent, not decoded).
+    pub async fn get_encoded(
+        &mut self,
+        path: &str,
+        keep: bool,
+        gzip: bool,
+    ) -> anyhow::Result<Response> {
+        let encoding = if gzip {
+            "Accept-Encoding: gzip\r\n"
+        } else {
+            ""
+        };
         let request = format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: kizuna-bench\r\n\r\n",
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nUser-Agent: kizuna-bench\r\n{encoding}\r\n",
             self.host
         );
         self.stream.write_all(request.as_bytes()).await?;
@@ -241,6 +257,8 @@ pub struct Limits {
     pub grace: Duration,
     /// Where in `paths` the run starts.
     pub offset: usize,
+    /// Ask for gzip (`Accept-Encoding: gzip`), as browsers do.
+    pub gzip: bool,
 }
 
 /// Sends GETs cycling through `paths` from `limits.clients` connections until
@@ -268,7 +286,7 @@ pub async fn load(address: &str, paths: Arc<Vec<String>>, limits: Limits) -> Run
                         connection = Some(Connection::open(&address).await?);
                     }
                     match connection.as_mut() {
-                        Some(c) => c.get(path, false).await,
+                        Some(c) => c.get_encoded(path, false, limits.gzip).await,
                         None => bail!("no connection"),
                     }
                 })

@@ -63,18 +63,20 @@ pub async fn measure(
     if (200..300).contains(&jp.status) {
         r.country_jp_bytes = Some(jp.body.len());
     }
-    let limits = |ceiling: bool, clients: usize, offset: usize, grace: Duration| Limits {
-        clients,
-        // The ceiling runs for the whole time bound: at the request bound it is over in a blink.
-        requests: if ceiling {
-            usize::MAX
-        } else {
-            options.requests
-        },
-        duration: options.duration,
-        grace,
-        offset,
-    };
+    let limits =
+        |ceiling: bool, clients: usize, offset: usize, grace: Duration, gzip: bool| Limits {
+            clients,
+            // The ceiling runs for the whole time bound: at the request bound it is over in a blink.
+            requests: if ceiling {
+                usize::MAX
+            } else {
+                options.requests
+            },
+            duration: options.duration,
+            grace,
+            offset,
+            gzip,
+        };
     for endpoint in plan.endpoints {
         // One request first: it warms up what a first visit sets up and shows a broken endpoint early.
         let _ = fetch(address, &endpoint.paths[0]).await;
@@ -86,7 +88,12 @@ pub async fn measure(
                 endpoint.name
             ));
         }
-        let one = load(address, paths.clone(), limits(ceiling, 1, 1, MIN_GRACE)).await;
+        let one = load(
+            address,
+            paths.clone(),
+            limits(ceiling, 1, 1, MIN_GRACE, endpoint.gzip),
+        )
+        .await;
         // Enough time for every connection's last request at the one-client p99 to finish.
         let slowest = one.percentile(0.99).unwrap_or(MAX_GRACE);
         let grace = (slowest * options.clients as u32).clamp(MIN_GRACE, MAX_GRACE);
@@ -100,7 +107,7 @@ pub async fn measure(
         let many = load(
             address,
             paths,
-            limits(ceiling, options.clients, offset, grace),
+            limits(ceiling, options.clients, offset, grace, endpoint.gzip),
         )
         .await;
         progress(
@@ -130,7 +137,7 @@ pub async fn measure(
         load(
             address,
             healthz,
-            limits(true, options.clients, 0, MIN_GRACE),
+            limits(true, options.clients, 0, MIN_GRACE, false),
         )
         .await,
     );

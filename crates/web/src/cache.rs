@@ -11,6 +11,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
+use crate::http::compression::Precompressible;
+
 /// Most bytes held before the cache starts over.
 const BUDGET_BYTES: usize = 32 * 1024 * 1024;
 
@@ -19,17 +21,36 @@ const BUDGET_BYTES: usize = 32 * 1024 * 1024;
 pub struct CachedPage {
     /// Its `Content-Type`.
     pub content_type: &'static str,
-    /// Its body.
-    pub body: Bytes,
+    /// Its body, with the gzip form made the first time a client asks.
+    pub body: Precompressible,
     /// Its `ETag`, for single records of the API.
     pub etag: Option<HeaderValue>,
 }
 
+impl CachedPage {
+    /// `body` as `content_type`, with `etag` when it names a version.
+    pub fn new(content_type: &'static str, body: Bytes, etag: Option<HeaderValue>) -> Self {
+        CachedPage {
+            content_type,
+            body: Precompressible::new(body),
+            etag,
+        }
+    }
+}
+
 impl IntoResponse for CachedPage {
     fn into_response(self) -> Response {
-        let mut response = ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response();
-        if let Some(etag) = self.etag {
-            response.headers_mut().insert(header::ETAG, etag);
+        let body = self.body.identity();
+        let mut response = ([(header::CONTENT_TYPE, self.content_type)], body).into_response();
+        match self.etag {
+            // A tagged answer is one exact representation: it goes as it is.
+            Some(etag) => {
+                response.headers_mut().insert(header::ETAG, etag);
+            }
+            None if self.body.worth_it() => {
+                response.extensions_mut().insert(self.body);
+            }
+            None => {}
         }
         response
     }
@@ -68,7 +89,7 @@ impl PageCache {
         }
         if entries.revision != revision
             || entries.day != Some(day)
-            || entries.bytes + page.body.len() > BUDGET_BYTES
+            || entries.bytes + page.body.size() > BUDGET_BYTES
         {
             *entries = Entries {
                 revision,
@@ -76,7 +97,7 @@ impl PageCache {
                 ..Entries::default()
             };
         }
-        entries.bytes += page.body.len();
+        entries.bytes += page.body.size();
         entries.pages.insert(key, page);
     }
 }
@@ -86,11 +107,7 @@ mod tests {
     use super::*;
 
     fn page(text: &'static str) -> CachedPage {
-        CachedPage {
-            content_type: "text/plain",
-            body: Bytes::from_static(text.as_bytes()),
-            etag: None,
-        }
+        CachedPage::new("text/plain", Bytes::from_static(text.as_bytes()), None)
     }
 
     #[test]
@@ -98,7 +115,7 @@ mod tests {
         let cache = PageCache::default();
         let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         cache.put(3, day, "/a".into(), page("three"));
-        assert_eq!(cache.get(3, day, "/a").unwrap().body, "three");
+        assert_eq!(cache.get(3, day, "/a").unwrap().body.identity(), "three");
         assert!(cache.get(4, day, "/a").is_none(), "a newer revision misses");
         assert!(
             cache.get(3, day.succ_opt().unwrap(), "/a").is_none(),
@@ -106,7 +123,7 @@ mod tests {
         );
         cache.put(4, day, "/a".into(), page("four"));
         cache.put(3, day, "/a".into(), page("stale"));
-        assert_eq!(cache.get(4, day, "/a").unwrap().body, "four");
+        assert_eq!(cache.get(4, day, "/a").unwrap().body.identity(), "four");
         assert!(cache.get(3, day, "/a").is_none());
     }
 

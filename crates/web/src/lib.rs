@@ -68,6 +68,9 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         // Outermost, so error pages and problem documents speak the page's language too.
         .layer(middleware::from_fn_with_state(settings.default_lang, http::lang::negotiate))
+        // A kept answer's own gzip form; other text is compressed on the way out.
+        .layer(middleware::from_fn(http::compression::send_precompressed))
+        .layer(http::compression::layer())
         .with_state(state)
 }
 

@@ -196,11 +196,7 @@ impl AppState {
             return Ok(hit.into_response());
         }
         let (body, etag) = render(snapshot).await?;
-        let page = CachedPage {
-            content_type,
-            body: body.into(),
-            etag,
-        };
+        let page = CachedPage::new(content_type, body.into(), etag);
         self.pages().put(revision, day, key, page.clone());
         Ok(page.into_response())
     }

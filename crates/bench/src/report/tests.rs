@@ -19,6 +19,7 @@ fn row(name: &str, group: Group, latency_ms: u64, per_second: u64, failures: usi
             name: name.to_owned(),
             group,
             paths: Arc::new(vec![name.to_owned()]),
+            gzip: false,
         },
         one: run(100, Duration::from_secs(1)),
         many: run(per_second, Duration::from_secs(1)),
