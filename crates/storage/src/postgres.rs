@@ -25,7 +25,7 @@ mod sql {
     pub const LIST: &str = "SELECT id, doc, created_at, updated_at, revision FROM records \
         WHERE collection = $1 AND (NOT $2 OR visibility = 'public') AND ($3::text IS NULL OR kind = $3) \
         AND ($4::text IS NULL OR country = $4) AND ($5::text IS NULL OR search_text LIKE $5 ESCAPE '\\') \
-        AND ($6::text IS NULL OR id > $6) ORDER BY id LIMIT $7";
+        AND id > COALESCE($6::text, '') ORDER BY id LIMIT $7";
     pub const CURRENT: &str = "SELECT id, doc, visibility, revision FROM records \
         WHERE collection = $1 AND id = $2 FOR UPDATE";
     /// [`CURRENT`] for an array of ids.

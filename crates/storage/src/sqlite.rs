@@ -29,7 +29,7 @@ mod sql {
     pub const LIST: &str = "SELECT id, doc, created_at, updated_at, revision FROM records \
         WHERE collection = ?1 AND (NOT ?2 OR visibility = 'public') AND (?3 IS NULL OR kind = ?3) \
         AND (?4 IS NULL OR country = ?4) AND (?5 IS NULL OR search_text LIKE ?5 ESCAPE '\\') \
-        AND (?6 IS NULL OR id > ?6) ORDER BY id LIMIT ?7";
+        AND id > COALESCE(?6, '') ORDER BY id LIMIT ?7";
     pub const CURRENT: &str =
         "SELECT id, doc, visibility, revision FROM records WHERE collection = ?1 AND id = ?2";
     /// [`CURRENT`] for the ids in a JSON array.
@@ -388,6 +388,36 @@ crate::backend::impl_store!(SqliteStore, Sqlite, sql, "sqlite");
 #[cfg(test)]
 mod tests {
     use super::sql::values;
+
+    /// A page after a cursor seeks to it through the primary key: written as
+    /// `(?6 IS NULL OR id > ?6)` it walked every row before the cursor, so
+    /// reading a registry page by page (every start) grew with its square.
+    #[tokio::test]
+    async fn a_page_after_a_cursor_seeks_to_it() {
+        let store = super::SqliteStore::open(&crate::testing::fresh_sqlite_url())
+            .await
+            .unwrap();
+        super::sql::MIGRATOR.run(&store.pool).await.unwrap();
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN {}",
+            super::sql::LIST
+        )))
+        .bind("organisations")
+        .bind(false)
+        .bind(None::<String>)
+        .bind(None::<String>)
+        .bind(None::<String>)
+        .bind("riken")
+        .bind(1000)
+        .fetch_all(&store.pool)
+        .await
+        .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|row| row.3.as_str()).collect();
+        assert!(
+            steps.iter().any(|s| s.contains("collection=? AND id>?")),
+            "{steps:?}"
+        );
+    }
 
     #[test]
     fn values_repeat_the_row() {
