@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::context::Context;
 use super::records::{org_refs, url};
-use super::row::{Empty, RowBuild, country, integer, line, multiline, number, word};
+use super::row::{Empty, RowBuild, country, integer, line, number, word};
 use super::table::Cell;
 use super::values::{normalise_erasmus, normalise_ror, one_line, parse_pic, split_list};
 use crate::Message;
@@ -51,13 +51,7 @@ pub(super) fn organisation(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         Empty::Clear,
         integer::<i32>,
     );
-    row.put(&["notes"], "notes", Empty::Clear, multiline);
-    row.put(
-        &["internal_notes"],
-        "internal_notes",
-        Empty::Clear,
-        multiline,
-    );
+    super::records::notes(row);
 }
 
 /// Reads `University of Tokyo (en, display); 東京大学 (ja, label); UTokyo (acronym)`.

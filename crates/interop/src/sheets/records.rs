@@ -46,6 +46,17 @@ fn record_refs(
         .collect()
 }
 
+/// The public notes and the staff's internal ones.
+pub(super) fn notes(row: &mut RowBuild<'_>) {
+    row.put(&["notes"], "notes", Empty::Clear, multiline);
+    row.put(
+        &["internal_notes"],
+        "internal_notes",
+        Empty::Clear,
+        multiline,
+    );
+}
+
 /// A web address; `www.example.org` gets its `https://`.
 pub(super) fn url(cell: &Cell) -> Result<String, Message> {
     let text = one_line(&cell.as_text());
@@ -110,13 +121,7 @@ fn agreement(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
     row.put(&["contacts"], "contacts", Empty::List, |c| {
         record_refs(ctx, Collection::Contacts, c)
     });
-    row.put(&["notes"], "notes", Empty::Clear, multiline);
-    row.put(
-        &["internal_notes"],
-        "internal_notes",
-        Empty::Clear,
-        multiline,
-    );
+    notes(row);
     super::partners::parties(ctx, row);
     super::conditions::read(row);
 }
