@@ -17,6 +17,7 @@
 //! core's write path ([`apply`]), all or nothing.
 
 pub mod columns;
+mod common_columns;
 mod conditions;
 mod context;
 pub mod decode;

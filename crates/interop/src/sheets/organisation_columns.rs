@@ -4,8 +4,8 @@
 use kizuna_domain::{Name, NameKind, OrganisationKind};
 use serde_json::Value;
 
+use super::common_columns::{notes, org_refs, url};
 use super::context::Context;
-use super::records::{org_refs, url};
 use super::row::{Empty, RowBuild, country, integer, line, number, word};
 use super::table::Cell;
 use super::values::{normalise_erasmus, normalise_ror, one_line, parse_pic, split_list};
@@ -51,7 +51,7 @@ pub(super) fn organisation(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         Empty::Clear,
         integer::<i32>,
     );
-    super::records::notes(row);
+    notes(row);
 }
 
 /// Reads `University of Tokyo (en, display); 東京大学 (ja, label); UTokyo (acronym)`.

@@ -2,10 +2,11 @@
 
 use kizuna_domain::{
     AgreementKind, AgreementLevel, CareerStage, Collection, Deadline, EducationLevel, FundingKind,
-    IscedCode, ProgrammeKind, Slug, Visibility,
+    IscedCode, ProgrammeKind, Visibility,
 };
 use serde_json::Value;
 
+use super::common_columns::{notes, org_refs, record_refs, url};
 use super::context::Context;
 use super::row::{Empty, RowBuild, codes, countries, line, multiline, phrases, word, words};
 use super::table::Cell;
@@ -27,44 +28,6 @@ pub fn build(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
         Empty::Keep,
         word::<Visibility>,
     );
-}
-
-pub(super) fn org_refs(ctx: &Context<'_>, cell: &Cell) -> Result<Vec<Slug>, Message> {
-    split_list(cell, false)
-        .iter()
-        .map(|t| ctx.org_ref(t))
-        .collect()
-}
-
-fn record_refs(
-    ctx: &Context<'_>,
-    collection: Collection,
-    cell: &Cell,
-) -> Result<Vec<Slug>, Message> {
-    (split_list(cell, false).iter())
-        .map(|t| ctx.record_ref(collection, t))
-        .collect()
-}
-
-/// The public notes and the staff's internal ones.
-pub(super) fn notes(row: &mut RowBuild<'_>) {
-    row.put(&["notes"], "notes", Empty::Clear, multiline);
-    row.put(
-        &["internal_notes"],
-        "internal_notes",
-        Empty::Clear,
-        multiline,
-    );
-}
-
-/// A web address; `www.example.org` gets its `https://`.
-pub(super) fn url(cell: &Cell) -> Result<String, Message> {
-    let text = one_line(&cell.as_text());
-    if text.contains("://") || text.contains(' ') || !text.contains('.') {
-        Ok(text)
-    } else {
-        Ok(format!("https://{text}"))
-    }
 }
 
 fn agreement(ctx: &mut Context<'_>, row: &mut RowBuild<'_>) {
