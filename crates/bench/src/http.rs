@@ -130,18 +130,9 @@ impl Connection {
     /// GETs `path` and reads the whole answer, whatever its status; the
     /// body is kept only when `keep` (a timed run reads and drops it, as wrk
     /// does, so that copying a large page is not charged to the server).
-    pub async fn get(&mut self, path: &str, keep: bool) -> anyhow::Result<Response> {
-        self.get_encoded(path, keep, false).await
-    }
-
-    /// As [`Connection::get`]; with `gzip` the answer may come compressed
-    /// (its body is then counted as sent, not decoded).
-    pub async fn get_encoded(
-        &mut self,
-        path: &str,
-        keep: bool,
-        gzip: bool,
-    ) -> anyhow::Result<Response> {
+    /// With `gzip` the answer may come compressed (its body is then counted
+    /// as sent, not decoded).
+    pub async fn get(&mut self, path: &str, keep: bool, gzip: bool) -> anyhow::Result<Response> {
         let encoding = if gzip {
             "Accept-Encoding: gzip\r\n"
         } else {
@@ -232,7 +223,10 @@ impl Connection {
 
 /// One GET on a fresh connection.
 pub async fn fetch(address: &str, path: &str) -> anyhow::Result<Response> {
-    Connection::open(address).await?.get(path, true).await
+    Connection::open(address)
+        .await?
+        .get(path, true, false)
+        .await
 }
 
 /// One GET that must answer 2xx; returns the body as JSON.
@@ -286,7 +280,7 @@ pub async fn load(address: &str, paths: Arc<Vec<String>>, limits: Limits) -> Run
                         connection = Some(Connection::open(&address).await?);
                     }
                     match connection.as_mut() {
-                        Some(c) => c.get_encoded(path, false, limits.gzip).await,
+                        Some(c) => c.get(path, false, limits.gzip).await,
                         None => bail!("no connection"),
                     }
                 })
@@ -364,12 +358,12 @@ mod tests {
             }
             });
         let mut connection = Connection::open(&address).await.unwrap();
-        let skipped = connection.get("/big", false).await.unwrap();
+        let skipped = connection.get("/big", false, false).await.unwrap();
         assert_eq!((skipped.status, skipped.length), (200, 300 * 1024));
         assert!(skipped.body.is_empty());
-        let kept = connection.get("/small", true).await.unwrap();
+        let kept = connection.get("/small", true, false).await.unwrap();
         assert_eq!((kept.status, kept.body.as_slice()), (200, &b"hello"[..]));
-        let chunked = connection.get("/missing", true).await.unwrap();
+        let chunked = connection.get("/missing", true, false).await.unwrap();
         assert_eq!((chunked.status, chunked.body.as_slice()), (404, &b"no"[..]));
         server.await.unwrap();
     }

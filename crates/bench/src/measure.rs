@@ -63,20 +63,19 @@ pub async fn measure(
     if (200..300).contains(&jp.status) {
         r.country_jp_bytes = Some(jp.body.len());
     }
-    let limits =
-        |ceiling: bool, clients: usize, offset: usize, grace: Duration, gzip: bool| Limits {
-            clients,
-            // The ceiling runs for the whole time bound: at the request bound it is over in a blink.
-            requests: if ceiling {
-                usize::MAX
-            } else {
-                options.requests
-            },
-            duration: options.duration,
-            grace,
-            offset,
-            gzip,
-        };
+    let limits = |ceiling: bool, clients: usize, offset: usize, grace: Duration| Limits {
+        clients,
+        // The ceiling runs for the whole time bound: at the request bound it is over in a blink.
+        requests: if ceiling {
+            usize::MAX
+        } else {
+            options.requests
+        },
+        duration: options.duration,
+        grace,
+        offset,
+        gzip: false,
+    };
     for endpoint in plan.endpoints {
         // One request first: it warms up what a first visit sets up and shows a broken endpoint early.
         let _ = fetch(address, &endpoint.paths[0]).await;
@@ -91,7 +90,10 @@ pub async fn measure(
         let one = load(
             address,
             paths.clone(),
-            limits(ceiling, 1, 1, MIN_GRACE, endpoint.gzip),
+            Limits {
+                gzip: endpoint.gzip,
+                ..limits(ceiling, 1, 1, MIN_GRACE)
+            },
         )
         .await;
         // Enough time for every connection's last request at the one-client p99 to finish.
@@ -107,7 +109,10 @@ pub async fn measure(
         let many = load(
             address,
             paths,
-            limits(ceiling, options.clients, offset, grace, endpoint.gzip),
+            Limits {
+                gzip: endpoint.gzip,
+                ..limits(ceiling, options.clients, offset, grace)
+            },
         )
         .await;
         progress(
@@ -137,7 +142,7 @@ pub async fn measure(
         load(
             address,
             healthz,
-            limits(true, options.clients, 0, MIN_GRACE, false),
+            limits(true, options.clients, 0, MIN_GRACE),
         )
         .await,
     );

@@ -89,15 +89,16 @@ pub fn accepts_gzip(headers: &HeaderMap) -> bool {
         .flat_map(|v| v.split(','))
     {
         let mut parts = item.split(';');
-        let coding = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let coding = parts.next().unwrap_or_default().trim();
         let quality = parts
             .filter_map(|p| p.trim().strip_prefix("q="))
             .find_map(|q| q.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
-        match coding.as_str() {
-            "gzip" | "x-gzip" => named = Some(quality > 0.0),
-            "*" => any = Some(quality > 0.0),
-            _ => {}
+        // Every request passes here: compare without allocating.
+        if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
+            named = Some(quality > 0.0);
+        } else if coding == "*" {
+            any = Some(quality > 0.0);
         }
     }
     named.or(any).unwrap_or(false)
