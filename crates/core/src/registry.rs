@@ -14,6 +14,9 @@ use crate::store::{
     Change, Expect, ListFilter, NewRecord, Store, StoreError, StoredRecord, WriteReport,
 };
 
+mod document;
+use document::{document_without_updated_at, new_record};
+
 /// Country profiles live beside the entity collections.
 const COUNTRIES: RecordSet = RecordSet::Countries;
 /// The setting that names the home organisation.
@@ -118,8 +121,7 @@ impl Registry {
 
     /// The change that writes a country profile.
     pub fn put_country(profile: &CountryProfile) -> Change {
-        let mut doc = serde_json::to_value(profile).expect("profiles serialise");
-        strip_timestamps(&mut doc);
+        let doc = document_without_updated_at(profile);
         Change::Put(
             NewRecord {
                 collection: COUNTRIES,
@@ -151,8 +153,7 @@ impl Registry {
 
     /// The change that writes the factsheet, expecting `expect` of what is stored.
     pub fn put_factsheet(factsheet: &Factsheet, expect: Expect) -> Change {
-        let mut doc = serde_json::to_value(factsheet).expect("factsheets serialise");
-        strip_timestamps(&mut doc);
+        let doc = document_without_updated_at(factsheet);
         Change::Put(
             NewRecord {
                 collection: RecordSet::Factsheet,
@@ -274,38 +275,6 @@ impl Registry {
         }
         snapshot.home = self.home().await?;
         Ok(changed)
-    }
-}
-
-/// Timestamps are the store's columns, not part of the document.
-fn strip_timestamps(doc: &mut serde_json::Value) {
-    if let Some(map) = doc.as_object_mut() {
-        map.remove("created_at");
-        map.remove("updated_at");
-    }
-}
-
-fn new_record<E: Entity>(collection: RecordSet, record: &E) -> NewRecord {
-    let mut doc = serde_json::to_value(record).expect("records serialise");
-    strip_timestamps(&mut doc);
-    let text_of = |key: &str| doc.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-    let mut search = vec![record.title().to_owned()];
-    if let Some(names) = doc.get("names").and_then(|n| n.as_array()) {
-        search.extend(
-            names
-                .iter()
-                .filter_map(|n| n.get("value")?.as_str().map(str::to_owned)),
-        );
-    }
-    search.extend(text_of("city"));
-    NewRecord {
-        collection,
-        id: record.id().to_string(),
-        kind: text_of("kind"),
-        country: text_of("country").and_then(|c| c.parse().ok()),
-        visibility: record.visibility(),
-        search_text: search.join("\n").to_lowercase(),
-        doc,
     }
 }
 

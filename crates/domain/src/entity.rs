@@ -1,6 +1,8 @@
 //! What every record kind has in common, so storage and the API handle
 //! them through one path.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -44,6 +46,9 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     fn redact_internal(&mut self);
     /// Storage sets both timestamps.
     fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>);
+    /// The record as its stored document holds it: timestamps are the
+    /// store's columns, so a record that carries them is copied without.
+    fn without_timestamps(&self) -> Cow<'_, Self>;
 }
 
 macro_rules! entity {
@@ -93,6 +98,15 @@ macro_rules! entity {
             fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>) {
                 self.created_at = Some(created_at);
                 self.updated_at = Some(updated_at);
+            }
+            fn without_timestamps(&self) -> Cow<'_, Self> {
+                if self.created_at.is_none() && self.updated_at.is_none() {
+                    return Cow::Borrowed(self);
+                }
+                let mut bare = self.clone();
+                bare.created_at = None;
+                bare.updated_at = None;
+                Cow::Owned(bare)
             }
         }
     };

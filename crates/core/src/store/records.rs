@@ -42,8 +42,8 @@ pub struct NewRecord {
     pub visibility: Visibility,
     /// Lower-cased names and titles, for plain substring filters.
     pub search_text: String,
-    /// The JSON document, without timestamps.
-    pub doc: serde_json::Value,
+    /// The JSON document, serialised, without timestamps.
+    pub doc: String,
 }
 
 /// What a writer expects of the record it changes.

@@ -76,7 +76,7 @@ impl PostgresStore {
             }))
             .bind(column(rows, |r| r.record.visibility.as_str()))
             .bind(column(rows, |r| r.record.search_text.as_str()))
-            .bind(column(rows, |r| r.record.doc.to_string()))
+            .bind(column(rows, |r| r.record.doc.as_str()))
             .bind(column(rows, |r| time_text(r.created_at)))
             .bind(column(rows, |r| time_text(r.updated_at)))
             .bind(column(rows, |r| r.revision))

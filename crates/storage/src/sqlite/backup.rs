@@ -76,7 +76,7 @@ impl SqliteStore {
                     columns.1,
                     r.visibility.as_str(),
                     &r.search_text,
-                    r.doc.to_string(),
+                    &r.doc,
                     time_text(row.created_at),
                     time_text(row.updated_at),
                     row.revision,

@@ -130,7 +130,7 @@ mod tests {
                     country: None,
                     visibility: kizuna_domain::Visibility::Public,
                     search_text: String::new(),
-                    doc: serde_json::json!({ "id": i, "text": "x".repeat(1_000) }),
+                    doc: serde_json::json!({ "id": i, "text": "x".repeat(1_000) }).to_string(),
                 };
                 Change::Put(record, Expect::Absent)
             })

@@ -61,7 +61,7 @@ async fn history_can_be_redacted(store: Arc<dyn Store>) {
         country: None,
         visibility: Visibility::Public,
         search_text: name.to_lowercase(),
-        doc: json!({"id": "anna", "name": name, "email": "anna@example.org"}),
+        doc: json!({"id": "anna", "name": name, "email": "anna@example.org"}).to_string(),
     };
     store
         .apply(vec![Change::Put(person("Anna"), Expect::Absent)], "a")

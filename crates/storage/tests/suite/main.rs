@@ -20,8 +20,20 @@ fn org(id: &str, country: &str, visibility: &str, names: &[&str]) -> NewRecord {
         country: Some(country.parse().unwrap()),
         visibility: visibility.parse().unwrap(),
         search_text: names.join("\n").to_lowercase(),
-        doc,
+        doc: doc.to_string(),
     }
+}
+
+/// A written document as a JSON tree, to compare with what history reads back.
+fn tree(doc: &str) -> serde_json::Value {
+    serde_json::from_str(doc).expect("documents are JSON")
+}
+
+/// Renames a record's first name in its document.
+fn rename(record: &mut NewRecord, name: String) {
+    let mut doc = tree(&record.doc);
+    doc["names"][0]["value"] = serde_json::Value::String(name);
+    record.doc = doc.to_string();
 }
 
 fn japan() -> Dataset {
