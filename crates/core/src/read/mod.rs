@@ -17,6 +17,7 @@ pub mod public;
 pub mod records;
 pub mod rows;
 mod snapshot;
+pub mod staff_words;
 
 pub use index::Indexes;
 pub use lookup::{Lookup, Reader};

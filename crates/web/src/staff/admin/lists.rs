@@ -14,6 +14,7 @@ use crate::http::auth::StaffPage;
 use crate::http::csrf::Csrf;
 use crate::http::paging::{Pages, page_number};
 use crate::{AppError, AppState};
+use kizuna_core::read::staff_words::StaffWords;
 use kizuna_core::read::{Lookup, NumberedPage};
 
 /// Rows on one page of a list.
@@ -66,24 +67,9 @@ pub async fn list<E: AdminRecord>(
         .reading_as(crate::country_names::reader(crate::http::lang::current()));
     let all = E::all(&snapshot);
     let total = all.len();
-    let words: Vec<String> = q
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
-    let selected: Vec<&E> = all
+    let selected: Vec<&E> = StaffWords::new(&q)
+        .select(all)
         .into_iter()
-        .filter(|r| {
-            // Any word in the id, the name or anywhere in the record.
-            words.is_empty() || {
-                let json = serde_json::to_string(*r).unwrap_or_default().to_lowercase();
-                words.iter().all(|w| {
-                    r.id().as_str().contains(w.as_str())
-                        || r.title().to_lowercase().contains(w.as_str())
-                        || json.contains(w.as_str())
-                })
-            }
-        })
         .filter(|r| status.is_none_or(|s| r.row(&lookup).status.as_deref() == Some(s.as_str())))
         .collect();
     let cut = NumberedPage::cut_ranked(selected, lookup.name_rank::<E>(), number, ROWS_PER_PAGE);
