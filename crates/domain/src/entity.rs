@@ -46,6 +46,8 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     fn redact_internal(&mut self);
     /// Storage sets both timestamps.
     fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>);
+    /// When storage last wrote it (`None` before it is stored).
+    fn updated_at(&self) -> Option<DateTime<Utc>>;
     /// The record as its stored document holds it: timestamps are the
     /// store's columns, so a record that carries them is copied without.
     fn without_timestamps(&self) -> Cow<'_, Self>;
@@ -98,6 +100,9 @@ macro_rules! entity {
             fn set_timestamps(&mut self, created_at: DateTime<Utc>, updated_at: DateTime<Utc>) {
                 self.created_at = Some(created_at);
                 self.updated_at = Some(updated_at);
+            }
+            fn updated_at(&self) -> Option<DateTime<Utc>> {
+                self.updated_at
             }
             fn without_timestamps(&self) -> Cow<'_, Self> {
                 if self.created_at.is_none() && self.updated_at.is_none() {

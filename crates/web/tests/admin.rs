@@ -102,6 +102,12 @@ async fn lists_show_internal_records_and_filter() {
             .body;
         assert!(list.contains("A confidential arrangement"));
         assert!(list.contains("Internal"));
+        let saved = app.registry().get::<Agreement>(AGREEMENT).await.unwrap();
+        let day = saved.unwrap().record.updated_at.unwrap().format("%Y-%m-%d");
+        assert!(
+            list.contains(&format!("<time datetime=\"{day}\">")),
+            "each row says when it last changed"
+        );
         assert!(
             !list.contains("/agreements/trio-utokyo-spa\""),
             "the filter narrows the list"

@@ -95,7 +95,6 @@ pub trait AdminRecord: Entity {
 }
 
 fn base_row<E: AdminRecord>(record: &E, kind: Option<String>, detail: String) -> ListRow {
-    let json = serde_json::to_value(record).unwrap_or_default();
     ListRow {
         id: record.id().to_string(),
         title: record.title().to_owned(),
@@ -104,9 +103,9 @@ fn base_row<E: AdminRecord>(record: &E, kind: Option<String>, detail: String) ->
         status: None,
         visibility: record.visibility().to_string(),
         public_url: record.public_url(),
-        updated: json["updated_at"]
-            .as_str()
-            .map(|t| t.chars().take(10).collect()),
+        updated: record
+            .updated_at()
+            .map(|t| t.format("%Y-%m-%d").to_string()),
     }
 }
 
