@@ -72,6 +72,11 @@ need_postgres() {
     for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
   fi
   # Each test makes its own database; clear the ones earlier runs left behind.
+  drop_test_databases
+}
+
+# Drops every test database on the test server (a run drops its own at the end).
+drop_test_databases() {
   psql "$KIZUNA_TEST_POSTGRES_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'kizuna_test_%'" 2>/dev/null |
     while read -r db; do psql "$KIZUNA_TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true; done ||
     true

@@ -6,6 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prepare.sh
 
+# Tests keep their SQLite files and command folders in the temporary folder
+# (several hundred MB a run): a run gets a folder of its own and removes it,
+# with its PostgreSQL databases, when it ends, passed or failed.
+TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/kizuna-run.XXXXXX")"
+export TMPDIR
+cleanup() {
+  rm -rf "$TMPDIR"
+  if [ "${KIZUNA_TEST_POSTGRES:-}" != skip ]; then drop_test_databases; fi
+}
+trap cleanup EXIT
+
 step "Formatting";  cargo fmt --all -- --check
 step "Lints";       cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests (SQLite and PostgreSQL at ${KIZUNA_TEST_POSTGRES_URL})"
