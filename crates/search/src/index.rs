@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use kizuna_core::Snapshot;
-use kizuna_domain::{Collection, Slug, Visibility};
+use kizuna_domain::{Collection, Slug};
 use tantivy::collector::TopDocs;
-use tantivy::schema::{Schema, Value};
+use tantivy::schema::Schema;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{
     DocAddress, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Score, Searcher,
@@ -23,6 +23,7 @@ use crate::query::{self, Parsed};
 use crate::schema::{FACETS, Fields, SCHEMA_VERSION, facet};
 use crate::snippet::Highlighter;
 use crate::spelling::keep_typos_for_unknown_words;
+use crate::stored::StoredCache;
 use crate::tokenizer::{TOKENIZER, analyzer};
 use crate::{Hit, SearchError, SearchQuery, SearchResults};
 
@@ -46,6 +47,7 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter<TantivyDocument>>,
     analyzer: TextAnalyzer,
     facets: FacetCache,
+    stored: StoredCache,
     revision: AtomicI64,
 }
 
@@ -125,6 +127,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             analyzer: analyzer(),
             facets: FacetCache::default(),
+            stored: StoredCache::default(),
             revision: AtomicI64::new(revision),
         };
         index.warm()?;
@@ -234,10 +237,12 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Prepares the facet arrays of the current segments so no query pays for them.
+    /// Prepares the facet arrays of the current segments so no query pays
+    /// for them, and forgets the stored hits of segments merged away.
     fn warm(&self) -> tantivy::Result<()> {
-        self.facets
-            .refresh(self.reader.searcher().segment_readers())
+        let searcher = self.reader.searcher();
+        self.stored.retain(searcher.segment_readers());
+        self.facets.refresh(searcher.segment_readers())
     }
 
     /// Drops the uncommitted operations of a failed write so the next one starts clean.
@@ -344,25 +349,20 @@ impl SearchIndex {
         found: Vec<(Score, DocAddress)>,
     ) -> Result<Vec<Hit>, SearchError> {
         let highlighter = Highlighter::new(parsed, self.analyzer.clone(), self.fields.summary);
-        let f = &self.fields;
         let mut hits = Vec::with_capacity(found.len());
-        for (score, address) in found {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
-            let Ok(kind) = text(f.facets[facet::TYPE]).parse::<Collection>() else {
-                continue;
-            };
-            // A document without a readable visibility is treated as internal.
-            let visibility = text(f.visibility).parse().unwrap_or(Visibility::Internal);
-            hits.push(Hit {
-                kind,
-                id: text(f.id).to_owned(),
-                title: text(f.title).to_owned(),
-                snippet: highlighter.snippet(text(f.summary), text(f.fallback)),
-                score,
-                visibility,
-            });
-        }
+        self.stored
+            .read(searcher, &self.fields, found, |score, stored| {
+                if let Some(kind) = stored.kind {
+                    hits.push(Hit {
+                        kind,
+                        id: stored.id().to_owned(),
+                        title: stored.title().to_owned(),
+                        snippet: highlighter.snippet(stored.summary(), stored.fallback()),
+                        score,
+                        visibility: stored.visibility,
+                    });
+                }
+            })?;
         Ok(hits)
     }
 

@@ -18,6 +18,7 @@ mod refs;
 mod schema;
 mod snippet;
 mod spelling;
+mod stored;
 mod terms;
 mod text;
 mod tokenizer;

@@ -312,6 +312,38 @@ fn sync_makes_changes_and_deletions_visible_at_once() {
     );
 }
 
+/// A hit's stored fields, once shown, are kept in memory: a change must
+/// still show at once, and a rebuild (which merges segments) must not bring
+/// back what the records said before.
+#[test]
+fn a_hit_shown_before_a_change_shows_the_change_after_it() {
+    let mut s = fixture();
+    let idx = index(&s);
+    let title = |idx: &SearchIndex| {
+        let found = hits(idx, &query("utokyo"));
+        let hit = found
+            .iter()
+            .find(|h| h.id == "utokyo")
+            .expect("utokyo is found");
+        hit.title.clone()
+    };
+    let before = title(&idx);
+    assert_eq!(title(&idx), before, "a second read answers the same");
+    let utokyo: kizuna_domain::Slug = "utokyo".parse().unwrap();
+    org_rename(&mut s, &utokyo, "Zyxwv University");
+    idx.sync(&s, &[(Collection::Organisations, "utokyo".to_string())], 8)
+        .unwrap();
+    assert_eq!(title(&idx), "Zyxwv University");
+    org_rename(&mut s, &utokyo, "Qwpfg University");
+    idx.rebuild(&s).unwrap();
+    assert_eq!(title(&idx), "Qwpfg University");
+}
+
+fn org_rename(s: &mut Snapshot, id: &kizuna_domain::Slug, name: &str) {
+    let org = std::sync::Arc::make_mut(s.organisations.get_mut(id).unwrap());
+    org.names[0].value = name.into();
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("kizuna-search-{name}-{}", std::process::id()));
