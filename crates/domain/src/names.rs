@@ -23,7 +23,7 @@ pub struct NamesFor<'a> {
 }
 
 /// The primary subtag of a BCP 47 tag, lower-cased for comparison (`en-GB` → `en`).
-fn primary_subtag(tag: &str) -> String {
+pub fn primary_subtag(tag: &str) -> String {
     tag.split('-')
         .next()
         .unwrap_or_default()
@@ -84,6 +84,25 @@ impl Organisation {
         NamesFor { primary, others }
     }
 
+    /// The name a reader sees first in each language (primary subtag) the
+    /// record names itself in, where it is not the display name: a reader of
+    /// any other language sees the display name. Kept beside search hits, so
+    /// that a page of them is titled without looking every record up.
+    pub fn first_names_by_language(&self) -> Vec<(String, &str)> {
+        let display = self.display_name();
+        let mut found: Vec<(String, &str)> = Vec::new();
+        for tag in self.names.iter().filter_map(|n| n.lang.as_ref()) {
+            let lang = primary_subtag(tag.as_str());
+            if found.iter().any(|(l, _)| *l == lang) {
+                continue;
+            }
+            let name = self.name_for(&lang).value;
+            found.push((lang, name));
+        }
+        found.retain(|(_, name)| *name != display);
+        found
+    }
+
     /// The one name a reader of `lang` sees first (the `primary` of [`Self::names_for`]).
     pub fn name_for(&self, lang: &str) -> ShownName<'_> {
         [NameKind::Display, NameKind::Label]
@@ -113,6 +132,28 @@ mod tests {
             "id": "utokyo", "kind": "education", "names": names
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn first_names_by_language_are_those_name_for_gives_beside_the_display_name() {
+        let o = org(serde_json::json!([
+            {"value": "Karolinska Institutet", "lang": "sv", "kind": "display"},
+            {"value": "Karolinska Institute", "lang": "en-GB", "kind": "label"},
+            {"value": "カロリンスカ研究所", "lang": "ja", "kind": "label"},
+            {"value": "KI", "lang": "sv", "kind": "acronym"},
+            {"value": "Karolinska", "lang": "EN", "kind": "label"}
+        ]));
+        assert_eq!(
+            o.first_names_by_language(),
+            [
+                ("en".to_owned(), "Karolinska Institute"),
+                ("ja".to_owned(), "カロリンスカ研究所")
+            ]
+        );
+        for (lang, name) in o.first_names_by_language() {
+            assert_eq!(o.name_for(&lang).value, name);
+        }
+        assert_eq!(o.name_for("sv").value, o.display_name());
     }
 
     fn utokyo() -> Organisation {

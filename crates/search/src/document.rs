@@ -38,6 +38,8 @@ struct Record {
     career_stages: Vec<&'static str>,
     summary: Vec<String>,
     fallback: Vec<String>,
+    /// The title in other languages, as `lang:title`.
+    titles: Vec<String>,
 }
 
 impl Record {
@@ -58,6 +60,7 @@ impl Record {
             career_stages: Vec::new(),
             summary: Vec::new(),
             fallback: Vec::new(),
+            titles: Vec::new(),
         }
     }
 
@@ -111,6 +114,9 @@ impl Record {
         }
         doc.add_text(f.summary, join(&self.summary));
         doc.add_text(f.fallback, join(&self.fallback));
+        for title in &self.titles {
+            doc.add_text(f.titles, title);
+        }
         doc
     }
 }

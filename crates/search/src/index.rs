@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use kizuna_core::Snapshot;
+use kizuna_domain::names::primary_subtag;
 use kizuna_domain::{Collection, Slug};
 use tantivy::collector::TopDocs;
 use tantivy::schema::Schema;
@@ -300,7 +301,7 @@ impl SearchIndex {
         let hits = if beyond {
             Vec::new()
         } else {
-            self.hits(&searcher, &parsed, found.inner)?
+            self.hits(&searcher, &parsed, q.lang.as_deref(), found.inner)?
         };
         Ok(SearchResults {
             hits,
@@ -331,7 +332,7 @@ impl SearchIndex {
         let collector =
             FacetCollector::new(top, &self.facets, Default::default(), ranking).without_counts();
         let found = searcher.search(&*query, &collector)?;
-        self.hits(&searcher, &parsed, found.inner)
+        self.hits(&searcher, &parsed, None, found.inner)
     }
 
     /// Takes the query apart; words the index holds as typed match as typed.
@@ -346,8 +347,10 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         parsed: &Parsed,
+        lang: Option<&str>,
         found: Vec<(Score, DocAddress)>,
     ) -> Result<Vec<Hit>, SearchError> {
+        let lang = lang.map(primary_subtag);
         let highlighter = Highlighter::new(parsed, self.analyzer.clone(), self.fields.summary);
         let mut hits = Vec::with_capacity(found.len());
         self.stored
@@ -356,7 +359,7 @@ impl SearchIndex {
                     hits.push(Hit {
                         kind,
                         id: stored.id().to_owned(),
-                        title: stored.title().to_owned(),
+                        title: stored.title(lang.as_deref()).to_owned(),
                         snippet: highlighter.snippet(stored.summary(), stored.fallback()),
                         score,
                         visibility: stored.visibility,

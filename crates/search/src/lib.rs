@@ -78,6 +78,10 @@ pub struct SearchQuery {
     pub career_stage: Option<String>,
     /// Leave internal records out.
     pub public_only: bool,
+    /// Title hits as a reader of this language (BCP 47) sees them: an
+    /// organisation by its name in that language where it has one. None
+    /// titles every hit by its display name.
+    pub lang: Option<String>,
     /// Hits per page; 0 means the default (20).
     pub limit: usize,
     /// Hits to skip.

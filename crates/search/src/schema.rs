@@ -17,7 +17,8 @@ use crate::tokenizer::TOKENIZER;
 /// 5: subject areas, education levels, career stages and kinds carry their
 /// words in English, Swedish and Japanese.
 /// 6: stored text in blocks of 4 KiB (was 16 KiB).
-pub const SCHEMA_VERSION: u32 = 6;
+/// 7: organisations store the name they show in each language they have one in.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Facet fields, in the order facet counts and filters use them.
 pub const FACETS: [&str; 6] = [
@@ -66,6 +67,9 @@ pub struct Fields {
     pub summary: Field,
     /// Short plain text shown when nothing highlights (stored only).
     pub fallback: Field,
+    /// `lang:title`, the title a reader of that language sees where it is
+    /// not `title` (stored only; see [`crate::SearchQuery::lang`]).
+    pub titles: Field,
     /// Facet fields, in [`FACETS`] order.
     pub facets: [Field; 6],
 }
@@ -90,6 +94,7 @@ impl Fields {
         let visibility = b.add_text_field("visibility", STRING | FAST | STORED);
         let summary = b.add_text_field("summary", STORED);
         let fallback = b.add_text_field("fallback", STORED);
+        let titles = b.add_text_field("titles", STORED);
         // Only the type is read back (to name the hit's collection).
         let facets = FACETS.map(|name| {
             let options = if name == FACETS[facet::TYPE] {
@@ -109,6 +114,7 @@ impl Fields {
             visibility,
             summary,
             fallback,
+            titles,
             facets,
         };
         (b.build(), fields)

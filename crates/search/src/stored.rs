@@ -29,6 +29,8 @@ pub struct StoredHit {
     text: Box<str>,
     /// Where the id, title and summary end in `text`.
     ends: [usize; 3],
+    /// `lang:title` for each language whose reader sees another title.
+    titles: Box<[Box<str>]>,
 }
 
 impl StoredHit {
@@ -48,6 +50,9 @@ impl StoredHit {
             visibility: text(f.visibility).parse().unwrap_or(Visibility::Internal),
             text: joined.into_boxed_str(),
             ends,
+            titles: (doc.get_all(f.titles).filter_map(|v| v.as_str()))
+                .map(Box::from)
+                .collect(),
         }
     }
 
@@ -56,9 +61,18 @@ impl StoredHit {
         &self.text[..self.ends[0]]
     }
 
-    /// Its title or display name.
-    pub fn title(&self) -> &str {
-        &self.text[self.ends[0]..self.ends[1]]
+    /// Its title or display name, as a reader of `lang` (a primary
+    /// subtag, lower-cased) sees it.
+    pub fn title(&self, lang: Option<&str>) -> &str {
+        let in_lang = lang.and_then(|lang| {
+            self.titles
+                .iter()
+                .find_map(|t| t.split_once(':').filter(|(l, _)| *l == lang))
+        });
+        match in_lang {
+            Some((_, title)) => title,
+            None => &self.text[self.ends[0]..self.ends[1]],
+        }
     }
 
     /// The text snippets are cut from.

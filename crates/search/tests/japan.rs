@@ -339,6 +339,24 @@ fn a_hit_shown_before_a_change_shows_the_change_after_it() {
     assert_eq!(title(&idx), "Qwpfg University");
 }
 
+#[test]
+fn hits_are_titled_in_the_readers_language_where_the_record_has_a_name_in_it() {
+    let idx = index(&fixture());
+    let title = |lang: Option<&str>| {
+        let q = SearchQuery {
+            lang: lang.map(str::to_owned),
+            ..query("utokyo")
+        };
+        let found = hits(&idx, &q);
+        found.into_iter().find(|h| h.id == "utokyo").unwrap().title
+    };
+    let display = title(None);
+    assert_eq!(title(Some("ja")), "東京大学");
+    assert_eq!(title(Some("JA-jp")), "東京大学");
+    assert_eq!(title(Some("sv")), display, "no Swedish name: the display name");
+    assert_ne!(display, "東京大学");
+}
+
 fn org_rename(s: &mut Snapshot, id: &kizuna_domain::Slug, name: &str) {
     let org = std::sync::Arc::make_mut(s.organisations.get_mut(id).unwrap());
     org.names[0].value = name.into();

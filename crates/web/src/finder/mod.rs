@@ -101,6 +101,8 @@ impl SearchParams {
             education_level: education.map(|e| e.to_string()),
             career_stage: stage.map(|s| s.to_string()),
             public_only: !audience.staff,
+            // The API titles hits by their display names; the page sets its reader's.
+            lang: None,
             limit,
             offset,
         })

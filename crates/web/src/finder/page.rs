@@ -48,13 +48,13 @@ pub async fn search_page(
     audience: Audience,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> Result<Response, AppError> {
-    let query = params.query(audience)?;
+    // An organisation is titled by its name in the reader's language.
+    let query = kizuna_search::SearchQuery {
+        lang: Some(crate::http::lang::current().code().to_owned()),
+        ..params.query(audience)?
+    };
     let (offset, limit) = (query.offset, query.limit);
     let results = run(&state, query).await?;
-    // An organisation is titled by its name in the reader's language (the
-    // hits are already the audience's, so the whole registry may name them).
-    let snapshot = state.snapshot().await;
-    let lang = crate::http::lang::current();
     // A page holds at most five kinds of record: each badge is worded once.
     let mut badges: Vec<(kizuna_domain::Collection, String)> = Vec::new();
     let mut badge = |kind: kizuna_domain::Collection| match badges.iter().find(|b| b.0 == kind) {
@@ -71,14 +71,7 @@ pub async fn search_page(
         .map(|h| HitView {
             kind: h.kind.to_string(),
             badge: badge(h.kind),
-            title: h
-                .id
-                .parse::<kizuna_domain::Slug>()
-                .ok()
-                .filter(|_| h.kind == kizuna_domain::Collection::Organisations)
-                .and_then(|id| snapshot.organisations.get(&id))
-                .map(|o| o.name_for(lang.code()).value.to_owned())
-                .unwrap_or(h.title),
+            title: h.title,
             id: h.id,
             snippet: h.snippet,
             internal: h.visibility == Visibility::Internal,
