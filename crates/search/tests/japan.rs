@@ -353,7 +353,11 @@ fn hits_are_titled_in_the_readers_language_where_the_record_has_a_name_in_it() {
     let display = title(None);
     assert_eq!(title(Some("ja")), "東京大学");
     assert_eq!(title(Some("JA-jp")), "東京大学");
-    assert_eq!(title(Some("sv")), display, "no Swedish name: the display name");
+    assert_eq!(
+        title(Some("sv")),
+        display,
+        "no Swedish name: the display name"
+    );
     assert_ne!(display, "東京大学");
 }
 
