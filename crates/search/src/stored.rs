@@ -50,7 +50,9 @@ impl StoredHit {
             visibility: text(f.visibility).parse().unwrap_or(Visibility::Internal),
             text: joined.into_boxed_str(),
             ends,
-            titles: (doc.get_all(f.titles).filter_map(|v| v.as_str()))
+            titles: doc
+                .get_all(f.titles)
+                .filter_map(|v| v.as_str())
                 .map(Box::from)
                 .collect(),
         }

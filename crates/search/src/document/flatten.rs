@@ -17,7 +17,9 @@ impl DocBuilder<'_> {
             o.visibility,
         );
         r.names = o.names.iter().map(|n| n.value.clone()).collect();
-        r.titles = (o.first_names_by_language().into_iter())
+        r.titles = o
+            .first_names_by_language()
+            .into_iter()
             .map(|(lang, name)| format!("{lang}:{name}"))
             .collect();
         r.exact.extend(o.names.iter().map(|n| normalise(&n.value)));
