@@ -14,7 +14,7 @@ use super::Lookup;
 use super::page::{Page, PageError};
 
 /// Case-insensitive text that a record must contain somewhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct TextFilter(Option<String>);
 
 impl TextFilter {
@@ -104,7 +104,7 @@ impl OrganisationFilter {
 }
 
 /// Filters of agreements: the API list, the map and exports.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct AgreementFilter {
     /// A partner's country (consortia count with their members' countries).
     pub country: Option<CountryCode>,

@@ -37,6 +37,8 @@ pub struct Indexes {
     contacts_of_org: HashMap<Slug, Vec<usize>>,
     /// Each language's order of names, made on first use (see [`super::order`]).
     pub(super) name_orders: super::order::NameOrders,
+    /// The partners each map filter selects, found on first use.
+    pub(super) map_selections: super::map::Selections,
 }
 
 const NONE_USIZE: &[usize] = &[];

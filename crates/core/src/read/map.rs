@@ -9,8 +9,13 @@ use serde::Serialize;
 use super::Lookup;
 use super::filters::AgreementFilter;
 
+mod selection;
+
+pub(crate) use selection::Selections;
+pub use selection::{Selection, selection};
+
 /// What the map shows: partners of matching agreements and programmes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct MapFilter {
     /// Which agreements count (its `country`, `partner` and `text` are not used).
     pub agreements: AgreementFilter,

@@ -383,3 +383,64 @@ fn lists_page_through_the_readers_names_in_order() {
     assert!(japanese.contains(&"東京大学".to_owned()), "{japanese:?}");
     assert!(names_in("en", &in_japan).contains(&"The University of Tokyo".to_owned()));
 }
+
+#[test]
+fn a_map_selection_holds_what_partners_finds_and_is_found_once_per_filter() {
+    use super::map::{MapFilter, partners, selection};
+    let mut snapshot = japan();
+    let lookup = Lookup::new(&snapshot, ctx(), true);
+    let filters = [
+        MapFilter::default(),
+        MapFilter {
+            all: true,
+            ..MapFilter::default()
+        },
+        MapFilter {
+            agreements: AgreementFilter {
+                status: Some(AgreementStatus::Active),
+                ..AgreementFilter::default()
+            },
+            ..MapFilter::default()
+        },
+    ];
+    let described = |p: &super::map::PartnerPoint<'_>| {
+        let agreements: Vec<&str> = p.agreements.iter().map(|a| a.id.as_str()).collect();
+        let programmes: Vec<&str> = p.programmes.iter().map(|x| x.id.as_str()).collect();
+        format!(
+            "{} {} {} {agreements:?} {programmes:?}",
+            p.org.id, p.lat, p.lng
+        )
+    };
+    for filter in &filters {
+        let walked: Vec<String> = partners(&lookup, filter).iter().map(described).collect();
+        let selected = selection(&lookup, filter);
+        let kept: Vec<String> = (0..selected.len())
+            .map(|i| described(&selected.point(&lookup, i)))
+            .collect();
+        assert!(!walked.is_empty(), "{filter:?}");
+        assert_eq!(kept, walked, "{filter:?}");
+        assert!(
+            Arc::ptr_eq(&selected, &selection(&lookup, filter)),
+            "found once"
+        );
+    }
+    let everyone = selection(&lookup, &filters[1]);
+    assert!(everyone.len() > selection(&lookup, &filters[0]).len());
+    // Another day may change statuses: another selection.
+    let tomorrow = StatusContext {
+        today: ctx().today.succ_opt().unwrap(),
+        ..ctx()
+    };
+    let later = Lookup::new(&snapshot, tomorrow, true);
+    assert!(!Arc::ptr_eq(
+        &selection(&later, &filters[2]),
+        &selection(&lookup, &filters[2])
+    ));
+    // A change to the snapshot starts from new indexes.
+    let before = selection(&lookup, &filters[0]).len();
+    snapshot.agreements.clear();
+    snapshot.programmes.clear();
+    snapshot.invalidate();
+    let lookup = Lookup::new(&snapshot, ctx(), true);
+    assert!(selection(&lookup, &filters[0]).len() < before);
+}

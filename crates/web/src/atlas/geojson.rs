@@ -2,7 +2,7 @@
 //! as GeoJSON, with the box that frames every partner the filters select.
 
 use kizuna_core::read::Lookup;
-use kizuna_core::read::map::{PartnerPoint, partners};
+use kizuna_core::read::map::{PartnerPoint, Selection, selection};
 use serde_json::{Value, json};
 
 use super::MapParams;
@@ -28,14 +28,9 @@ fn point_properties(lookup: &Lookup<'_>, p: &PartnerPoint<'_>) -> Value {
 
 /// A cluster's properties: its partners listed when they share one spot or
 /// one town (a reader opens them in one click), else where to zoom to part them.
-fn cluster_properties(
-    lookup: &Lookup<'_>,
-    points: &[PartnerPoint<'_>],
-    c: &Cluster,
-    zoom: u8,
-) -> Value {
-    let span = bounds(c.members.iter().map(|&i| (points[i].lat, points[i].lng)))
-        .expect("a cluster has members");
+fn cluster_properties(lookup: &Lookup<'_>, selected: &Selection, c: &Cluster, zoom: u8) -> Value {
+    let span =
+        bounds(c.members.iter().map(|&i| selected.places[i])).expect("a cluster has members");
     // ROR often gives only the city's coordinates: such partners never part by zooming.
     let same_spot = span.width() < 1e-6 && span.north - span.south < 1e-6;
     let listed = same_spot
@@ -55,11 +50,15 @@ fn cluster_properties(
             .members
             .iter()
             .take(SPOT_LIMIT)
-            .map(|&i| point_properties(lookup, &points[i]))
+            .map(|&i| point_properties(lookup, &selected.point(lookup, i)))
             .collect();
     } else if c.members.len() <= SPOT_LIMIT {
         // Lets the list beside the map light up the cluster that holds a partner.
-        properties["ids"] = c.members.iter().map(|&i| json!(points[i].org.id)).collect();
+        properties["ids"] = c
+            .members
+            .iter()
+            .map(|&i| json!(selected.point(lookup, i).org.id))
+            .collect();
     }
     properties
 }
@@ -78,19 +77,20 @@ pub(super) fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String
     if zoom > 18 {
         return Err(AppError::BadRequest("`zoom` runs from 0 to 18".to_owned()));
     }
-    let points = partners(lookup, &filter);
-    let coordinates: Vec<(f64, f64)> = points.iter().map(|p| (p.lat, p.lng)).collect();
-    let features: Vec<Value> = cluster::cluster(&coordinates, bbox, zoom)
+    // Found once per revision and filter; each visible area only re-clusters.
+    let selected = selection(lookup, &filter);
+    let places = &selected.places;
+    let features: Vec<Value> = cluster::cluster(places, bbox, zoom)
         .into_iter()
         .map(|c| {
-            let (properties, lat, lng) = match c.members[..] {
-                [only] => (point_properties(lookup, &points[only]), points[only].lat, points[only].lng),
-                _ => (cluster_properties(lookup, &points, &c, zoom), c.lat, c.lng),
+            let (properties, (lat, lng)) = match c.members[..] {
+                [only] => (point_properties(lookup, &selected.point(lookup, only)), places[only]),
+                _ => (cluster_properties(lookup, &selected, &c, zoom), (c.lat, c.lng)),
             };
             json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lng, lat]}, "properties": properties})
         })
         .collect();
-    let framing = bounds(coordinates.iter().copied()).map(|b| b.to_array());
-    let body = json!({"type": "FeatureCollection", "features": features, "total": points.len(), "bounds": framing});
+    let framing = bounds(places.iter().copied()).map(|b| b.to_array());
+    let body = json!({"type": "FeatureCollection", "features": features, "total": selected.len(), "bounds": framing});
     Ok(body.to_string())
 }
