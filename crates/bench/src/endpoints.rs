@@ -159,6 +159,30 @@ fn with_ids(prefix: &str, ids: &[String], max: usize, seed: u64) -> Vec<String> 
         .collect()
 }
 
+/// Distinct views of a map being panned and zoomed (zoom 2–10, a screen of
+/// about 1000 × 600 pixels), each asking for every organisation: more than
+/// both runs of an endpoint send, so that no view is asked for twice and a
+/// cache of answers by address proves nothing.
+fn panned_views(count: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    (0..count)
+        .map(|_| {
+            let zoom = rng.range(2, 10);
+            let tiles = f64::from(1u32 << zoom);
+            let (width, height) = (360.0 / tiles * 4.0, 180.0 / tiles * 3.0);
+            let lng = rng.unit() * (360.0 - width) - 180.0 + width / 2.0;
+            let lat = rng.unit() * (130.0 - height) - 55.0 + height / 2.0;
+            format!(
+                "/api/v1/map?bbox={:.4},{:.4},{:.4},{:.4}&zoom={zoom}&scope=all",
+                lng - width / 2.0,
+                lat - height / 2.0,
+                lng + width / 2.0,
+                lat + height / 2.0
+            )
+        })
+        .collect()
+}
+
 /// What will be measured.
 #[derive(Debug)]
 pub struct Plan {
@@ -173,7 +197,7 @@ pub struct Plan {
 }
 
 /// Plans the endpoints with the ids and queries of `m`.
-pub fn plan(m: &Material, max_queries: usize) -> Plan {
+pub fn plan(m: &Material, max_queries: usize, max_requests: usize) -> Plan {
     let org_ids: Vec<String> = m
         .organisations
         .iter()
@@ -278,6 +302,11 @@ pub fn plan(m: &Material, max_queries: usize) -> Plan {
             one(tokyo),
         ),
         (
+            "/api/v1/map?bbox={panned}&zoom={2-10}&scope=all",
+            Group::Map,
+            panned_views(2 * max_requests + 2, 10),
+        ),
+        (
             "/api/v1/map/countries",
             Group::Map,
             one("/api/v1/map/countries"),
@@ -339,7 +368,7 @@ mod tests {
 
     #[test]
     fn browser_runs_ask_for_gzip_on_the_same_paths() {
-        let plan = plan(&Material::default(), 10);
+        let plan = plan(&Material::default(), 10, 100);
         let find = |name: &str| plan.endpoints.iter().find(|e| e.name == name);
         let (plain, browser) = (
             find("/countries/jp").unwrap(),
@@ -353,5 +382,21 @@ mod tests {
             1,
             "no queries, no search runs"
         );
+    }
+
+    #[test]
+    fn the_panned_map_never_asks_for_a_view_twice_in_one_measurement() {
+        let plan = plan(&Material::default(), 10, 100);
+        let panned = plan.endpoints.iter().find(|e| e.name.contains("{panned}"));
+        let panned = panned.unwrap();
+        let distinct: std::collections::HashSet<&String> = panned.paths.iter().collect();
+        assert_eq!(distinct.len(), panned.paths.len());
+        assert!(
+            panned.paths.len() > 1 + 2 * 100,
+            "a warm-up and two runs of 100"
+        );
+        for path in panned.paths.iter() {
+            assert!(path.contains("&scope=all"), "{path}");
+        }
     }
 }

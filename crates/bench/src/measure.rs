@@ -51,7 +51,7 @@ pub async fn measure(
     progress(started, "reading ids and names through the API");
     let material = discover(address, 2).await?;
     r.organisation_total = material.organisation_total;
-    let mut plan = plan(&material, options.queries);
+    let mut plan = plan(&material, options.queries, options.requests);
     if !options.only.is_empty() {
         plan.endpoints.retain(|e| {
             e.group == Group::Ceiling || options.only.iter().any(|o| e.name.contains(o.as_str()))

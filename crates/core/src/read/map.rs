@@ -9,8 +9,11 @@ use serde::Serialize;
 use super::Lookup;
 use super::filters::AgreementFilter;
 
+mod bounds;
+pub mod cluster;
 mod selection;
 
+pub use bounds::{Bounds, bounds};
 pub(crate) use selection::Selections;
 pub use selection::{Selection, selection};
 

@@ -2,12 +2,11 @@
 //! as GeoJSON, with the box that frames every partner the filters select.
 
 use kizuna_core::read::Lookup;
-use kizuna_core::read::map::{PartnerPoint, Selection, selection};
+use kizuna_core::read::map::cluster::{self, Cluster};
+use kizuna_core::read::map::{PartnerPoint, Selection, bounds, selection};
 use serde_json::{Value, json};
 
 use super::MapParams;
-use super::bounds::bounds;
-use super::cluster::{self, Cluster};
 use crate::AppError;
 
 /// Most partners listed in one spot's popup (or ids given for a cluster); the rest are counted.
@@ -80,7 +79,8 @@ pub(super) fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String
     // Found once per revision and filter; each visible area only re-clusters.
     let selected = selection(lookup, &filter);
     let places = &selected.places;
-    let features: Vec<Value> = cluster::cluster(places, bbox, zoom)
+    let features: Vec<Value> = selected
+        .clusters(bbox, zoom)
         .into_iter()
         .map(|c| {
             let (properties, (lat, lng)) = match c.members[..] {
@@ -90,7 +90,7 @@ pub(super) fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String
             json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lng, lat]}, "properties": properties})
         })
         .collect();
-    let framing = bounds(places.iter().copied()).map(|b| b.to_array());
+    let framing = selected.framing.map(|b| b.to_array());
     let body = json!({"type": "FeatureCollection", "features": features, "total": selected.len(), "bounds": framing});
     Ok(body.to_string())
 }

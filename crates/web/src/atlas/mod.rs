@@ -3,8 +3,6 @@
 //! screen-reader way through the same results. Which partners match is the
 //! core's read model (`kizuna_core::read::map`).
 
-pub mod bounds;
-pub mod cluster;
 mod geojson;
 mod page;
 
@@ -82,7 +80,7 @@ impl MapParams {
             return Err(AppError::BadRequest("`zoom` runs from 0 to 18".to_owned()));
         }
         if let Some(bbox) = &self.bbox {
-            cluster::BBox::parse(bbox).map_err(AppError::BadRequest)?;
+            kizuna_core::read::map::cluster::BBox::parse(bbox).map_err(AppError::BadRequest)?;
         }
         let unit = parse_param::<Slug>(self.unit.as_deref())?;
         if let Some(u) = &unit

@@ -12,11 +12,11 @@ use serde::Serialize;
 use kizuna_core::read::map::{home_units, partners};
 
 use super::MapParams;
-use super::bounds::bounds;
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::query::ApiQuery;
 use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
+use kizuna_core::read::map::bounds;
 use kizuna_core::read::rows::{Link, OrgRef};
 use kizuna_i18n::Arg;
 

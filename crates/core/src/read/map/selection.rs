@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
-use super::{MapFilter, PartnerPoint, partners};
+use super::cluster::{self, BBox, Cluster};
+use super::{Bounds, MapFilter, PartnerPoint, bounds, partners};
 use crate::read::Lookup;
 
 /// Filters whose selections one revision keeps; others are found per request
@@ -34,6 +35,10 @@ pub struct Selection {
     orgs: Vec<u32>,
     /// Where each partner is drawn: latitude, longitude.
     pub places: Vec<(f64, f64)>,
+    /// The smallest box around every place.
+    pub framing: Option<Bounds>,
+    /// Each place in Web Mercator pixels at zoom 0, for clustering without trigonometry.
+    at_zoom_0: Vec<(f64, f64)>,
     /// Positions of the matching agreements and programmes, for partners linked to any.
     links: HashMap<u32, (Vec<u32>, Vec<u32>)>,
 }
@@ -70,7 +75,18 @@ impl Selection {
                 selection.links.insert(point, (agreements, programmes));
             }
         }
+        selection.framing = bounds(selection.places.iter().copied());
+        selection.at_zoom_0 = selection
+            .places
+            .iter()
+            .map(|&(lat, lng)| cluster::project(lat, lng, 0))
+            .collect();
         selection
+    }
+
+    /// The partners inside `bbox` grouped by screen cell at `zoom` (see [`cluster::cluster`]).
+    pub fn clusters(&self, bbox: BBox, zoom: u8) -> Vec<Cluster> {
+        cluster::cluster_projected(&self.places, &self.at_zoom_0, bbox, zoom)
     }
 
     /// How many partners are selected.

@@ -56,8 +56,22 @@ pub fn bounds(points: impl IntoIterator<Item = (f64, f64)>) -> Option<Bounds> {
         };
         longitudes.push(folded);
     }
-    if longitudes.is_empty() {
+    let (Some(&first), Some(&last)) = (
+        longitudes.iter().min_by(|a, b| a.total_cmp(b)),
+        longitudes.iter().max_by(|a, b| a.total_cmp(b)),
+    ) else {
         return None;
+    };
+    // Points within half the world: the gap round the back (at least half
+    // the world) is the widest, and the box needs no sorting. A cluster's
+    // points always are, and so are most selections.
+    if last - first <= 180.0 {
+        return Some(Bounds {
+            west: first,
+            south,
+            east: last,
+            north,
+        });
     }
     longitudes.sort_by(f64::total_cmp);
     // The widest gap between neighbours (the last one wraps round to the first)

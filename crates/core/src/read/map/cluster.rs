@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::bounds::Bounds;
+use super::Bounds;
 
 /// Pixels of a grid cell: points closer than this on screen merge.
 const CELL_PX: f64 = 64.0;
@@ -77,7 +77,7 @@ impl BBox {
 }
 
 /// Projects to Web Mercator pixels at `zoom` (256-pixel tiles).
-fn project(lat: f64, lng: f64, zoom: u8) -> (f64, f64) {
+pub fn project(lat: f64, lng: f64, zoom: u8) -> (f64, f64) {
     let size = 256.0 * f64::from(1u32 << zoom.min(24));
     let lat = lat.clamp(-85.051_128, 85.051_128).to_radians();
     let x = (lng + 180.0) / 360.0 * size;
@@ -125,6 +125,30 @@ pub struct Cluster {
 
 /// Groups the points inside `bbox` by screen cell at `zoom`.
 pub fn cluster(points: &[(f64, f64)], bbox: BBox, zoom: u8) -> Vec<Cluster> {
+    group(points, bbox, zoom, |(lat, lng), _| project(lat, lng, zoom))
+}
+
+/// As [`cluster`], with every point's pixels at zoom 0 ([`project`]) worked
+/// out before: scaling them by a power of two gives the same pixels exactly.
+pub fn cluster_projected(
+    points: &[(f64, f64)],
+    at_zoom_0: &[(f64, f64)],
+    bbox: BBox,
+    zoom: u8,
+) -> Vec<Cluster> {
+    let scale = f64::from(1u32 << zoom.min(24));
+    group(points, bbox, zoom, |_, i| {
+        let (x, y) = at_zoom_0[i];
+        (x * scale, y * scale)
+    })
+}
+
+fn group(
+    points: &[(f64, f64)],
+    bbox: BBox,
+    zoom: u8,
+    pixels: impl Fn((f64, f64), usize) -> (f64, f64),
+) -> Vec<Cluster> {
     let mut cells: HashMap<(i64, i64), Cluster> = HashMap::new();
     let mut order = Vec::new();
     for (i, &(lat, lng)) in points.iter().enumerate() {
@@ -134,7 +158,7 @@ pub fn cluster(points: &[(f64, f64)], bbox: BBox, zoom: u8) -> Vec<Cluster> {
         let key = if zoom > MAX_CLUSTER_ZOOM {
             (i as i64, -1)
         } else {
-            let (x, y) = project(lat, lng, zoom);
+            let (x, y) = pixels((lat, lng), i);
             ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64)
         };
         let cell = cells.entry(key).or_insert_with(|| {
@@ -174,6 +198,32 @@ mod tests {
         assert!((world[0].lat - 35.67).abs() < 0.01);
         let close = cluster(&tokyo, BBox::WORLD, 12);
         assert_eq!(close.len(), 3);
+    }
+
+    #[test]
+    fn pixels_worked_out_at_zoom_0_cluster_exactly_as_projecting_at_each_zoom() {
+        let points: Vec<(f64, f64)> = (0..5_000)
+            .map(|i| {
+                let f = f64::from(i);
+                ((f * 0.7319).sin() * 80.0, (f * 1.3171).cos() * 179.9)
+            })
+            .collect();
+        let at_zoom_0: Vec<(f64, f64)> = points.iter().map(|&(a, o)| project(a, o, 0)).collect();
+        let views = [
+            BBox::WORLD,
+            BBox::parse("-20,30,40,70").unwrap(),
+            BBox::parse("170,-30,-170,10").unwrap(),
+            BBox::parse("139.5,35.5,140.5,36").unwrap(),
+        ];
+        for zoom in 0..=18 {
+            for bbox in views {
+                assert_eq!(
+                    cluster_projected(&points, &at_zoom_0, bbox, zoom),
+                    cluster(&points, bbox, zoom),
+                    "zoom {zoom}, {bbox:?}"
+                );
+            }
+        }
     }
 
     #[test]
