@@ -29,7 +29,10 @@ async fn partners_cluster_at_world_view_and_split_when_zoomed_in() {
                 .any(|f| f["properties"]["cluster"] == true),
             "Tokyo's partners merge at world view"
         );
-        let close = app.json("/api/v1/map?zoom=12&bbox=138,34,141,37").await;
+        // A view with a bbox is rendered per request (not kept): still GeoJSON.
+        let view = app.get("/api/v1/map?zoom=12&bbox=138,34,141,37").await;
+        assert_eq!(view.content_type(), "application/geo+json");
+        let close = view.json();
         let ids: Vec<&str> = features(&close)
             .iter()
             .filter_map(|f| f["properties"]["id"].as_str())
