@@ -60,18 +60,9 @@ impl Selection {
             selection.orgs.push(at as u32);
             selection.places.push((p.lat, p.lng));
             if !p.agreements.is_empty() || !p.programmes.is_empty() {
-                let agreements = p
-                    .agreements
-                    .iter()
-                    .filter_map(|a| lookup.index.agreement_at(&a.id))
-                    .map(|i| i as u32)
-                    .collect();
-                let programmes = p
-                    .programmes
-                    .iter()
-                    .filter_map(|x| lookup.index.programme_at(&x.id))
-                    .map(|i| i as u32)
-                    .collect();
+                let ix = lookup.index;
+                let agreements = positions(p.agreements.iter().map(|a| ix.agreement_at(&a.id)));
+                let programmes = positions(p.programmes.iter().map(|x| ix.programme_at(&x.id)));
                 selection.links.insert(point, (agreements, programmes));
             }
         }
@@ -122,6 +113,11 @@ impl Selection {
             programmes,
         }
     }
+}
+
+/// Positions in the snapshot's lists, as kept.
+fn positions(found: impl Iterator<Item = Option<usize>>) -> Vec<u32> {
+    found.flatten().map(|i| i as u32).collect()
 }
 
 type Slot = Arc<OnceLock<Arc<Selection>>>;
