@@ -15,6 +15,10 @@ use crate::http::compression::Precompressible;
 
 /// Most bytes held before the cache starts over.
 const BUDGET_BYTES: usize = 32 * 1024 * 1024;
+/// What an answer costs beside its body and key: the map's slot, the page's
+/// handles and the allocator's rounding. Counted so that many small answers
+/// (20,000 map views of 3.5 KB) cannot hold far more than the budget says.
+const ENTRY_BYTES: usize = 256;
 
 /// A rendered answer.
 #[derive(Debug, Clone)]
@@ -87,9 +91,10 @@ impl PageCache {
         if revision < entries.revision {
             return;
         }
+        let cost = page.body.size() + key.len() + ENTRY_BYTES;
         if entries.revision != revision
             || entries.day != Some(day)
-            || entries.bytes + page.body.size() > BUDGET_BYTES
+            || entries.bytes + cost > BUDGET_BYTES
         {
             *entries = Entries {
                 revision,
@@ -97,7 +102,7 @@ impl PageCache {
                 ..Entries::default()
             };
         }
-        entries.bytes += page.body.size();
+        entries.bytes += cost;
         entries.pages.insert(key, page);
     }
 }
@@ -125,6 +130,24 @@ mod tests {
         cache.put(3, day, "/a".into(), page("stale"));
         assert_eq!(cache.get(4, day, "/a").unwrap().body.identity(), "four");
         assert!(cache.get(3, day, "/a").is_none());
+    }
+
+    #[test]
+    fn many_small_answers_count_what_each_entry_costs() {
+        let cache = PageCache::default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let fits = BUDGET_BYTES / (ENTRY_BYTES + "/0000000".len() + 1);
+        for i in 0..fits {
+            cache.put(1, day, format!("/{i:07}"), page("x"));
+        }
+        assert!(cache.get(1, day, "/0000000").is_some(), "all of them fit");
+        for i in fits..fits + ENTRY_BYTES {
+            cache.put(1, day, format!("/{i:07}"), page("x"));
+        }
+        assert!(
+            cache.get(1, day, "/0000000").is_none(),
+            "the budget counts entries, not only bodies: the cache started over"
+        );
     }
 
     #[test]
