@@ -9,14 +9,13 @@ use kizuna_core::Snapshot;
 use kizuna_domain::{AgreementKind, AgreementLevel, AgreementStatus, EducationLevel, Slug};
 use serde::Serialize;
 
-use kizuna_core::read::map::{home_units, partners};
+use kizuna_core::read::map::{home_units, selection};
 
 use super::MapParams;
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::query::ApiQuery;
 use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
-use kizuna_core::read::map::bounds;
 use kizuna_core::read::rows::{Link, OrgRef};
 use kizuna_i18n::Arg;
 
@@ -120,7 +119,8 @@ async fn map_html(
 ) -> Result<Html<String>, AppError> {
     let lookup = public_lookup(state, snapshot);
     let filter = params.filter(&lookup)?;
-    let found = partners(&lookup, &filter);
+    // The same selection the map's API answers from, found once per revision and filter.
+    let found = selection(&lookup, &filter);
     // The public snapshot's index: countries with an agreement partner.
     let mut countries: Vec<Choice> = lookup
         .index
@@ -160,9 +160,8 @@ async fn map_html(
             })
             .collect(),
     };
-    let partners = found
-        .iter()
-        .take(LIST_LIMIT)
+    let partners = (0..found.len().min(LIST_LIMIT))
+        .map(|i| found.point(&lookup, i))
         .filter_map(|p| {
             Some(PartnerRow {
                 org: lookup.org_ref(&p.org.id)?,
@@ -213,7 +212,7 @@ async fn map_html(
     };
     let frame = match start {
         Some(_) => None,
-        None => bounds(found.iter().map(|p| (p.lat, p.lng))).map(|b| b.to_param()),
+        None => found.framing.map(|b| b.to_param()),
     };
     let mut filters = params.clone();
     (
