@@ -12,10 +12,12 @@ use super::filters::AgreementFilter;
 mod bounds;
 pub mod cluster;
 mod selection;
+mod tree;
 
 pub use bounds::{Bounds, bounds};
 pub(crate) use selection::Selections;
 pub use selection::{Selection, selection};
+pub use tree::Group;
 
 /// What the map shows: partners of matching agreements and programmes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]

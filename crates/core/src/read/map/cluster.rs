@@ -1,12 +1,12 @@
 //! Server-side clustering of map points on a Web Mercator pixel grid, so a
 //! world view of 50,000 partners is a few hundred features.
 
-use std::collections::HashMap;
-
 use super::Bounds;
 
-/// Pixels of a grid cell: points closer than this on screen merge.
-const CELL_PX: f64 = 64.0;
+/// Bits of a grid cell's side in pixels: points closer than 64 pixels on screen merge.
+pub(super) const CELL_BITS: u32 = 6;
+/// Pixels of a grid cell's side.
+const CELL_PX: f64 = (1u32 << CELL_BITS) as f64;
 /// Deepest zoom at which points still cluster; beyond it every point stands alone.
 pub const MAX_CLUSTER_ZOOM: u8 = 14;
 /// Degrees (about 50 km) within which partners count as one place.
@@ -113,6 +113,7 @@ pub fn is_one_place(span: Bounds) -> bool {
 }
 
 /// A group of nearby points, or one point alone (`members.len() == 1`).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     /// Mean latitude.
@@ -123,33 +124,11 @@ pub struct Cluster {
     pub members: Vec<usize>,
 }
 
-/// Groups the points inside `bbox` by screen cell at `zoom`.
+/// Groups the points inside `bbox` by screen cell at `zoom`, walking every
+/// point: the plain statement of what the map's place tree answers faster.
+#[cfg(test)]
 pub fn cluster(points: &[(f64, f64)], bbox: BBox, zoom: u8) -> Vec<Cluster> {
-    group(points, bbox, zoom, |(lat, lng), _| project(lat, lng, zoom))
-}
-
-/// As [`cluster`], with every point's pixels at zoom 0 ([`project`]) worked
-/// out before: scaling them by a power of two gives the same pixels exactly.
-pub fn cluster_projected(
-    points: &[(f64, f64)],
-    at_zoom_0: &[(f64, f64)],
-    bbox: BBox,
-    zoom: u8,
-) -> Vec<Cluster> {
-    let scale = f64::from(1u32 << zoom.min(24));
-    group(points, bbox, zoom, |_, i| {
-        let (x, y) = at_zoom_0[i];
-        (x * scale, y * scale)
-    })
-}
-
-fn group(
-    points: &[(f64, f64)],
-    bbox: BBox,
-    zoom: u8,
-    pixels: impl Fn((f64, f64), usize) -> (f64, f64),
-) -> Vec<Cluster> {
-    let mut cells: HashMap<(i64, i64), Cluster> = HashMap::new();
+    let mut cells: std::collections::HashMap<(i64, i64), Cluster> = Default::default();
     let mut order = Vec::new();
     for (i, &(lat, lng)) in points.iter().enumerate() {
         if !bbox.contains(lat, lng) {
@@ -158,7 +137,7 @@ fn group(
         let key = if zoom > MAX_CLUSTER_ZOOM {
             (i as i64, -1)
         } else {
-            let (x, y) = pixels((lat, lng), i);
+            let (x, y) = project(lat, lng, zoom);
             ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64)
         };
         let cell = cells.entry(key).or_insert_with(|| {
@@ -198,32 +177,6 @@ mod tests {
         assert!((world[0].lat - 35.67).abs() < 0.01);
         let close = cluster(&tokyo, BBox::WORLD, 12);
         assert_eq!(close.len(), 3);
-    }
-
-    #[test]
-    fn pixels_worked_out_at_zoom_0_cluster_exactly_as_projecting_at_each_zoom() {
-        let points: Vec<(f64, f64)> = (0..5_000)
-            .map(|i| {
-                let f = f64::from(i);
-                ((f * 0.7319).sin() * 80.0, (f * 1.3171).cos() * 179.9)
-            })
-            .collect();
-        let at_zoom_0: Vec<(f64, f64)> = points.iter().map(|&(a, o)| project(a, o, 0)).collect();
-        let views = [
-            BBox::WORLD,
-            BBox::parse("-20,30,40,70").unwrap(),
-            BBox::parse("170,-30,-170,10").unwrap(),
-            BBox::parse("139.5,35.5,140.5,36").unwrap(),
-        ];
-        for zoom in 0..=18 {
-            for bbox in views {
-                assert_eq!(
-                    cluster_projected(&points, &at_zoom_0, bbox, zoom),
-                    cluster(&points, bbox, zoom),
-                    "zoom {zoom}, {bbox:?}"
-                );
-            }
-        }
     }
 
     #[test]

@@ -2,15 +2,16 @@
 //!
 //! A map that pans and zooms asks for the same partners over and over, each
 //! time with another visible area. Finding them walks the registry (about
-//! 50 ms at 150,000 organisations with `scope=all`); clustering the places
-//! of a found selection costs what the visible area holds.
+//! 50 ms at 150,000 organisations with `scope=all`); grouping the places of
+//! a found selection costs what the visible area shows (see [`super::tree`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
-use super::cluster::{self, BBox, Cluster};
+use super::cluster::BBox;
+use super::tree::{Group, PlaceTree};
 use super::{Bounds, MapFilter, PartnerPoint, bounds, partners};
 use crate::read::Lookup;
 
@@ -37,8 +38,8 @@ pub struct Selection {
     pub places: Vec<(f64, f64)>,
     /// The smallest box around every place.
     pub framing: Option<Bounds>,
-    /// Each place in Web Mercator pixels at zoom 0, for clustering without trigonometry.
-    at_zoom_0: Vec<(f64, f64)>,
+    /// The places sorted for grouping, made when a map first asks.
+    tree: OnceLock<PlaceTree>,
     /// Positions of the matching agreements and programmes, for partners linked to any.
     links: HashMap<u32, (Vec<u32>, Vec<u32>)>,
 }
@@ -67,17 +68,22 @@ impl Selection {
             }
         }
         selection.framing = bounds(selection.places.iter().copied());
-        selection.at_zoom_0 = selection
-            .places
-            .iter()
-            .map(|&(lat, lng)| cluster::project(lat, lng, 0))
-            .collect();
         selection
     }
 
-    /// The partners inside `bbox` grouped by screen cell at `zoom` (see [`cluster::cluster`]).
-    pub fn clusters(&self, bbox: BBox, zoom: u8) -> Vec<Cluster> {
-        cluster::cluster_projected(&self.places, &self.at_zoom_0, bbox, zoom)
+    fn tree(&self) -> &PlaceTree {
+        self.tree.get_or_init(|| PlaceTree::new(&self.places))
+    }
+
+    /// The partners inside `bbox` grouped by 64-pixel screen cell at `zoom`,
+    /// in order of their first partner; past zoom 14 each stands alone.
+    pub fn groups(&self, bbox: BBox, zoom: u8) -> Vec<Group> {
+        self.tree().groups(&self.places, bbox, zoom)
+    }
+
+    /// The first `limit` partners of a group, as indexes for [`Selection::point`].
+    pub fn members(&self, group: &Group, limit: usize) -> Vec<usize> {
+        self.tree().members(group, limit)
     }
 
     /// How many partners are selected.
