@@ -9,41 +9,13 @@ use serde::Serialize;
 
 use super::MapParams;
 use crate::AppError;
-use crate::http::query::to_json;
 
 /// Most partners listed in one spot's popup (or ids given for a cluster); the rest are counted.
 const SPOT_LIMIT: usize = 50;
 
-// The answer is written straight from these borrowed shapes: building a
-// `serde_json::Value` first was most of a large view's cost.
-
-#[derive(Serialize)]
-struct Collection<'a> {
-    r#type: &'static str,
-    features: Vec<Feature<'a>>,
-    total: usize,
-    bounds: Option<[f64; 4]>,
-}
-
-#[derive(Serialize)]
-struct Feature<'a> {
-    r#type: &'static str,
-    geometry: Geometry,
-    properties: Properties<'a>,
-}
-
-#[derive(Serialize)]
-struct Geometry {
-    r#type: &'static str,
-    coordinates: [f64; 2],
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Properties<'a> {
-    Partner(PartnerProperties<'a>),
-    Cluster(ClusterProperties<'a>),
-}
+// A partner's properties are written once per selection and kept there
+// (`Selection::partner_text`), and each answer is put together around them:
+// writing them anew for every view was most of a large view's cost.
 
 #[derive(Serialize)]
 struct PartnerProperties<'a> {
@@ -71,16 +43,13 @@ struct ProgrammeLink<'a> {
     title: &'a str,
 }
 
+/// A cluster's properties before its list of partners or ids.
 #[derive(Serialize)]
-struct ClusterProperties<'a> {
+struct ClusterHead {
     cluster: bool,
     count: usize,
     expansion_zoom: Option<u8>,
     bounds: [f64; 4],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    partners: Option<Vec<PartnerProperties<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ids: Option<Vec<&'a Slug>>,
 }
 
 fn partner_properties<'a>(lookup: &Lookup<'a>, p: PartnerPoint<'a>) -> PartnerProperties<'a> {
@@ -112,40 +81,59 @@ fn partner_properties<'a>(lookup: &Lookup<'a>, p: PartnerPoint<'a>) -> PartnerPr
     }
 }
 
-/// A cluster's properties: its partners listed when they share one spot or
-/// one town (a reader opens them in one click), else where to zoom to part them.
-fn cluster_properties<'a>(
-    lookup: &Lookup<'a>,
-    selected: &Selection,
-    c: &Group,
-    zoom: u8,
-) -> ClusterProperties<'a> {
+/// The `i`th partner's properties, as kept with the selection.
+fn partner_text<'s>(lookup: &Lookup<'_>, selected: &'s Selection, i: usize) -> &'s str {
+    selected.partner_text(i, || {
+        serde_json::to_string(&partner_properties(lookup, selected.point(lookup, i)))
+            .expect("strings and numbers always serialise")
+    })
+}
+
+/// Appends `value` as JSON.
+fn push_json(out: &mut Vec<u8>, value: &impl Serialize) {
+    serde_json::to_writer(out, value).expect("strings and numbers always serialise");
+}
+
+/// Appends a cluster's properties: its partners listed when they share one
+/// spot or one town (a reader opens them in one click), else where to zoom
+/// to part them.
+fn push_cluster(out: &mut Vec<u8>, lookup: &Lookup<'_>, selected: &Selection, c: &Group, zoom: u8) {
     let span = c.span;
     // ROR often gives only the city's coordinates: such partners never part by zooming.
     let same_spot = span.width() < 1e-6 && span.north - span.south < 1e-6;
     let listed = same_spot
         || zoom >= cluster::MAX_CLUSTER_ZOOM
         || (cluster::is_one_place(span) && c.count <= SPOT_LIMIT);
-    let members = || selected.members(c, SPOT_LIMIT).into_iter();
-    ClusterProperties {
+    let head = ClusterHead {
         cluster: true,
         count: c.count,
         expansion_zoom: (!same_spot && zoom < cluster::MAX_CLUSTER_ZOOM)
             .then(|| cluster::expansion_zoom(span, zoom)),
         bounds: span.to_array(),
+    };
+    push_json(out, &head);
+    out.pop(); // its closing brace: the list goes inside
+    if listed {
         // A city-level spot can hold thousands of ROR records: list a page of them.
-        partners: listed.then(|| {
-            members()
-                .map(|i| partner_properties(lookup, selected.point(lookup, i)))
-                .collect()
-        }),
+        out.extend_from_slice(br#","partners":["#);
+        for (n, i) in selected.members(c, SPOT_LIMIT).into_iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(partner_text(lookup, selected, i).as_bytes());
+        }
+        out.push(b']');
+    } else if c.count <= SPOT_LIMIT {
         // Lets the list beside the map light up the cluster that holds a partner.
-        ids: (!listed && c.count <= SPOT_LIMIT).then(|| {
-            members()
-                .map(|i| &selected.point(lookup, i).org.id)
-                .collect()
-        }),
+        let ids: Vec<&Slug> = selected
+            .members(c, SPOT_LIMIT)
+            .into_iter()
+            .map(|i| &selected.point(lookup, i).org.id)
+            .collect();
+        out.extend_from_slice(br#","ids":"#);
+        push_json(out, &ids);
     }
+    out.push(b'}');
 }
 
 /// The GeoJSON of the partners `params` select.
@@ -164,38 +152,30 @@ pub(super) fn map_body(lookup: &Lookup<'_>, params: &MapParams) -> Result<String
     }
     // Found once per revision and filter; each visible area only regroups.
     let selected = selection(lookup, &filter);
-    let features = selected
-        .groups(bbox, zoom)
-        .iter()
-        .map(|c| {
-            let (properties, (lat, lng)) = match c.count {
-                1 => (
-                    Properties::Partner(partner_properties(
-                        lookup,
-                        selected.point(lookup, c.first),
-                    )),
-                    selected.places[c.first],
-                ),
-                _ => (
-                    Properties::Cluster(cluster_properties(lookup, &selected, c, zoom)),
-                    (c.lat, c.lng),
-                ),
-            };
-            Feature {
-                r#type: "Feature",
-                geometry: Geometry {
-                    r#type: "Point",
-                    coordinates: [lng, lat],
-                },
-                properties,
-            }
-        })
-        .collect();
-    let body = Collection {
-        r#type: "FeatureCollection",
-        features,
-        total: selected.len(),
-        bounds: selected.framing.map(|b| b.to_array()),
-    };
-    to_json(&body)
+    let groups = selected.groups(bbox, zoom);
+    let mut out = Vec::with_capacity(256 + 512 * groups.len());
+    out.extend_from_slice(br#"{"type":"FeatureCollection","features":["#);
+    for (n, c) in groups.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let (lat, lng) = match c.count {
+            1 => selected.places[c.first],
+            _ => (c.lat, c.lng),
+        };
+        out.extend_from_slice(br#"{"type":"Feature","geometry":{"type":"Point","coordinates":"#);
+        push_json(&mut out, &[lng, lat]);
+        out.extend_from_slice(br#"},"properties":"#);
+        match c.count {
+            1 => out.extend_from_slice(partner_text(lookup, &selected, c.first).as_bytes()),
+            _ => push_cluster(&mut out, lookup, &selected, c, zoom),
+        }
+        out.push(b'}');
+    }
+    out.extend_from_slice(br#"],"total":"#);
+    push_json(&mut out, &selected.len());
+    out.extend_from_slice(br#","bounds":"#);
+    push_json(&mut out, &selected.framing.map(|b| b.to_array()));
+    out.push(b'}');
+    String::from_utf8(out).map_err(|e| AppError::Internal(e.to_string()))
 }

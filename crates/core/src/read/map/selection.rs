@@ -40,6 +40,8 @@ pub struct Selection {
     pub framing: Option<Bounds>,
     /// The places sorted for grouping, made when a map first asks.
     tree: OnceLock<PlaceTree>,
+    /// Each partner's text as the map API writes it, made when first shown.
+    texts: OnceLock<Box<[OnceLock<Box<str>>]>>,
     /// Positions of the matching agreements and programmes, for partners linked to any.
     links: HashMap<u32, (Vec<u32>, Vec<u32>)>,
 }
@@ -84,6 +86,16 @@ impl Selection {
     /// The first `limit` partners of a group, as indexes for [`Selection::point`].
     pub fn members(&self, group: &Group, limit: usize) -> Vec<usize> {
         self.tree().members(group, limit)
+    }
+
+    /// The `i`th partner's text in the map's answer, made by `write` the
+    /// first time and kept with the selection (a panned map shows the same
+    /// partners again and again). One wording per selection: the map API's.
+    pub fn partner_text(&self, i: usize, write: impl FnOnce() -> String) -> &str {
+        let texts = self
+            .texts
+            .get_or_init(|| (0..self.len()).map(|_| OnceLock::new()).collect());
+        texts[i].get_or_init(|| write().into_boxed_str())
     }
 
     /// How many partners are selected.
