@@ -16,7 +16,8 @@ macro_rules! string_value {
     ($name:ident, $example:literal, $schema:expr) => {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.to_string())
+                // Written as it is formatted, without a String in between.
+                s.collect_str(self)
             }
         }
 

@@ -419,6 +419,11 @@ fn a_map_selection_holds_what_partners_finds_and_is_found_once_per_filter() {
             .collect();
         assert!(!walked.is_empty(), "{filter:?}");
         assert_eq!(kept, walked, "{filter:?}");
+        let ids: Vec<&str> = (0..selected.len()).map(|i| selected.id(i)).collect();
+        let orgs: Vec<&str> = (0..selected.len())
+            .map(|i| selected.point(&lookup, i).org.id.as_str())
+            .collect();
+        assert_eq!(ids, orgs, "{filter:?}");
         assert!(
             Arc::ptr_eq(&selected, &selection(&lookup, filter)),
             "found once"
@@ -426,6 +431,15 @@ fn a_map_selection_holds_what_partners_finds_and_is_found_once_per_filter() {
     }
     let everyone = selection(&lookup, &filters[1]);
     assert!(everyone.len() > selection(&lookup, &filters[0]).len());
+    assert_eq!(
+        everyone.partner_text(1, || "written once".to_owned()),
+        "written once"
+    );
+    assert_eq!(
+        everyone.partner_text(1, || "again".to_owned()),
+        "written once"
+    );
+    assert_eq!(everyone.partner_text(0, || "another".to_owned()), "another");
     // Another day may change statuses: another selection.
     let tomorrow = StatusContext {
         today: ctx().today.succ_opt().unwrap(),

@@ -125,10 +125,10 @@ fn push_cluster(out: &mut Vec<u8>, lookup: &Lookup<'_>, selected: &Selection, c:
         out.push(b']');
     } else if c.count <= SPOT_LIMIT {
         // Lets the list beside the map light up the cluster that holds a partner.
-        let ids: Vec<&Slug> = selected
+        let ids: Vec<&str> = selected
             .members(c, SPOT_LIMIT)
             .into_iter()
-            .map(|i| &selected.point(lookup, i).org.id)
+            .map(|i| selected.id(i))
             .collect();
         out.extend_from_slice(br#","ids":"#);
         push_json(out, &ids);

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
+use kizuna_domain::Organisation;
 
 use super::cluster::BBox;
 use super::tree::{Group, PlaceTree};
@@ -42,6 +43,10 @@ pub struct Selection {
     tree: OnceLock<PlaceTree>,
     /// Each partner's text as the map API writes it, made when first shown.
     texts: OnceLock<Box<[OnceLock<Box<str>>]>>,
+    /// Every partner's id, side by side, and where each ends: answers that
+    /// list many ids read them here rather than from each organisation.
+    ids: String,
+    id_ends: Vec<u32>,
     /// Positions of the matching agreements and programmes, for partners linked to any.
     links: HashMap<u32, (Vec<u32>, Vec<u32>)>,
 }
@@ -62,6 +67,8 @@ impl Selection {
             let point = selection.orgs.len() as u32;
             selection.orgs.push(at as u32);
             selection.places.push((p.lat, p.lng));
+            selection.ids.push_str(p.org.id.as_str());
+            selection.id_ends.push(selection.ids.len() as u32);
             if !p.agreements.is_empty() || !p.programmes.is_empty() {
                 let ix = lookup.index;
                 let agreements = positions(p.agreements.iter().map(|a| ix.agreement_at(&a.id)));
@@ -80,7 +87,7 @@ impl Selection {
     /// The partners inside `bbox` grouped by 64-pixel screen cell at `zoom`,
     /// in order of their first partner; past zoom 14 each stands alone.
     pub fn groups(&self, bbox: BBox, zoom: u8) -> Vec<Group> {
-        self.tree().groups(&self.places, bbox, zoom)
+        self.tree().groups(bbox, zoom)
     }
 
     /// The first `limit` partners of a group, as indexes for [`Selection::point`].
@@ -108,6 +115,17 @@ impl Selection {
         self.orgs.is_empty()
     }
 
+    /// The `i`th partner's id.
+    pub fn id(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.id_ends[before]);
+        &self.ids[start as usize..self.id_ends[i] as usize]
+    }
+
+    /// The `i`th partner's organisation, read from `lookup`'s snapshot (the one it was found in).
+    pub fn organisation<'a>(&self, lookup: &Lookup<'a>, i: usize) -> &'a Organisation {
+        &lookup.index.all_orgs()[self.orgs[i] as usize]
+    }
+
     /// The `i`th partner, read from `lookup`'s snapshot (the one it was found in).
     pub fn point<'a>(&self, lookup: &Lookup<'a>, i: usize) -> PartnerPoint<'a> {
         let snapshot = lookup.snapshot;
@@ -124,7 +142,7 @@ impl Selection {
             None => (Vec::new(), Vec::new()),
         };
         PartnerPoint {
-            org: &lookup.index.all_orgs()[self.orgs[i] as usize],
+            org: self.organisation(lookup, i),
             lat,
             lng,
             agreements,

@@ -254,6 +254,8 @@ pub(super) struct PlaceTree {
     codes: Vec<u64>,
     /// The selection's index of the place at each position.
     order: Vec<u32>,
+    /// The places in this order, so that testing a run's places reads memory in turn.
+    places: Vec<(f64, f64)>,
     /// Prefix sums of latitude and longitude in fixed point.
     sums: Vec<(i64, i64)>,
     /// A segment tree of block extents: leaves from `blocks`, root at 1.
@@ -277,19 +279,20 @@ impl PlaceTree {
             .collect();
         keyed.sort_unstable();
         let (codes, order): (Vec<u64>, Vec<u32>) = keyed.into_iter().unzip();
+        let places: Vec<(f64, f64)> = order.iter().map(|&i| places[i as usize]).collect();
         let mut sums = Vec::with_capacity(order.len() + 1);
         let mut total = (0i64, 0i64);
         sums.push(total);
-        for &i in &order {
-            let (lat, lng) = places[i as usize];
+        for &(lat, lng) in &places {
             total = (total.0 + fixed(lat), total.1 + fixed(lng));
             sums.push(total);
         }
         let blocks = order.len().div_ceil(BLOCK);
         let mut extents = vec![Extent::EMPTY; 2 * blocks];
-        for (b, chunk) in order.chunks(BLOCK).enumerate() {
-            extents[blocks + b] = chunk.iter().fold(Extent::EMPTY, |e, &i| {
-                e.merge(Extent::of(&places[i as usize], i))
+        for b in 0..blocks {
+            let (lo, hi) = (b * BLOCK, ((b + 1) * BLOCK).min(order.len()));
+            extents[blocks + b] = (lo..hi).fold(Extent::EMPTY, |e, at| {
+                e.merge(Extent::of(&places[at], order[at]))
             });
         }
         for b in (1..blocks).rev() {
@@ -298,6 +301,7 @@ impl PlaceTree {
         PlaceTree {
             codes,
             order,
+            places,
             sums,
             extents,
             blocks,
@@ -306,10 +310,9 @@ impl PlaceTree {
 
     /// The places inside `bbox` grouped by screen cell at `zoom`, in order of
     /// their first place; past [`MAX_CLUSTER_ZOOM`] every place stands alone.
-    pub(super) fn groups(&self, places: &[(f64, f64)], bbox: BBox, zoom: u8) -> Vec<Group> {
+    pub(super) fn groups(&self, bbox: BBox, zoom: u8) -> Vec<Group> {
         let search = Search {
             tree: self,
-            places,
             window: Window::new(bbox),
             cell_shift: (zoom <= MAX_CLUSTER_ZOOM).then(|| FINEST - u32::from(zoom)),
         };
@@ -336,10 +339,10 @@ impl PlaceTree {
     }
 
     /// The extent of the places at positions `lo..hi`.
-    fn extent(&self, places: &[(f64, f64)], lo: usize, hi: usize) -> Extent {
+    fn extent(&self, lo: usize, hi: usize) -> Extent {
         let one_by_one = |range: std::ops::Range<usize>| {
-            self.order[range].iter().fold(Extent::EMPTY, |e, &i| {
-                e.merge(Extent::of(&places[i as usize], i))
+            range.fold(Extent::EMPTY, |e, at| {
+                e.merge(Extent::of(&self.places[at], self.order[at]))
             })
         };
         let (mut left, mut right) = (lo.div_ceil(BLOCK), hi / BLOCK);
@@ -387,7 +390,6 @@ impl PlaceTree {
 /// One view's walk down the tree.
 struct Search<'a> {
     tree: &'a PlaceTree,
-    places: &'a [(f64, f64)],
     window: Window,
     /// The shift of a grid cell at the view's zoom; `None` past clustering.
     cell_shift: Option<u32>,
@@ -396,7 +398,7 @@ struct Search<'a> {
 impl Search<'_> {
     fn place(&self, at: usize) -> (u32, (f64, f64)) {
         let i = self.tree.order[at];
-        (i, self.places[i as usize])
+        (i, self.tree.places[at])
     }
 
     /// Finds the groups of the view among the places of `node` (at `lo..hi`).
@@ -439,7 +441,7 @@ impl Search<'_> {
                 into.count += hi - lo;
                 into.lat += tree.sums[hi].0 - tree.sums[lo].0;
                 into.lng += tree.sums[hi].1 - tree.sums[lo].1;
-                into.extent = into.extent.merge(tree.extent(self.places, lo, hi));
+                into.extent = into.extent.merge(tree.extent(lo, hi));
                 into.add_run(lo, hi);
             }
             Side::Cut if node.shift == 0 || hi - lo <= FEW => {
@@ -520,7 +522,7 @@ mod tests {
         for zoom in 0..=18 {
             for bbox in views {
                 let plain = cluster(&places, bbox, zoom);
-                let groups = tree.groups(&places, bbox, zoom);
+                let groups = tree.groups(bbox, zoom);
                 assert_eq!(groups.len(), plain.len(), "zoom {zoom}, {bbox:?}");
                 for (g, p) in groups.iter().zip(&plain) {
                     assert!(
@@ -577,7 +579,7 @@ mod tests {
                 .into_iter()
                 .flat_map(|b| [(b, 3), (b, 8), (b, 12), (b, 16)])
             {
-                let groups = tree.groups(&places, bbox, zoom);
+                let groups = tree.groups(bbox, zoom);
                 let plain = cluster(&places, bbox, zoom);
                 assert_eq!(groups.len(), plain.len(), "place {k}");
                 assert!(
@@ -595,6 +597,6 @@ mod tests {
     #[test]
     fn no_places_give_no_groups() {
         let tree = PlaceTree::new(&[]);
-        assert!(tree.groups(&[], BBox::WORLD, 3).is_empty());
+        assert!(tree.groups(BBox::WORLD, 3).is_empty());
     }
 }
