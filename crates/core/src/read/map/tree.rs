@@ -7,8 +7,13 @@
 //! places near its edges, not the whole selection: at zoom 2 with every
 //! organisation selected, walking them all was the map's whole cost.
 
+mod area;
+#[cfg(test)]
+mod tests;
+
 use super::Bounds;
 use super::cluster::{BBox, CELL_BITS, MAX_CLUSTER_ZOOM, project};
+use area::{Node, Side, Window, morton};
 
 /// Bits below a zoom-0 pixel kept per axis: cells are exact down to zoom `FINEST`.
 const FRACTION_BITS: u32 = 16;
@@ -26,7 +31,6 @@ const SUM_SCALE: f64 = (1u64 << 30) as f64;
 /// Zoom-0 pixels within which a latitude's pixel may be out of order
 /// (`tan` and `ln` are not exactly monotonic); longitudes' pixels are.
 const Y_MARGIN: f64 = 1e-7;
-
 /// A group of places inside a view: one grid cell's worth, or one place alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -80,118 +84,6 @@ impl Extent {
             west: self.west.min(other.west),
             east: self.east.max(other.east),
             first: self.first.min(other.first),
-        }
-    }
-}
-
-/// An area of the tree: the places whose kept pixels share all bits above `shift`.
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    shift: u32,
-    x: u64,
-    y: u64,
-}
-
-impl Node {
-    const ROOT: Node = Node {
-        shift: AXIS_BITS,
-        x: 0,
-        y: 0,
-    };
-
-    /// The first code past the node's `k`th quarter (in Morton order).
-    fn quarter_end(self, k: u64) -> u64 {
-        ((morton(self.x, self.y) << 2) + k + 1) << (2 * (self.shift - 1))
-    }
-
-    fn quarter(self, k: u64) -> Node {
-        Node {
-            shift: self.shift - 1,
-            x: self.x * 2 + (k & 1),
-            y: self.y * 2 + (k >> 1),
-        }
-    }
-
-    /// Its zoom-0 pixels: `[x0, x1)` and `[y0, y1)`.
-    fn pixels(self) -> (f64, f64, f64, f64) {
-        let unit = f64::from(1u32 << FRACTION_BITS);
-        let at = |v: u64| (v << self.shift) as f64 / unit;
-        (at(self.x), at(self.x + 1), at(self.y), at(self.y + 1))
-    }
-}
-
-/// Interleaves the bits of `x` (even) and `y` (odd).
-fn morton(x: u64, y: u64) -> u64 {
-    spread(x) | (spread(y) << 1)
-}
-
-fn spread(v: u64) -> u64 {
-    let mut v = v & 0xFFFF_FFFF;
-    v = (v | (v << 16)) & 0x0000_FFFF_0000_FFFF;
-    v = (v | (v << 8)) & 0x00FF_00FF_00FF_00FF;
-    v = (v | (v << 4)) & 0x0F0F_0F0F_0F0F_0F0F;
-    v = (v | (v << 2)) & 0x3333_3333_3333_3333;
-    (v | (v << 1)) & 0x5555_5555_5555_5555
-}
-
-/// Where an area lies against a view.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Side {
-    Inside,
-    Outside,
-    Cut,
-}
-
-/// A view's edges in zoom-0 pixels.
-struct Window {
-    bbox: BBox,
-    west: f64,
-    east: f64,
-    north: f64,
-    south: f64,
-}
-
-impl Window {
-    fn new(bbox: BBox) -> Window {
-        Window {
-            bbox,
-            west: project(0.0, bbox.west, 0).0,
-            east: project(0.0, bbox.east, 0).0,
-            north: project(bbox.north, 0.0, 0).1,
-            south: project(bbox.south, 0.0, 0).1,
-        }
-    }
-
-    /// Only `Inside` and `Outside` are promises about every place of the
-    /// area, judged with strict bounds so that a place on an edge is tested.
-    fn side(&self, node: Node) -> Side {
-        let (x0, x1, y0, y1) = node.pixels();
-        let across = if self.bbox.west <= self.bbox.east {
-            if x1 <= self.west || x0 > self.east {
-                Side::Outside
-            } else if x0 > self.west && x1 <= self.east {
-                Side::Inside
-            } else {
-                Side::Cut
-            }
-        } else if x0 > self.west || x1 <= self.east {
-            Side::Inside
-        } else if x1 <= self.west && x0 > self.east {
-            Side::Outside
-        } else {
-            Side::Cut
-        };
-        let down = if y1 <= self.north - Y_MARGIN || y0 > self.south + Y_MARGIN {
-            Side::Outside
-        } else if y0 > self.north + Y_MARGIN && y1 <= self.south - Y_MARGIN {
-            Side::Inside
-        } else {
-            Side::Cut
-        };
-        match (across, down) {
-            (Side::Outside, _) | (_, Side::Outside) => Side::Outside,
-            (Side::Inside, Side::Inside) => Side::Inside,
-            _ => Side::Cut,
         }
     }
 }
@@ -467,136 +359,5 @@ impl Search<'_> {
         into.lng += fixed(place.1);
         into.extent = into.extent.merge(Extent::of(&place, i));
         into.add_run(at, at + 1);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::bounds;
-    use super::super::cluster::{Cluster, cluster};
-    use super::*;
-
-    /// Places scattered over the world, and cities where many crowd round
-    /// one spot or share it exactly, as ROR gives them.
-    fn world(n: u32) -> Vec<(f64, f64)> {
-        (0..n)
-            .map(|i| {
-                let f = f64::from(i);
-                let city = f64::from(i % 40);
-                let (lat, lng) = (city * 0.37 + 28.0, 139.69 - city * 4.1);
-                let jitter = |k: f64| ((f * k).fract() - 0.5) * 0.1;
-                match i % 4 {
-                    0 => (lat, lng),
-                    1 => (lat + jitter(0.618_034), lng + jitter(0.414_214)),
-                    _ => ((f * 0.7319).sin() * 84.0, (f * 1.3171).cos() * 180.0),
-                }
-            })
-            .chain([(90.0, 180.0), (-90.0, -180.0), (0.0, 180.0), (10.0, -180.0)])
-            .collect()
-    }
-
-    fn same(places: &[(f64, f64)], tree: &PlaceTree, group: &Group, plain: &Cluster) -> bool {
-        let span = bounds(plain.members.iter().map(|&i| places[i])).unwrap();
-        group.count == plain.members.len()
-            && group.first == plain.members[0]
-            && tree.members(group, usize::MAX) == plain.members
-            && tree.members(group, 3) == plain.members[..plain.members.len().min(3)]
-            && group.span == span
-            && (group.lat - plain.lat).abs() < 1e-8
-            && (group.lng - plain.lng).abs() < 1e-8
-    }
-
-    #[test]
-    fn the_tree_groups_every_view_as_walking_every_place_does() {
-        let places = world(6_000);
-        let tree = PlaceTree::new(&places);
-        let views = [
-            BBox::WORLD,
-            BBox::parse("-20,30,40,70").unwrap(),
-            BBox::parse("170,-30,-170,10").unwrap(),
-            BBox::parse("139.5,35.5,140.5,36").unwrap(),
-            BBox::parse("100,-10,160,60").unwrap(),
-            BBox::parse("139.69,28.68,139.69,28.68").unwrap(),
-            BBox::parse("-180,-90,-179,90").unwrap(),
-        ];
-        for zoom in 0..=18 {
-            for bbox in views {
-                let plain = cluster(&places, bbox, zoom);
-                let groups = tree.groups(bbox, zoom);
-                assert_eq!(groups.len(), plain.len(), "zoom {zoom}, {bbox:?}");
-                for (g, p) in groups.iter().zip(&plain) {
-                    assert!(
-                        same(&places, &tree, g, p),
-                        "zoom {zoom}, {bbox:?}: {g:?} {p:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn views_whose_edges_fall_on_places_count_those_places_in() {
-        let places = world(2_000);
-        let tree = PlaceTree::new(&places);
-        for (k, &(lat, lng)) in places.iter().enumerate().step_by(11) {
-            // Built directly: parsing folds longitudes, which may round them.
-            let edges = [
-                BBox {
-                    west: lng,
-                    south: lat,
-                    east: (lng + 3.0).min(180.0),
-                    north: (lat + 3.0).min(90.0),
-                },
-                BBox {
-                    west: (lng - 3.0).max(-180.0),
-                    south: (lat - 3.0).max(-90.0),
-                    east: lng,
-                    north: lat,
-                },
-                // All the world but 20° beside the place: across the antimeridian.
-                BBox {
-                    west: lng,
-                    south: -80.0,
-                    east: if lng - 20.0 >= -180.0 {
-                        lng - 20.0
-                    } else {
-                        lng + 340.0
-                    },
-                    north: 80.0,
-                },
-                BBox {
-                    west: if lng + 20.0 <= 180.0 {
-                        lng + 20.0
-                    } else {
-                        lng - 340.0
-                    },
-                    south: -80.0,
-                    east: lng,
-                    north: 80.0,
-                },
-            ];
-            for (bbox, zoom) in edges
-                .into_iter()
-                .flat_map(|b| [(b, 3), (b, 8), (b, 12), (b, 16)])
-            {
-                let groups = tree.groups(bbox, zoom);
-                let plain = cluster(&places, bbox, zoom);
-                assert_eq!(groups.len(), plain.len(), "place {k}");
-                assert!(
-                    groups
-                        .iter()
-                        .zip(&plain)
-                        .all(|(g, p)| same(&places, &tree, g, p))
-                );
-                let held: usize = groups.iter().map(|g| g.count).sum();
-                assert!(held >= 1, "the place on the edge, {k}");
-            }
-        }
-    }
-
-    #[test]
-    fn no_places_give_no_groups() {
-        let tree = PlaceTree::new(&[]);
-        assert!(tree.groups(BBox::WORLD, 3).is_empty());
     }
 }
