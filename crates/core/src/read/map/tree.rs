@@ -135,6 +135,17 @@ impl Gathering {
     }
 }
 
+/// The extent of the places at `range` of the tree's order, read one by one.
+fn extent_one_by_one(
+    places: &[(f64, f64)],
+    order: &[u32],
+    range: std::ops::Range<usize>,
+) -> Extent {
+    range.fold(Extent::EMPTY, |e, at| {
+        e.merge(Extent::of(&places[at], order[at]))
+    })
+}
+
 fn fixed(degrees: f64) -> i64 {
     (degrees * SUM_SCALE).round() as i64
 }
@@ -183,9 +194,7 @@ impl PlaceTree {
         let mut extents = vec![Extent::EMPTY; 2 * blocks];
         for b in 0..blocks {
             let (lo, hi) = (b * BLOCK, ((b + 1) * BLOCK).min(order.len()));
-            extents[blocks + b] = (lo..hi).fold(Extent::EMPTY, |e, at| {
-                e.merge(Extent::of(&places[at], order[at]))
-            });
+            extents[blocks + b] = extent_one_by_one(&places, &order, lo..hi);
         }
         for b in (1..blocks).rev() {
             extents[b] = extents[2 * b].merge(extents[2 * b + 1]);
@@ -232,11 +241,7 @@ impl PlaceTree {
 
     /// The extent of the places at positions `lo..hi`.
     fn extent(&self, lo: usize, hi: usize) -> Extent {
-        let one_by_one = |range: std::ops::Range<usize>| {
-            range.fold(Extent::EMPTY, |e, at| {
-                e.merge(Extent::of(&self.places[at], self.order[at]))
-            })
-        };
+        let one_by_one = |range| extent_one_by_one(&self.places, &self.order, range);
         let (mut left, mut right) = (lo.div_ceil(BLOCK), hi / BLOCK);
         if left >= right {
             return one_by_one(lo..hi);
