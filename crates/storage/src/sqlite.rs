@@ -24,41 +24,17 @@ mod sql {
         };
     }
 
-    /// A record's document: its own copy when it has one (rows restored from
-    /// a backup or written before migration 0005), else the `after` of the
-    /// change its revision names.
-    macro_rules! doc {
-        () => {
-            "COALESCE(doc, (SELECT after FROM changes WHERE changes.revision = records.revision))"
-        };
-    }
-
     pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
-    pub const GET: &str = concat!(
-        "SELECT id, ",
-        doc!(),
-        ", created_at, updated_at, revision FROM records WHERE collection = ?1 AND id = ?2"
-    );
-    pub const LIST: &str = concat!(
-        "SELECT id, ",
-        doc!(),
-        ", created_at, updated_at, revision FROM records \
+    pub const GET: &str = "SELECT id, doc, created_at, updated_at, revision FROM records WHERE collection = ?1 AND id = ?2";
+    pub const LIST: &str = "SELECT id, doc, created_at, updated_at, revision FROM records \
         WHERE collection = ?1 AND (NOT ?2 OR visibility = 'public') AND (?3 IS NULL OR kind = ?3) \
         AND (?4 IS NULL OR country = ?4) AND (?5 IS NULL OR search_text LIKE ?5 ESCAPE '\\') \
-        AND id > COALESCE(?6, '') ORDER BY id LIMIT ?7"
-    );
-    pub const CURRENT: &str = concat!(
-        "SELECT id, ",
-        doc!(),
-        ", visibility, revision FROM records WHERE collection = ?1 AND id = ?2"
-    );
+        AND id > COALESCE(?6, '') ORDER BY id LIMIT ?7";
+    pub const CURRENT: &str =
+        "SELECT id, doc, visibility, revision FROM records WHERE collection = ?1 AND id = ?2";
     /// [`CURRENT`] for the ids in a JSON array.
-    pub const CURRENT_MANY: &str = concat!(
-        "SELECT id, ",
-        doc!(),
-        ", visibility, revision FROM records \
-        WHERE collection = ?1 AND id IN (SELECT value FROM json_each(?2))"
-    );
+    pub const CURRENT_MANY: &str = "SELECT id, doc, visibility, revision FROM records \
+        WHERE collection = ?1 AND id IN (SELECT value FROM json_each(?2))";
     pub const INSERT_CHANGE: &str = "INSERT INTO changes (collection, record_id, action, actor, at, before, after) \
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING revision";
     /// [`INSERT_CHANGE`] for many rows: this, then [`values`] of its seven
@@ -69,21 +45,24 @@ mod sql {
     pub const INSERT_CHANGES: &str = "INSERT OR IGNORE INTO changes (collection, record_id, action, actor, at, before, after) VALUES ";
     pub const UPSERT: &str = concat!(
         "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?7, ?8) ",
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ",
         upsert_set!()
     );
-    /// [`UPSERT`] for many rows: this, then [`values`] of its columns (NULL
-    /// for the document), then [`UPSERT_SET`].
+    /// [`UPSERT`] for many rows: this, then [`values`] of its ten columns,
+    /// then [`UPSERT_SET`].
     pub const UPSERT_MANY: &str = "INSERT INTO records (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) VALUES ";
     /// The end of [`UPSERT_MANY`].
     pub const UPSERT_SET: &str = concat!(" ", upsert_set!());
     /// Inserts records not stored before: this, then [`values`] of eight
-    /// columns, then `) AS v`. `OR IGNORE` for the reason [`INSERT_CHANGES`]
-    /// gives; the caller counts the rows.
+    /// columns (the document is the `after` of the revision's change, already
+    /// written, so it is not bound twice), then [`INSERT_NEW_END`]. `OR
+    /// IGNORE` for the reason [`INSERT_CHANGES`] gives; the caller counts the rows.
     pub const INSERT_NEW: &str = "INSERT OR IGNORE INTO records \
         (collection, id, kind, country, visibility, search_text, doc, created_at, updated_at, revision) \
-        SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, NULL, \
+        SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, changes.after, \
         v.column7, v.column7, v.column8 FROM (VALUES ";
+    /// The end of [`INSERT_NEW`].
+    pub const INSERT_NEW_END: &str = ") AS v JOIN changes ON changes.revision = v.column8";
 
     /// `head`, then `rows` copies of `row`. Rows are bound as parameters
     /// rather than as one JSON text, so neither side renders or parses the
@@ -337,7 +316,7 @@ impl SqliteStore {
         now: &str,
     ) -> Result<(), StoreError> {
         let row = "(?, ?, ?, ?, ?, ?, ?, ?)";
-        let sql = sql::values(sql::INSERT_NEW, row, rows.len()) + ") AS v";
+        let sql = sql::values(sql::INSERT_NEW, row, rows.len()) + sql::INSERT_NEW_END;
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for row in rows {
             query = bind_columns(query, row.record).bind(now).bind(row.revision);
@@ -364,14 +343,16 @@ impl SqliteStore {
         let query = match rows {
             [] => return Ok(()),
             [row] => bind_columns(sqlx::query(sql::UPSERT), row.record)
+                .bind(&*row.doc)
                 .bind(now)
                 .bind(row.revision),
             _ => {
-                let row = "(?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)";
+                let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
                 let sql = sql::values(sql::UPSERT_MANY, row, rows.len()) + sql::UPSERT_SET;
                 let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for row in rows {
                     query = bind_columns(query, row.record)
+                        .bind(row.doc.clone())
                         .bind(now)
                         .bind(now)
                         .bind(row.revision);
@@ -405,4 +386,45 @@ fn bind_columns<'q>(
 crate::backend::impl_store!(SqliteStore, Sqlite, sql, "sqlite");
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::sql::values;
+
+    /// A page after a cursor seeks to it through the primary key: written as
+    /// `(?6 IS NULL OR id > ?6)` it walked every row before the cursor, so
+    /// reading a registry page by page (every start) grew with its square.
+    #[tokio::test]
+    async fn a_page_after_a_cursor_seeks_to_it() {
+        let store = super::SqliteStore::open(&crate::testing::fresh_sqlite_url())
+            .await
+            .unwrap();
+        super::sql::MIGRATOR.run(&store.pool).await.unwrap();
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN {}",
+            super::sql::LIST
+        )))
+        .bind("organisations")
+        .bind(false)
+        .bind(None::<String>)
+        .bind(None::<String>)
+        .bind(None::<String>)
+        .bind("riken")
+        .bind(1000)
+        .fetch_all(&store.pool)
+        .await
+        .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|row| row.3.as_str()).collect();
+        assert!(
+            steps.iter().any(|s| s.contains("collection=? AND id>?")),
+            "{steps:?}"
+        );
+    }
+
+    #[test]
+    fn values_repeat_the_row() {
+        assert_eq!(
+            values("INSERT INTO t VALUES ", "(?, ?)", 3),
+            "INSERT INTO t VALUES (?, ?),(?, ?),(?, ?)"
+        );
+        assert_eq!(values("X ", "(?)", 1), "X (?)");
+    }
+}
