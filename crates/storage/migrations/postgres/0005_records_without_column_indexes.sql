@@ -1,5 +1,5 @@
 -- Lists by country and kind are answered from the read model kept per
 -- revision, not by the database, so these two indexes were never read; a
--- first ROR import spent a sixth of its database time keeping them.
+-- first ROR import into SQLite spent about 6% of its time keeping them.
 DROP INDEX records_by_country;
 DROP INDEX records_by_kind;
