@@ -57,7 +57,7 @@ impl Slug {
 
     /// Derives a slug from a human name ("Universität Wien" → "universitat-wien").
     pub fn from_name(name: &str) -> Option<Slug> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(name.len());
         for c in name.chars().flat_map(fold_latin) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
@@ -70,28 +70,29 @@ impl Slug {
     }
 }
 
-/// Replaces common Latin letters with diacritics by their base letters.
-fn fold_latin(c: char) -> Vec<char> {
-    let base = match c {
-        'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        'ç' | 'Ç' | 'ć' | 'č' => 'c',
-        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'į' => 'i',
-        'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' | 'ō' | 'ő' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ß' => return vec!['s', 's'],
-        'š' | 'ś' | 'Š' => 's',
-        'ž' | 'ź' | 'ż' | 'Ž' => 'z',
-        'ł' | 'Ł' => 'l',
-        'ř' => 'r',
-        'ť' => 't',
-        'đ' | 'ď' => 'd',
-        other => other,
+/// Replaces common Latin letters with diacritics by their base letters
+/// (without allocating: slugs are made for every record of an import).
+fn fold_latin(c: char) -> impl Iterator<Item = char> {
+    let (base, second) = match c {
+        'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => ('a', None),
+        'æ' | 'Æ' => ('a', Some('e')),
+        'ç' | 'Ç' | 'ć' | 'č' => ('c', None),
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ė' | 'ę' | 'ě' => ('e', None),
+        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'į' => ('i', None),
+        'ñ' | 'Ñ' | 'ń' | 'ň' => ('n', None),
+        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' | 'ō' | 'ő' => ('o', None),
+        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => ('u', None),
+        'ý' | 'ÿ' | 'Ý' => ('y', None),
+        'ß' => ('s', Some('s')),
+        'š' | 'ś' | 'Š' => ('s', None),
+        'ž' | 'ź' | 'ż' | 'Ž' => ('z', None),
+        'ł' | 'Ł' => ('l', None),
+        'ř' => ('r', None),
+        'ť' => ('t', None),
+        'đ' | 'ď' => ('d', None),
+        other => (other, None),
     };
-    vec![base]
+    std::iter::once(base).chain(second)
 }
 
 /// Why a value could not be parsed.

@@ -21,6 +21,13 @@ fn slugs_derive_from_names() {
         Slug::from_name("Göteborgs universitet").unwrap().as_str(),
         "goteborgs-universitet"
     );
+    assert_eq!(
+        Slug::from_name("Technische Hochschule Straße – Ærø")
+            .unwrap()
+            .as_str(),
+        "technische-hochschule-strasse-aero",
+        "a letter may fold into two"
+    );
     assert!(Slug::from_name("東京大学").is_none());
 }
 

@@ -25,8 +25,9 @@ pub(crate) struct Importer<'a> {
     registry: &'a Registry,
     /// Organisation ids by ROR id, existing ones and those imported now.
     by_ror: HashMap<String, Slug>,
-    /// Every organisation, as stored or as this import writes it.
-    orgs: HashMap<Slug, Organisation>,
+    /// Every organisation, as stored or as this import writes it; boxed,
+    /// because the map grows by doubling and moves every entry each time.
+    orgs: HashMap<Slug, Box<Organisation>>,
     /// Stored revisions, for optimistic writes over records a person may be editing.
     revisions: HashMap<Slug, i64>,
     /// Ids this import already wrote; later writes to them expect nothing.
@@ -71,7 +72,7 @@ impl<'a> Importer<'a> {
                 importer.by_ror.entry(ror).or_insert_with(|| id.clone());
             }
             importer.revisions.insert(id.clone(), v.revision);
-            importer.orgs.insert(id, v.record);
+            importer.orgs.insert(id, Box::new(v.record));
         }
         Ok(importer)
     }
@@ -167,7 +168,7 @@ impl<'a> Importer<'a> {
                 };
                 self.pending.push(Registry::put(&org, expect));
                 self.touched.insert(id.clone());
-                self.orgs.insert(id, org);
+                self.orgs.insert(id, Box::new(org));
             }
         }
         Ok(())
@@ -183,7 +184,7 @@ impl<'a> Importer<'a> {
         let overwritten = mapping::overwrite(stored, fresh.clone());
         // When ROR's version is what is stored, curated or not makes no
         // difference, so the history is only read for records that change.
-        if overwritten == *stored {
+        if overwritten == **stored {
             return Ok(None);
         }
         if !self.is_curated(id).await? {
@@ -191,7 +192,7 @@ impl<'a> Importer<'a> {
         }
         let stored = &self.orgs[id];
         let filled = mapping::fill(stored, &fresh);
-        Ok((filled != *stored).then_some(filled))
+        Ok((filled != **stored).then_some(filled))
     }
 
     /// Whether anyone but this importer ever wrote the organisation.
