@@ -147,7 +147,7 @@ mod tests {
             .fetch_one(&store.pool)
             .await
             .unwrap();
-        assert_eq!(page_size, 16_384, "new files get 16 KiB pages");
+        assert_eq!(page_size, 65_536, "new files get 64 KiB pages");
         // A log of one frame is already long.
         store.checkpointer = Checkpointer::new(store.pool.clone(), LOG_LIMIT);
         let file = || std::fs::metadata(&path).unwrap().len();
