@@ -158,10 +158,10 @@ impl SqliteStore {
             .db()?
             .create_if_missing(true)
             // New files only (an existing file keeps its page size): SQLite's
-            // largest pages. Records are written in id order but arrive in no
-            // order, and the fewer pages a B-tree has, the fewer of them
-            // inserts split and a commit writes: a first ROR import took 10%
-            // less time than with 16 KiB pages, and reads (served from
+            // largest pages. Records are kept in id order but an import brings
+            // them in no order, and the fewer pages a B-tree has, the fewer of
+            // them inserts split and a commit writes: a first ROR import took
+            // 10% less time than with 16 KiB pages, and reads (served from
             // memory above the store) measured the same.
             .page_size(65_536)
             .journal_mode(SqliteJournalMode::Wal)
