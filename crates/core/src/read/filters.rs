@@ -32,6 +32,11 @@ impl TextFilter {
         self.0.is_none()
     }
 
+    /// The lower-cased text to look for, if any.
+    pub fn needle(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+
     /// Whether any of `haystack` contains the text.
     pub fn matches<'h>(&self, haystack: impl IntoIterator<Item = &'h str>) -> bool {
         match &self.0 {
@@ -62,7 +67,12 @@ impl OrganisationFilter {
             match (&self.parent, self.country) {
                 (Some(p), _) => Box::new(lookup.orgs(ix.children(p))),
                 (None, Some(cc)) => Box::new(lookup.orgs(ix.orgs_in_country(cc))),
-                (None, None) => Box::new(lookup.organisations()),
+                // The text's own index narrows a whole-registry search; the
+                // rule below still decides.
+                (None, None) => match lookup.organisations_with_text(&self.text) {
+                    Some(found) => Box::new(found),
+                    None => Box::new(lookup.organisations()),
+                },
             };
         candidates
             .filter(|o| self.country.is_none_or(|c| o.country == Some(c)))

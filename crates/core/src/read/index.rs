@@ -39,6 +39,8 @@ pub struct Indexes {
     pub(super) name_orders: super::order::NameOrders,
     /// The partners each map filter selects, found on first use.
     pub(super) map_selections: super::map::Selections,
+    /// Every organisation's names and city for text filters, made on first use.
+    org_text: super::org_text::OrgTextSlot,
 }
 
 const NONE_USIZE: &[usize] = &[];
@@ -223,6 +225,12 @@ impl Indexes {
     /// Every organisation of the snapshot, in id order (visible or not).
     pub fn all_orgs(&self) -> &[Arc<Organisation>] {
         &self.all_orgs
+    }
+
+    /// The lower-cased names and city of [`Indexes::all_orgs`].
+    pub(super) fn org_text(&self) -> &super::org_text::OrgText {
+        self.org_text
+            .get_or_init(|| super::org_text::OrgText::build(&self.all_orgs))
     }
 
     /// Position of an organisation in [`Indexes::all_orgs`].

@@ -10,6 +10,7 @@ mod index;
 mod lookup;
 pub mod map;
 pub mod order;
+mod org_text;
 pub mod page;
 pub mod params;
 pub mod people;

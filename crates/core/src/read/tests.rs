@@ -146,6 +146,46 @@ fn organisation_filters_match_names_in_any_script() {
     assert!(ids.contains(&"utokyo") && ids.contains(&"tmu"), "{ids:?}");
 }
 
+#[test]
+fn text_filters_over_the_whole_registry_equal_a_walk() {
+    let mut snapshot = japan();
+    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
+    riken.visibility = Visibility::Internal;
+    snapshot.invalidate();
+    for public_only in [false, true] {
+        let lookup = Lookup::new(&snapshot, ctx(), public_only);
+        for q in [
+            "univ",
+            "東京",
+            "RIKEN",
+            "tokyo",
+            "stockholm",
+            "大学",
+            "x\ny",
+            "nowhere",
+        ] {
+            let filter = OrganisationFilter {
+                text: TextFilter::new(Some(q)),
+                ..OrganisationFilter::default()
+            };
+            let found: Vec<&str> = filter
+                .select(&lookup)
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect();
+            let walked: Vec<&str> = lookup
+                .organisations()
+                .filter(|o| {
+                    let names = o.names.iter().map(|n| n.value.as_str());
+                    filter.text.matches(names.chain(o.city.as_deref()))
+                })
+                .map(|o| o.id.as_str())
+                .collect();
+            assert_eq!(found, walked, "{q:?}, public only: {public_only}");
+        }
+    }
+}
+
 /// Every page of `filter`, followed by cursor, as ids.
 fn pages(filter: &OrganisationFilter, lookup: &Lookup<'_>, limit: usize) -> Vec<Vec<String>> {
     let mut cursor: Option<String> = None;
