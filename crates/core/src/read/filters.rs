@@ -62,17 +62,15 @@ pub struct OrganisationFilter {
 impl OrganisationFilter {
     /// The matching organisations this audience may see, in id order.
     pub fn select<'a>(&self, lookup: &Lookup<'a>) -> Vec<&'a Organisation> {
+        if let Some(found) = self.found_by_text(lookup) {
+            return found.into_iter().map(|(_, o)| o).collect();
+        }
         let ix = lookup.index;
         let candidates: Box<dyn Iterator<Item = &'a Organisation> + '_> =
             match (&self.parent, self.country) {
                 (Some(p), _) => Box::new(lookup.orgs(ix.children(p))),
                 (None, Some(cc)) => Box::new(lookup.orgs(ix.orgs_in_country(cc))),
-                // The text's own index narrows a whole-registry search; the
-                // rule below still decides.
-                (None, None) => match lookup.organisations_with_text(&self.text) {
-                    Some(found) => Box::new(found),
-                    None => Box::new(lookup.organisations()),
-                },
+                (None, None) => Box::new(lookup.organisations()),
             };
         candidates
             .filter(|o| self.country.is_none_or(|c| o.country == Some(c)))
@@ -86,6 +84,27 @@ impl OrganisationFilter {
                 )
             })
             .collect()
+    }
+
+    /// A text filter over the whole registry, through the text's own index:
+    /// the matches this audience may see with their positions in
+    /// [`super::Indexes::all_orgs`], in id order. The index finds exactly
+    /// what the text rule of [`OrganisationFilter::select`] keeps (tests
+    /// hold it to that). `None` when it does not apply: a parent or country
+    /// narrows first, or there is no text.
+    pub(super) fn found_by_text<'a>(
+        &self,
+        lookup: &Lookup<'a>,
+    ) -> Option<Vec<(usize, &'a Organisation)>> {
+        if self.parent.is_some() || self.country.is_some() {
+            return None;
+        }
+        let found = lookup.organisations_with_text(&self.text)?;
+        Some(
+            found
+                .filter(|(_, o)| self.kind.is_none_or(|k| o.kind == k))
+                .collect(),
+        )
     }
 }
 

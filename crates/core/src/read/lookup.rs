@@ -121,20 +121,21 @@ impl<'a> Lookup<'a> {
             .filter(|o| self.shows(*o))
     }
 
-    /// Visible organisations whose names or city may contain `text`, in id
-    /// order, found through the revision's text index; `None` when there is
-    /// no text or the index cannot search for it.
+    /// Visible organisations whose names or city contain `text`, with their
+    /// positions in [`super::Indexes::all_orgs`] (id order), found through
+    /// the revision's text index; `None` when there is no text or the index
+    /// cannot search for it.
     pub fn organisations_with_text(
         &self,
         text: &super::filters::TextFilter,
-    ) -> Option<impl Iterator<Item = &'a Organisation> + '_> {
+    ) -> Option<impl Iterator<Item = (usize, &'a Organisation)> + '_> {
         let all = self.index.all_orgs();
         let found = self.index.org_text().positions(text.needle()?)?;
         Some(
             found
                 .into_iter()
-                .map(move |at| &*all[at])
-                .filter(|o| self.shows(*o)),
+                .map(move |at| (at, &*all[at]))
+                .filter(|(_, o)| self.shows(*o)),
         )
     }
 

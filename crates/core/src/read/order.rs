@@ -189,6 +189,10 @@ impl OrganisationFilter {
                 pages,
             };
         }
+        if let Some(found) = self.found_by_text(lookup) {
+            let ranked = found.into_iter().map(|(at, o)| (order.rank(at), o));
+            return NumberedPage::cut_by_rank(ranked.collect(), number, per_page);
+        }
         let positions = &ix.name_orders;
         let rank = |o: &Organisation| {
             (positions.org_position(lookup, o)).map_or(u32::MAX, |at| order.rank(at))

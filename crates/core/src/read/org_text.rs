@@ -42,21 +42,26 @@ impl OrgText {
     }
 
     /// Positions (in id order) of the organisations whose names or city
-    /// contain `needle`, already lower case; `None` when it holds the
-    /// separator, which this text cannot tell from its pieces' ends.
+    /// contain `needle`, already lower case; `None` when it is empty or holds
+    /// the separator, which this text cannot tell from its pieces' ends.
     pub fn positions(&self, needle: &str) -> Option<Vec<usize>> {
-        if needle.contains(SEPARATOR) {
+        if needle.is_empty() || needle.contains(SEPARATOR) {
             return None;
         }
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.text.as_bytes();
         let mut found = Vec::new();
-        let mut from = 0;
+        let (mut from, mut org) = (0, 0);
         while let Some(at) = finder.find(&bytes[from..]) {
-            let org = self.ends.partition_point(|&end| end <= from + at);
+            // Matches come in order, so the organisation holding this one is
+            // found by walking on from the last.
+            while self.ends[org] <= from + at {
+                org += 1;
+            }
             found.push(org);
             // One match is enough: go on from the next organisation's text.
-            from = self.ends[org].max(from + at + 1);
+            from = self.ends[org];
+            org += 1;
         }
         Some(found)
     }

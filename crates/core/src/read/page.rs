@@ -138,9 +138,14 @@ impl<'a, T> NumberedPage<'a, T> {
         number: usize,
         per_page: usize,
     ) -> Self {
-        let total = items.len();
+        let ranked = items.into_iter().map(|t| (rank(t), t)).collect();
+        Self::cut_by_rank(ranked, number, per_page)
+    }
+
+    /// [`NumberedPage::cut_ranked`] of items whose ranks are known.
+    pub fn cut_by_rank(mut ranked: Vec<(u32, &'a T)>, number: usize, per_page: usize) -> Self {
+        let total = ranked.len();
         let (number, pages, start, end) = bounds(total, number, per_page);
-        let mut ranked: Vec<(u32, &'a T)> = items.into_iter().map(|t| (rank(t), t)).collect();
         if start < total {
             if start > 0 {
                 ranked.select_nth_unstable_by_key(start, |(r, _)| *r);

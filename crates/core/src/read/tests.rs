@@ -405,6 +405,7 @@ fn lists_page_through_the_readers_names_in_order() {
             names.extend(page.items.iter().map(|o| lookup.org_name(o).to_owned()));
         }
         assert_eq!(names.len(), first.total, "every record once");
+        assert_eq!(first.total, filter.select(&lookup).len());
         names
     };
     let everyone = OrganisationFilter::default();
@@ -412,7 +413,12 @@ fn lists_page_through_the_readers_names_in_order() {
         country: Some(jp()),
         ..OrganisationFilter::default()
     };
-    for filter in [&everyone, &in_japan] {
+    // Found through the text's own index, ranked from its positions.
+    let named_with_o = OrganisationFilter {
+        text: TextFilter::new(Some("o")),
+        ..OrganisationFilter::default()
+    };
+    for filter in [&everyone, &in_japan, &named_with_o] {
         for lang in ["en", "ja"] {
             let names = names_in(lang, filter);
             assert!(names.len() > 3, "more than one page");
