@@ -242,10 +242,21 @@ pub fn plan(m: &Material, max_queries: usize, max_requests: usize) -> Plan {
         ("/contacts", Group::Page, one("/contacts")),
         ("/map", Group::Page, one("/map")),
         ("/search?q={q}", Group::Search, q("/search?q=", &search)),
+        // A list filtered by text is a page and a list like any other.
+        (
+            "/organisations?q={q}",
+            Group::Page,
+            q("/organisations?q=", &search),
+        ),
         (
             "/api/v1/organisations?country=jp",
             Group::List,
             one("/api/v1/organisations?country=jp"),
+        ),
+        (
+            "/api/v1/organisations?q={q}",
+            Group::List,
+            q("/api/v1/organisations?q=", &search),
         ),
         (
             "/api/v1/organisations/{id}",

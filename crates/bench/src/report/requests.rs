@@ -57,7 +57,7 @@ pub(super) fn table(out: &mut String, d: &DatasetResult, options: &Options) {
     out.push('\n');
     let _ = writeln!(
         out,
-        "Search and the search page cycle through {} distinct queries, suggest through {} distinct prefixes, all taken from the registry's organisations (names, words, cities, CJK names, acronyms, word + city, misspellings); record endpoints cycle through the ids in the \"distinct paths\" column; the panned map asks for more distinct views than a run sends, so it never repeats one. The search page is held to the search ratio.",
+        "Search, the search page and the organisation list and page filtered by text (`?q=`) cycle through {} distinct queries, suggest through {} distinct prefixes, all taken from the registry's organisations (names, words, cities, CJK names, acronyms, word + city, misspellings); record endpoints cycle through the ids in the \"distinct paths\" column; the panned map asks for more distinct views than a run sends, so it never repeats one. The search page is held to the search ratio.",
         d.queries.0, d.queries.1
     );
     if let Some(after) = &d.ceiling_after {
