@@ -19,6 +19,24 @@ fn japan() -> Snapshot {
     Snapshot::from_dataset(&data, 1)
 }
 
+/// The Japan data with RIKEN internal, so the public does not see everything.
+fn japan_with_riken_internal() -> Snapshot {
+    let mut snapshot = japan();
+    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
+    riken.visibility = Visibility::Internal;
+    snapshot.invalidate();
+    snapshot
+}
+
+/// The ids `filter` selects.
+fn selected<'a>(filter: &OrganisationFilter, lookup: &Lookup<'a>) -> Vec<&'a str> {
+    filter
+        .select(lookup)
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect()
+}
+
 fn ctx() -> StatusContext {
     StatusContext {
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
@@ -138,20 +156,13 @@ fn organisation_filters_match_names_in_any_script() {
         text: TextFilter::new(Some("東京")),
         ..OrganisationFilter::default()
     };
-    let ids: Vec<&str> = filter
-        .select(&lookup)
-        .iter()
-        .map(|o| o.id.as_str())
-        .collect();
+    let ids = selected(&filter, &lookup);
     assert!(ids.contains(&"utokyo") && ids.contains(&"tmu"), "{ids:?}");
 }
 
 #[test]
 fn text_filters_over_the_whole_registry_equal_a_walk() {
-    let mut snapshot = japan();
-    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
-    riken.visibility = Visibility::Internal;
-    snapshot.invalidate();
+    let snapshot = japan_with_riken_internal();
     for public_only in [false, true] {
         let lookup = Lookup::new(&snapshot, ctx(), public_only);
         for q in [
@@ -168,11 +179,7 @@ fn text_filters_over_the_whole_registry_equal_a_walk() {
                 text: TextFilter::new(Some(q)),
                 ..OrganisationFilter::default()
             };
-            let found: Vec<&str> = filter
-                .select(&lookup)
-                .iter()
-                .map(|o| o.id.as_str())
-                .collect();
+            let found = selected(&filter, &lookup);
             let walked: Vec<&str> = lookup
                 .organisations()
                 .filter(|o| {
@@ -204,10 +211,7 @@ fn pages(filter: &OrganisationFilter, lookup: &Lookup<'_>, limit: usize) -> Vec<
 
 #[test]
 fn organisation_pages_from_the_indexes_equal_pages_of_the_whole_selection() {
-    let mut snapshot = japan();
-    let riken = Arc::make_mut(snapshot.organisations.get_mut(&slug("riken")).unwrap());
-    riken.visibility = Visibility::Internal;
-    snapshot.invalidate();
+    let snapshot = japan_with_riken_internal();
     let public = snapshot.public();
     let filters = [
         OrganisationFilter::default(),
