@@ -125,7 +125,7 @@ impl<'a> Lookup<'a> {
     /// positions in [`super::Indexes::all_orgs`] (id order), found through
     /// the revision's text index; `None` when there is no text or the index
     /// cannot search for it.
-    pub fn organisations_with_text(
+    pub(super) fn organisations_with_text(
         &self,
         text: &super::filters::TextFilter,
     ) -> Option<impl Iterator<Item = (usize, &'a Organisation)> + '_> {
