@@ -69,6 +69,46 @@ pub fn name_in(lang: Lang, code: CountryCode) -> &'static str {
     namer(lang)(code)
 }
 
+/// Every country with its name in a language, in the order that language
+/// sorts the names.
+type Sorted = Vec<(CountryCode, &'static str)>;
+
+fn sorted_in(lang: Lang) -> Sorted {
+    let mut all: Sorted = CountryCode::all().map(|c| (c, name_in(lang, c))).collect();
+    crate::http::lang::languages()
+        .collation(lang)
+        .sort_by_key(&mut all, |(_, name)| name);
+    all
+}
+
+fn sorted(lang: Lang) -> &'static Sorted {
+    static EN: LazyLock<Sorted> = LazyLock::new(|| sorted_in(Lang::En));
+    static SV: LazyLock<Sorted> = LazyLock::new(|| sorted_in(Lang::Sv));
+    static JA: LazyLock<Sorted> = LazyLock::new(|| sorted_in(Lang::Ja));
+    match lang {
+        Lang::En => &EN,
+        Lang::Sv => &SV,
+        Lang::Ja => &JA,
+    }
+}
+
+/// `codes` with their names in `lang`, in the order `lang` sorts those names
+/// (å ä ö after z in Swedish), each once. Every country is named and sorted
+/// once per language, so a page with a country filter picks its few hundred
+/// from that list instead of collating them per request.
+pub fn named_in_order(
+    lang: Lang,
+    codes: impl IntoIterator<Item = CountryCode>,
+) -> Vec<(CountryCode, &'static str)> {
+    let mut wanted: Vec<CountryCode> = codes.into_iter().collect();
+    wanted.sort_unstable();
+    sorted(lang)
+        .iter()
+        .filter(|(code, _)| wanted.binary_search(code).is_ok())
+        .copied()
+        .collect()
+}
+
 /// A reader of `lang`, for [`kizuna_core::read::Lookup::reading_as`].
 pub fn reader(lang: Lang) -> Reader {
     Reader {
@@ -116,6 +156,28 @@ mod tests {
             assert!(SWEDISH.contains_key(*code), "{code} {english} in Swedish");
             assert!(JAPANESE.contains_key(*code), "{code} {english} in Japanese");
         }
+    }
+
+    #[test]
+    fn countries_come_named_in_the_readers_order() {
+        let codes = || [cc("AT"), cc("JP"), cc("DE"), cc("SE"), cc("JP")];
+        let named = |lang| {
+            named_in_order(lang, codes())
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(named(Lang::En), ["Austria", "Germany", "Japan", "Sweden"]);
+        assert_eq!(
+            named(Lang::Sv),
+            ["Japan", "Sverige", "Tyskland", "Österrike"]
+        );
+        assert_eq!(
+            named(Lang::Ja).len(),
+            4,
+            "each country once, in Japanese too"
+        );
+        assert_eq!(named_in_order(Lang::Ja, [cc("JP")])[0].1, "日本");
     }
 
     #[test]

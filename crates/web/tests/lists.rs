@@ -133,6 +133,22 @@ async fn the_form_keeps_the_filters_and_links_the_same_list_as_downloads() {
 }
 
 #[tokio::test]
+async fn country_choices_are_named_in_the_readers_language() {
+    for app in spawn_apps().await {
+        let sv = page(&app, "/organisations?lang=sv&country=SE").await;
+        assert!(
+            sv.contains(r#"<option value="SE" selected>Sverige</option>"#),
+            "{sv}"
+        );
+        // Agreements and programmes offer their partners' countries: Japan.
+        for collection in ["organisations", "agreements", "programmes"] {
+            let ja = page(&app, &format!("/{collection}?lang=ja")).await;
+            assert!(ja.contains(r#"<option value="JP">日本</option>"#), "{ja}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn long_lists_are_paged() {
     for app in spawn_apps().await {
         let c = cast(&app).await;

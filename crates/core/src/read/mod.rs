@@ -19,6 +19,7 @@ pub mod records;
 pub mod rows;
 mod snapshot;
 pub mod staff_words;
+mod trigrams;
 
 pub use index::Indexes;
 pub use lookup::{Lookup, Reader};

@@ -12,7 +12,7 @@ use serde::Serialize;
 use kizuna_core::read::map::{home_units, selection};
 
 use super::MapParams;
-use crate::http::lang::{current, languages, t, t_with};
+use crate::http::lang::{current, t, t_with};
 use crate::http::query::ApiQuery;
 use crate::http::render::{HTML, public_lookup, render};
 use crate::{AppError, AppState};
@@ -122,18 +122,14 @@ async fn map_html(
     // The same selection the map's API answers from, found once per revision and filter.
     let found = selection(&lookup, &filter);
     // The public snapshot's index: countries with an agreement partner.
-    let mut countries: Vec<Choice> = lookup
-        .index
-        .agreement_countries()
-        .into_iter()
-        .map(|c| Choice {
-            value: c.to_string(),
-            text: super::country_name(c),
-        })
-        .collect();
-    languages()
-        .collation(current())
-        .sort_by_key(&mut countries, |c| &c.text);
+    let countries: Vec<Choice> =
+        crate::country_names::named_in_order(current(), lookup.index.agreement_countries())
+            .into_iter()
+            .map(|(code, name)| Choice {
+                value: code.to_string(),
+                text: name.to_owned(),
+            })
+            .collect();
     let options = Options {
         countries,
         kinds: choices(AgreementKind::ALL),

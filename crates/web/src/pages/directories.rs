@@ -36,23 +36,11 @@ where
 }
 
 /// Countries as (code, name) in the reader's language and order.
-fn named_countries(mut codes: Vec<CountryCode>) -> Vec<(String, String)> {
-    codes.sort();
-    codes.dedup();
-    let lang = current();
-    let mut named: Vec<(String, String)> = codes
+fn named_countries(codes: Vec<CountryCode>) -> Vec<(String, String)> {
+    crate::country_names::named_in_order(current(), codes)
         .into_iter()
-        .map(|c| {
-            (
-                c.to_string(),
-                crate::country_names::name_in(lang, c).to_owned(),
-            )
-        })
-        .collect();
-    languages()
-        .collation(current())
-        .sort_by_key(&mut named, |(_, name)| name.as_str());
-    named
+        .map(|(code, name)| (code.to_string(), name.to_owned()))
+        .collect()
 }
 
 /// Filters of the funding finder, and the page.

@@ -92,16 +92,15 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
     )
 }
 
+/// The countries of a filter, named and sorted for the reader.
 fn countries(codes: Vec<CountryCode>) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = codes
+    crate::country_names::named_in_order(current(), codes)
         .into_iter()
-        .map(|c| Choice {
-            value: c.to_string(),
-            label: c.name().to_owned(),
+        .map(|(code, name)| Choice {
+            value: code.to_string(),
+            label: name.to_owned(),
         })
-        .collect();
-    sort_choices(&mut choices);
-    choices
+        .collect()
 }
 
 /// Choices in the order of the reader's language (å ä ö after z in Swedish).
