@@ -4,6 +4,8 @@
 //! name each reader sees, in its collation), and the same list as a
 //! download (in the API's order).
 
+use std::sync::Arc;
+
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
 use kizuna_core::read::params::{BadFilter, ListParams, home_units, public_statuses};
@@ -17,28 +19,25 @@ use serde::{Deserialize, Serialize};
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::paging::{page_number, with_page};
 use crate::http::render::{public_lookup, render};
+use crate::templates::SelectChoices;
 use crate::{AppError, AppState};
 use kizuna_i18n::Arg;
 
 /// Records on one page of a list.
 const PER_PAGE: usize = 20;
 
-/// A value a filter may take and what a person reads for it.
-#[derive(Debug, Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-}
-
 /// What each filter of a list's form offers; an empty list leaves the filter out.
 #[derive(Debug, Default, Serialize)]
 struct Choices {
-    countries: Vec<Choice>,
+    /// Countries and units as (value, label) pairs.
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    countries: Arc<SelectChoices>,
     kinds: Vec<&'static str>,
     levels: Vec<&'static str>,
     statuses: Vec<&'static str>,
     education_levels: Vec<&'static str>,
-    units: Vec<Choice>,
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    units: Arc<SelectChoices>,
 }
 
 /// One page of a list, its filters and where to go from it.
@@ -93,37 +92,33 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
 }
 
 /// The countries of a filter, named and sorted for the reader.
-fn countries(codes: Vec<CountryCode>) -> Vec<Choice> {
-    crate::country_names::named_in_order(current(), codes)
-        .into_iter()
-        .map(|(code, name)| Choice {
-            value: code.to_string(),
-            label: name.to_owned(),
-        })
-        .collect()
+fn countries(codes: Vec<CountryCode>) -> Arc<SelectChoices> {
+    Arc::new(SelectChoices(
+        crate::country_names::named_in_order(current(), codes)
+            .into_iter()
+            .map(|(code, name)| (code.to_string(), name.to_owned()))
+            .collect(),
+    ))
 }
 
 /// Choices in the order of the reader's language (å ä ö after z in Swedish).
-fn sort_choices(choices: &mut [Choice]) {
+fn sort_choices(choices: &mut [(String, String)]) {
     languages()
         .collation(current())
-        .sort_by_key(choices, |c| c.label.as_str());
+        .sort_by_key(choices, |(_, label)| label.as_str());
 }
 
 fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| word(*v)).collect()
 }
 
-fn units(lookup: &Lookup<'_>) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = home_units(lookup)
+fn units(lookup: &Lookup<'_>) -> Arc<SelectChoices> {
+    let mut choices: Vec<(String, String)> = home_units(lookup)
         .into_iter()
-        .map(|u| Choice {
-            value: u.id.to_string(),
-            label: u.display_name().to_owned(),
-        })
+        .map(|u| (u.id.to_string(), u.display_name().to_owned()))
         .collect();
     sort_choices(&mut choices);
-    choices
+    Arc::new(SelectChoices(choices))
 }
 
 /// Builds the view around page `cut` of `selected`.
@@ -274,14 +269,11 @@ mod tests {
 
     #[tokio::test]
     async fn choices_follow_the_readers_order() {
-        let choice = |label: &str| Choice {
-            value: label.to_owned(),
-            label: label.to_owned(),
-        };
+        let choice = |label: &str| (label.to_owned(), label.to_owned());
         let sorted = |lang| async move {
             let mut all = vec![choice("Österrike"), choice("Zambia"), choice("Albanien")];
             scope(lang, async { sort_choices(&mut all) }).await;
-            all.into_iter().map(|c| c.label).collect::<Vec<_>>()
+            all.into_iter().map(|(_, label)| label).collect::<Vec<_>>()
         };
         assert_eq!(sorted(Lang::Sv).await, ["Albanien", "Zambia", "Österrike"]);
         assert_eq!(sorted(Lang::En).await, ["Albanien", "Österrike", "Zambia"]);
