@@ -69,15 +69,21 @@ pub fn name_in(lang: Lang, code: CountryCode) -> &'static str {
     namer(lang)(code)
 }
 
-/// Every country with its name in a language, in the order that language
+/// Every country's code and name in a language, in the order that language
 /// sorts the names.
-type Sorted = Vec<(CountryCode, &'static str)>;
+type Sorted = Vec<(CountryCode, &'static str, &'static str)>;
 
 fn sorted_in(lang: Lang) -> Sorted {
-    let mut all: Sorted = CountryCode::all().map(|c| (c, name_in(lang, c))).collect();
+    let mut all: Sorted = kizuna_domain::countries::COUNTRIES
+        .iter()
+        .map(|(text, _)| {
+            let code: CountryCode = text.parse().expect("table codes are valid");
+            (code, *text, name_in(lang, code))
+        })
+        .collect();
     crate::http::lang::languages()
         .collation(lang)
-        .sort_by_key(&mut all, |(_, name)| name);
+        .sort_by_key(&mut all, |(_, _, name)| name);
     all
 }
 
@@ -92,20 +98,47 @@ fn sorted(lang: Lang) -> &'static Sorted {
     }
 }
 
-/// `codes` with their names in `lang`, in the order `lang` sorts those names
+/// A set of country codes, one bit per pair of letters.
+struct CodeSet([u64; 11]);
+
+impl CodeSet {
+    fn bit(code: CountryCode) -> usize {
+        let [a, b] = code.as_str().as_bytes() else {
+            unreachable!("country codes are two letters")
+        };
+        usize::from(a - b'A') * 26 + usize::from(b - b'A')
+    }
+
+    fn contains(&self, code: CountryCode) -> bool {
+        let bit = Self::bit(code);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl FromIterator<CountryCode> for CodeSet {
+    fn from_iter<I: IntoIterator<Item = CountryCode>>(codes: I) -> Self {
+        let mut set = CodeSet([0; 11]);
+        for code in codes {
+            let bit = Self::bit(code);
+            set.0[bit / 64] |= 1 << (bit % 64);
+        }
+        set
+    }
+}
+
+/// `codes` as (code, name in `lang`), in the order `lang` sorts those names
 /// (å ä ö after z in Swedish), each once. Every country is named and sorted
 /// once per language, so a page with a country filter picks its few hundred
 /// from that list instead of collating them per request.
 pub fn named_in_order(
     lang: Lang,
     codes: impl IntoIterator<Item = CountryCode>,
-) -> Vec<(CountryCode, &'static str)> {
-    let mut wanted: Vec<CountryCode> = codes.into_iter().collect();
-    wanted.sort_unstable();
+) -> Vec<(&'static str, &'static str)> {
+    let wanted: CodeSet = codes.into_iter().collect();
     sorted(lang)
         .iter()
-        .filter(|(code, _)| wanted.binary_search(code).is_ok())
-        .copied()
+        .filter(|(code, _, _)| wanted.contains(*code))
+        .map(|&(_, text, name)| (text, name))
         .collect()
 }
 

@@ -126,7 +126,7 @@ async fn map_html(
         crate::country_names::named_in_order(current(), lookup.index.agreement_countries())
             .into_iter()
             .map(|(code, name)| Choice {
-                value: code.to_string(),
+                value: code.to_owned(),
                 text: name.to_owned(),
             })
             .collect();

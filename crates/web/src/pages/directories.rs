@@ -39,7 +39,7 @@ where
 fn named_countries(codes: Vec<CountryCode>) -> Vec<(String, String)> {
     crate::country_names::named_in_order(current(), codes)
         .into_iter()
-        .map(|(code, name)| (code.to_string(), name.to_owned()))
+        .map(|(code, name)| (code.to_owned(), name.to_owned()))
         .collect()
 }
 

@@ -4,6 +4,7 @@
 //! name each reader sees, in its collation), and the same list as a
 //! download (in the API's order).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum::extract::{RawQuery, State};
@@ -96,16 +97,16 @@ fn countries(codes: Vec<CountryCode>) -> Arc<SelectChoices> {
     Arc::new(SelectChoices(
         crate::country_names::named_in_order(current(), codes)
             .into_iter()
-            .map(|(code, name)| (code.to_string(), name.to_owned()))
+            .map(|(code, name)| (code.into(), name.into()))
             .collect(),
     ))
 }
 
 /// Choices in the order of the reader's language (å ä ö after z in Swedish).
-fn sort_choices(choices: &mut [(String, String)]) {
+fn sort_choices(choices: &mut [(Cow<'static, str>, Cow<'static, str>)]) {
     languages()
         .collation(current())
-        .sort_by_key(choices, |(_, label)| label.as_str());
+        .sort_by_key(choices, |(_, label)| label.as_ref());
 }
 
 fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static str> {
@@ -113,9 +114,9 @@ fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static s
 }
 
 fn units(lookup: &Lookup<'_>) -> Arc<SelectChoices> {
-    let mut choices: Vec<(String, String)> = home_units(lookup)
+    let mut choices: Vec<(Cow<'static, str>, Cow<'static, str>)> = home_units(lookup)
         .into_iter()
-        .map(|u| (u.id.to_string(), u.display_name().to_owned()))
+        .map(|u| (u.id.to_string().into(), u.display_name().to_owned().into()))
         .collect();
     sort_choices(&mut choices);
     Arc::new(SelectChoices(choices))
@@ -269,11 +270,13 @@ mod tests {
 
     #[tokio::test]
     async fn choices_follow_the_readers_order() {
-        let choice = |label: &str| (label.to_owned(), label.to_owned());
+        let choice = |label: &'static str| (label.into(), label.into());
         let sorted = |lang| async move {
             let mut all = vec![choice("Österrike"), choice("Zambia"), choice("Albanien")];
             scope(lang, async { sort_choices(&mut all) }).await;
-            all.into_iter().map(|(_, label)| label).collect::<Vec<_>>()
+            all.into_iter()
+                .map(|(_, label): (Cow<str>, Cow<str>)| label.into_owned())
+                .collect::<Vec<_>>()
         };
         assert_eq!(sorted(Lang::Sv).await, ["Albanien", "Zambia", "Österrike"]);
         assert_eq!(sorted(Lang::En).await, ["Albanien", "Österrike", "Zambia"]);

@@ -3,6 +3,7 @@
 //! template value and looping over it in the template took a third of such a
 //! page's time.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use minijinja::{Error, ErrorKind, HtmlEscape, Value};
 /// value for `select_options`; templates may also loop over them as
 /// `{value, label}` items.
 #[derive(Debug, Default)]
-pub struct SelectChoices(pub Vec<(String, String)>);
+pub struct SelectChoices(pub Vec<(Cow<'static, str>, Cow<'static, str>)>);
 
 /// Serializes shared choices as one template value, for
 /// `#[serde(serialize_with = "crate::templates::serialize_choices")]`.
@@ -31,7 +32,7 @@ impl Object for SelectChoices {
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let (value, label) = self.0.get(key.as_usize()?)?;
-        Some(minijinja::context! { value, label })
+        Some(minijinja::context! { value => value.as_ref(), label => label.as_ref() })
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
@@ -53,7 +54,7 @@ pub fn select_options(choices: Value, selected: Option<Value>) -> Result<Value, 
     let selected = selected.as_ref().and_then(Value::as_str);
     let mut html = String::with_capacity(choices.0.len() * 40);
     for (value, label) in &choices.0 {
-        let mark = if selected == Some(value.as_str()) {
+        let mark = if selected == Some(value.as_ref()) {
             " selected"
         } else {
             ""
@@ -61,8 +62,8 @@ pub fn select_options(choices: Value, selected: Option<Value>) -> Result<Value, 
         let _ = write!(
             html,
             "<option value=\"{}\"{mark}>{}</option>",
-            HtmlEscape(value),
-            HtmlEscape(label)
+            HtmlEscape(value.as_ref()),
+            HtmlEscape(label.as_ref())
         );
     }
     Ok(Value::from_safe_string(html))
