@@ -33,9 +33,8 @@ impl Trigrams {
         // so the postings are one exact allocation.
         let mut last = vec![0u32; buckets];
         let mut sizes = vec![0u32; buckets];
-        each_trigram(text, ends, buckets, |bucket, next| {
-            sizes[bucket] += gap_len(next - last[bucket]);
-            last[bucket] = next;
+        each_trigram(text, ends, &mut last, |bucket, gap| {
+            sizes[bucket] += gap_len(gap)
         });
         let mut starts = Vec::with_capacity(buckets + 1);
         let mut total = 0u32;
@@ -48,10 +47,9 @@ impl Trigrams {
         starts.push(total);
         let (mut write, mut postings) = (sizes, vec![0u8; total as usize]);
         last.fill(0);
-        each_trigram(text, ends, buckets, |bucket, next| {
+        each_trigram(text, ends, &mut last, |bucket, gap| {
             let at = &mut write[bucket];
-            *at += put_gap(&mut postings[*at as usize..], next - last[bucket]);
-            last[bucket] = next;
+            *at += put_gap(&mut postings[*at as usize..], gap);
         });
         Some(Trigrams { starts, postings })
     }
@@ -96,21 +94,22 @@ fn bucket(trigram: &[u8], buckets: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - buckets.trailing_zeros())) as usize
 }
 
-/// Calls `each(bucket, document + 1)` once per document for each bucket
-/// that its trigrams fall in, documents in ascending order.
-fn each_trigram(text: &[u8], ends: &[usize], buckets: usize, mut each: impl FnMut(usize, u32)) {
+/// Calls `each(bucket, gap)` once per document for each bucket its
+/// trigrams fall in, documents in ascending order; `last` holds, per bucket,
+/// the last document listed plus one (all zero to start), and the gap is
+/// from that one.
+fn each_trigram(text: &[u8], ends: &[usize], last: &mut [u32], mut each: impl FnMut(usize, u32)) {
     let mut start = 0;
-    let mut seen = vec![0u32; buckets];
     for (doc, &end) in ends.iter().enumerate() {
         let next = doc as u32 + 1;
         for piece in text[start..end].split(|&b| b == SEPARATOR) {
             for w in piece.windows(3) {
-                let b = bucket(w, buckets);
+                let b = bucket(w, last.len());
                 // A document is listed once per bucket however often it
                 // repeats the trigram.
-                if seen[b] != next {
-                    seen[b] = next;
-                    each(b, next);
+                if last[b] != next {
+                    each(b, next - last[b]);
+                    last[b] = next;
                 }
             }
         }
