@@ -185,7 +185,8 @@ mod tests {
             .collect()
     }
 
-    fn index(docs: &[&str]) -> (String, Vec<usize>, Trigrams) {
+    /// The index of `docs`, each ending with the separator as `OrgText` lays them.
+    fn index(docs: &[&str]) -> Trigrams {
         let mut text = String::new();
         let mut ends = vec![];
         for d in docs {
@@ -193,8 +194,7 @@ mod tests {
             text.push('\n');
             ends.push(text.len());
         }
-        let grams = Trigrams::build(text.as_bytes(), &ends).unwrap();
-        (text, ends, grams)
+        Trigrams::build(text.as_bytes(), &ends).unwrap()
     }
 
     #[test]
@@ -209,7 +209,7 @@ mod tests {
         ];
         docs.extend(many.iter().map(String::as_str));
         docs.push("tokyo");
-        let (_, _, grams) = index(&docs);
+        let grams = index(&docs);
         for needle in [
             "wien", "uni", "東京", "東", "tokyo", "of kyoto", "org 2999", "org 29", "kyoto",
             "meguro", "nowhere", "zzqx", "abc", "ab\nc",
