@@ -141,10 +141,15 @@ impl CountryCode {
         std::str::from_utf8(&self.0).expect("country codes are ASCII")
     }
 
+    /// The two upper-case letters, e.g. `*b"JP"`.
+    pub fn letters(self) -> [u8; 2] {
+        self.0
+    }
+
     /// The English short name, e.g. `Japan`.
     pub fn name(&self) -> &'static str {
         let i = COUNTRIES
-            .binary_search_by(|(code, _)| (*code).cmp(self.as_str()))
+            .binary_search_by(|(code, _)| code.as_bytes().cmp(&self.0[..]))
             .expect("a parsed code is in the table");
         COUNTRIES[i].1
     }

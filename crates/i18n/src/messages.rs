@@ -3,6 +3,7 @@
 //! the language's plural rules.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -40,7 +41,7 @@ pub struct Catalog {
     keys: [BTreeSet<String>; 3],
     /// Every message worded without values, formatted once: most messages
     /// of a page are asked for so, dozens of times a page.
-    plain: [HashMap<String, String>; 3],
+    plain: [HashMap<String, Arc<str>>; 3],
 }
 
 impl Catalog {
@@ -93,7 +94,7 @@ impl Catalog {
         };
         catalog.plain = Lang::ALL.map(|lang| {
             (catalog.keys[lang.index()].iter())
-                .filter_map(|key| Some((key.clone(), catalog.format(lang, key, &[])?)))
+                .filter_map(|key| Some((key.clone(), catalog.format(lang, key, &[])?.into())))
                 .collect()
         });
         Ok(catalog)
@@ -104,15 +105,22 @@ impl Catalog {
     /// message shows, and the completeness test names it).
     pub fn message(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         if args.is_empty() {
-            return [lang, Lang::En]
-                .into_iter()
-                .find_map(|l| self.plain[l.index()].get(key).cloned())
-                .unwrap_or_else(|| key.to_owned());
+            return self
+                .plain(lang, key)
+                .map_or_else(|| key.to_owned(), |text| text.to_string());
         }
         [lang, Lang::En]
             .into_iter()
             .find_map(|l| self.format(l, key, args))
             .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` without arguments in `lang`, else in English;
+    /// shared, as every page asks for the same few.
+    pub fn plain(&self, lang: Lang, key: &str) -> Option<&Arc<str>> {
+        [lang, Lang::En]
+            .into_iter()
+            .find_map(|l| self.plain[l.index()].get(key))
     }
 
     /// Whether `key` exists in `lang`.

@@ -50,7 +50,10 @@ impl Templates {
             )
         });
         env.add_filter("label", |state: &State, word: &str| {
-            label_in(page_lang(state), word)
+            enum_message(page_lang(state), word).map_or_else(
+                || Value::from(label(word)),
+                |text| Value::from(text.clone()),
+            )
         });
         env.add_function("t", translate);
         env.add_function("select_options", select::select_options);
@@ -90,13 +93,16 @@ impl Templates {
     }
 }
 
-/// The language of the page being rendered (its layout says it).
+/// The language of the page being rendered: the request's, which its
+/// layout also says (a render outside a request has only the layout).
 fn page_lang(state: &State) -> Lang {
-    state
-        .lookup("layout")
-        .and_then(|layout| layout.get_attr("lang").ok())
-        .and_then(|lang| lang.as_str().and_then(|code| code.parse().ok()))
-        .unwrap_or_else(crate::http::lang::current)
+    crate::http::lang::scoped().unwrap_or_else(|| {
+        state
+            .lookup("layout")
+            .and_then(|layout| layout.get_attr("lang").ok())
+            .and_then(|lang| lang.as_str().and_then(|code| code.parse().ok()))
+            .unwrap_or_default()
+    })
 }
 
 /// `{{ t("key", count=3) }}`: the message `key` in the page's language.
@@ -104,6 +110,12 @@ fn page_lang(state: &State) -> Lang {
 /// is, and then the message's own words are escaped around it: a sentence
 /// with a link in it stays one message.
 fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    let lang = page_lang(state);
+    if kwargs.args().next().is_none()
+        && let Some(text) = languages().catalog().plain(lang, key)
+    {
+        return Ok(Value::from(text.clone()));
+    }
     let mut args = Vec::new();
     let mut markup = Vec::new();
     for name in kwargs.args() {
@@ -119,7 +131,7 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<Value, minijinj
         };
         args.push((name, arg));
     }
-    let text = languages().catalog().message(page_lang(state), key, &args);
+    let text = languages().catalog().message(lang, key, &args);
     if markup.is_empty() {
         return Ok(Value::from(text));
     }
@@ -138,11 +150,15 @@ fn marker(i: usize) -> String {
 /// A vocabulary word in `lang`: the message `enum-WORD` where there is one,
 /// else the word made readable.
 pub fn label_in(lang: Lang, word: &str) -> String {
-    let key = format!("enum-{word}");
-    if languages().catalog().has(lang, &key) || languages().catalog().has(Lang::En, &key) {
-        return languages().catalog().message(lang, &key, &[]);
-    }
-    label(word)
+    enum_message(lang, word).map_or_else(|| label(word), |text| text.to_string())
+}
+
+/// The message `enum-WORD` in `lang`, where there is one.
+fn enum_message(lang: Lang, word: &str) -> Option<&'static std::sync::Arc<str>> {
+    let mut key = String::with_capacity(5 + word.len());
+    key.push_str("enum-");
+    key.push_str(word);
+    languages().catalog().plain(lang, &key)
 }
 
 /// A day, or a month of a year (`2023-04`), as `lang` writes it; a year alone

@@ -175,19 +175,19 @@ impl Indexes {
         ix
     }
 
-    /// Countries with an agreement partner, in code order (a list page's choices).
-    pub fn agreement_countries(&self) -> Vec<CountryCode> {
-        sorted_keys(&self.agreements_in_country)
+    /// Countries with an agreement partner (a list page's choices), in no order.
+    pub fn agreement_countries(&self) -> impl Iterator<Item = CountryCode> + '_ {
+        self.agreements_in_country.keys().copied()
     }
 
-    /// Countries with a programme partner, in code order.
-    pub fn programme_countries(&self) -> Vec<CountryCode> {
-        sorted_keys(&self.programmes_in_country)
+    /// Countries with a programme partner, in no order.
+    pub fn programme_countries(&self) -> impl Iterator<Item = CountryCode> + '_ {
+        self.programmes_in_country.keys().copied()
     }
 
-    /// Countries with an organisation (or a unit of one), in code order.
-    pub fn organisation_countries(&self) -> Vec<CountryCode> {
-        sorted_keys(&self.orgs_in_country)
+    /// Countries with an organisation (or a unit of one), in no order.
+    pub fn organisation_countries(&self) -> impl Iterator<Item = CountryCode> + '_ {
+        self.orgs_in_country.keys().copied()
     }
 
     /// Position of an agreement in the snapshot.
@@ -311,12 +311,6 @@ impl Indexes {
             .get(id)
             .map_or(NONE_USIZE, Vec::as_slice)
     }
-}
-
-fn sorted_keys<V>(map: &HashMap<CountryCode, V>) -> Vec<CountryCode> {
-    let mut keys: Vec<CountryCode> = map.keys().copied().collect();
-    keys.sort();
-    keys
 }
 
 /// The countries an organisation counts in: its own and, for units, its parent's.

@@ -5,21 +5,35 @@
 //!
 //! Trigrams are hashed into a fixed number of buckets and each bucket lists
 //! its documents as gaps, one variable-length integer each (about 1–2 bytes
-//! a document). A bucket shared by two trigrams, or trigrams found apart from
-//! each other, only add candidates: callers check every candidate against the
-//! text itself.
+//! a document), or, where that would take as many bytes as one bit per
+//! document, as such bits: a common trigram ("uni", "ver") is then tested
+//! per candidate rather than read through. A bucket shared by two trigrams,
+//! or trigrams found apart from each other, only add candidates: callers
+//! check every candidate against the text itself.
 
 /// The byte that splits a document's pieces: no trigram spans it.
 const SEPARATOR: u8 = b'\n';
 
-/// Documents, as gaps, of every bucket.
+/// Documents, as gaps or bits, of every bucket.
 #[derive(Debug, Default)]
 pub struct Trigrams {
     /// Where each bucket's postings start in `postings`, and one past the last.
     starts: Vec<u32>,
     /// Each bucket's documents in ascending order, as LEB128 gaps from the
-    /// one before (the first from -1), so every gap is at least one.
+    /// one before (the first from -1), so every gap is at least one; or, in
+    /// a bucket exactly `bitmap_len` long, one bit per document.
     postings: Vec<u8>,
+    /// Bytes of a bucket listed as bits: gaps never take this many.
+    bitmap_len: usize,
+}
+
+/// One bucket's documents.
+#[derive(Clone, Copy)]
+enum Postings<'a> {
+    /// LEB128 gaps, fewer bytes than a bitmap.
+    Gaps(&'a [u8]),
+    /// Bit `d % 8` of byte `d / 8` is set for document `d`.
+    Bits(&'a [u8]),
 }
 
 impl Trigrams {
@@ -29,29 +43,51 @@ impl Trigrams {
         let buckets = (text.len() / 16)
             .next_power_of_two()
             .clamp(1 << 10, 1 << 20);
+        let bitmap_len = ends.len().div_ceil(8);
         // Two passes over the text: one to size every bucket, one to fill it,
         // so the postings are one exact allocation.
         let mut last = vec![0u32; buckets];
         let mut sizes = vec![0u32; buckets];
-        each_trigram(text, ends, &mut last, |bucket, gap| {
+        each_trigram(text, ends, &mut last, |bucket, gap, _| {
             sizes[bucket] += gap_len(gap)
         });
         let mut starts = Vec::with_capacity(buckets + 1);
         let mut total = 0u32;
         for size in &mut sizes {
+            // Gaps as long as the bitmap or longer: the bitmap instead.
+            let bytes = (*size).min(u32::try_from(bitmap_len).ok()?);
             starts.push(total);
-            total = total.checked_add(*size)?;
+            total = total.checked_add(bytes)?;
             // From here on, where the bucket's next gap is written.
             *size = *starts.last()?;
         }
         starts.push(total);
         let (mut write, mut postings) = (sizes, vec![0u8; total as usize]);
         last.fill(0);
-        each_trigram(text, ends, &mut last, |bucket, gap| {
-            let at = &mut write[bucket];
-            *at += put_gap(&mut postings[*at as usize..], gap);
+        each_trigram(text, ends, &mut last, |bucket, gap, doc| {
+            let (start, end) = (starts[bucket] as usize, starts[bucket + 1] as usize);
+            if end - start == bitmap_len {
+                postings[start + doc as usize / 8] |= 1 << (doc % 8);
+            } else {
+                let at = &mut write[bucket];
+                *at += put_gap(&mut postings[*at as usize..], gap);
+            }
         });
-        Some(Trigrams { starts, postings })
+        Some(Trigrams {
+            starts,
+            postings,
+            bitmap_len,
+        })
+    }
+
+    /// The documents of bucket `b`.
+    fn postings(&self, b: usize) -> Postings<'_> {
+        let list = &self.postings[self.starts[b] as usize..self.starts[b + 1] as usize];
+        if list.len() == self.bitmap_len {
+            Postings::Bits(list)
+        } else {
+            Postings::Gaps(list)
+        }
     }
 
     /// Documents, in ascending order, that may contain `needle`: every one
@@ -62,30 +98,82 @@ impl Trigrams {
             return None;
         }
         let buckets = self.starts.len() - 1;
-        let mut lists: Vec<&[u8]> = needle
-            .windows(3)
-            .map(|w| {
-                let b = bucket(w, buckets);
-                &self.postings[self.starts[b] as usize..self.starts[b + 1] as usize]
-            })
+        let mut windows: Vec<(usize, Postings)> = (needle.windows(3).enumerate())
+            .map(|(at, w)| (at, self.postings(bucket(w, buckets))))
             .collect();
-        lists.sort_by_key(|l| (l.len(), l.as_ptr()));
-        lists.dedup_by_key(|l| l.as_ptr());
-        let mut found: Vec<u32> = Documents::new(lists[0]).collect();
-        for list in &lists[1..] {
-            // Checking a few candidates against the text costs less than
-            // reading a long list to rule them out.
-            if found.is_empty() || found.len() * 16 < list.len() {
-                break;
+        // The rarest first: every list of gaps is shorter than any bitmap.
+        windows.sort_by_key(|&(at, postings)| match postings {
+            Postings::Gaps(list) => (false, list.len(), at),
+            Postings::Bits(_) => (true, 0, at),
+        });
+        // Overlapping trigrams ("leu", "euv") share bytes, so their documents
+        // mostly coincide: reading the second narrows little and costs a
+        // pass. Only trigrams clear of those taken are read.
+        let mut taken: Vec<(usize, Postings)> = Vec::new();
+        for (at, postings) in windows {
+            let clear = |&(other, taken): &(usize, Postings)| {
+                at.abs_diff(other) >= 3 && taken.bytes().as_ptr() != postings.bytes().as_ptr()
+            };
+            if taken.iter().all(clear) {
+                taken.push((at, postings));
             }
-            let mut docs = Documents::new(list).peekable();
-            found.retain(|&d| {
-                while docs.next_if(|&o| o < d).is_some() {}
-                docs.peek() == Some(&d)
-            });
+        }
+        let mut found: Vec<u32> = match taken.first()?.1 {
+            Postings::Gaps(list) => Documents::new(list).collect(),
+            // Every trigram is common: the bitmaps' intersection.
+            Postings::Bits(first) => {
+                let mut all = first.to_vec();
+                for (_, postings) in &taken[1..] {
+                    all.iter_mut()
+                        .zip(postings.bytes())
+                        .for_each(|(a, b)| *a &= b);
+                }
+                return Some(ones(&all));
+            }
+        };
+        for &(_, postings) in &taken[1..] {
+            match postings {
+                // Checking a few candidates against the text costs less
+                // than reading a long list to rule them out.
+                Postings::Gaps(list) if list.len() > found.len() * 4 => {}
+                Postings::Gaps(list) => {
+                    let mut docs = Documents::new(list).peekable();
+                    found.retain(|&d| {
+                        while docs.next_if(|&o| o < d).is_some() {}
+                        docs.peek() == Some(&d)
+                    });
+                }
+                Postings::Bits(list) => {
+                    found.retain(|&d| list[d as usize / 8] & (1 << (d % 8)) != 0);
+                }
+            }
         }
         Some(found)
     }
+}
+
+impl<'a> Postings<'a> {
+    /// The bytes the documents are written in.
+    fn bytes(self) -> &'a [u8] {
+        match self {
+            Postings::Gaps(bytes) | Postings::Bits(bytes) => bytes,
+        }
+    }
+}
+
+/// The documents whose bits are set, in ascending order.
+fn ones(bits: &[u8]) -> Vec<u32> {
+    let mut found = Vec::new();
+    for (i, chunk) in bits.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mut word = u64::from_le_bytes(word);
+        while word != 0 {
+            found.push(i as u32 * 64 + word.trailing_zeros());
+            word &= word - 1;
+        }
+    }
+    found
 }
 
 /// The bucket of a trigram (Fibonacci hashing of its three bytes).
@@ -94,11 +182,16 @@ fn bucket(trigram: &[u8], buckets: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - buckets.trailing_zeros())) as usize
 }
 
-/// Calls `each(bucket, gap)` once per document for each bucket its
-/// trigrams fall in, documents in ascending order; `last` holds, per bucket,
-/// the last document listed plus one (all zero to start), and the gap is
-/// from that one.
-fn each_trigram(text: &[u8], ends: &[usize], last: &mut [u32], mut each: impl FnMut(usize, u32)) {
+/// Calls `each(bucket, gap, document)` once per document for each bucket
+/// its trigrams fall in, documents in ascending order; `last` holds, per
+/// bucket, the last document listed plus one (all zero to start), and the
+/// gap is from that one.
+fn each_trigram(
+    text: &[u8],
+    ends: &[usize],
+    last: &mut [u32],
+    mut each: impl FnMut(usize, u32, u32),
+) {
     let mut start = 0;
     for (doc, &end) in ends.iter().enumerate() {
         let next = doc as u32 + 1;
@@ -108,7 +201,7 @@ fn each_trigram(text: &[u8], ends: &[usize], last: &mut [u32], mut each: impl Fn
                 // A document is listed once per bucket however often it
                 // repeats the trigram.
                 if last[b] != next {
-                    each(b, next - last[b]);
+                    each(b, next - last[b], doc as u32);
                     last[b] = next;
                 }
             }
@@ -210,6 +303,20 @@ mod tests {
         docs.extend(many.iter().map(String::as_str));
         docs.push("tokyo");
         let grams = index(&docs);
+        let as_bits = |needle: &str| {
+            let buckets = grams.starts.len() - 1;
+            (needle.as_bytes().windows(3))
+                .map(|w| matches!(grams.postings(bucket(w, buckets)), Postings::Bits(_)))
+                .collect::<Vec<_>>()
+        };
+        // Both kinds are read below: "of kyoto" from bits alone, "tokyo" from both.
+        assert_eq!(as_bits("of kyoto"), [true; 6], "common trigrams as bits");
+        assert_eq!(as_bits("wien"), [false; 2], "rare ones as gaps");
+        assert_eq!(
+            as_bits("tokyo"),
+            [false, false, true],
+            "a needle can hold both"
+        );
         for needle in [
             "wien", "uni", "東京", "東", "tokyo", "of kyoto", "org 2999", "org 29", "kyoto",
             "meguro", "nowhere", "zzqx", "abc", "ab\nc",

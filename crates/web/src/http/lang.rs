@@ -33,7 +33,12 @@ pub fn languages() -> &'static Languages {
 
 /// The language of the request being answered (the default outside one).
 pub fn current() -> Lang {
-    CURRENT.try_with(|l| *l).unwrap_or_default()
+    scoped().unwrap_or_default()
+}
+
+/// The language of the request being answered, if any.
+pub fn scoped() -> Option<Lang> {
+    CURRENT.try_with(|l| *l).ok()
 }
 
 /// Runs `f` as if answering a request in `lang` (for tests and background renders).

@@ -13,10 +13,11 @@ use kizuna_core::read::params::{BadFilter, ListParams, home_units, public_status
 use kizuna_core::read::rows::OrgRef;
 use kizuna_core::read::{Lookup, NumberedPage};
 use kizuna_domain::{
-    AgreementKind, AgreementLevel, CountryCode, EducationLevel, OrganisationKind, ProgrammeKind,
+    AgreementKind, AgreementLevel, EducationLevel, OrganisationKind, ProgrammeKind,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::country_names::country_choices;
 use crate::http::lang::{current, languages, t, t_with};
 use crate::http::paging::{page_number, with_page};
 use crate::http::render::{public_lookup, render};
@@ -27,16 +28,20 @@ use kizuna_i18n::Arg;
 /// Records on one page of a list.
 const PER_PAGE: usize = 20;
 
-/// What each filter of a list's form offers; an empty list leaves the filter out.
+/// What each filter of a list's form offers, as (value, label) pairs; an
+/// empty list leaves the filter out.
 #[derive(Debug, Default, Serialize)]
 struct Choices {
-    /// Countries and units as (value, label) pairs.
     #[serde(serialize_with = "crate::templates::serialize_choices")]
     countries: Arc<SelectChoices>,
-    kinds: Vec<&'static str>,
-    levels: Vec<&'static str>,
-    statuses: Vec<&'static str>,
-    education_levels: Vec<&'static str>,
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    kinds: Arc<SelectChoices>,
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    levels: Arc<SelectChoices>,
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    statuses: Arc<SelectChoices>,
+    #[serde(serialize_with = "crate::templates::serialize_choices")]
+    education_levels: Arc<SelectChoices>,
     #[serde(serialize_with = "crate::templates::serialize_choices")]
     units: Arc<SelectChoices>,
 }
@@ -92,16 +97,6 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
     )
 }
 
-/// The countries of a filter, named and sorted for the reader.
-fn countries(codes: Vec<CountryCode>) -> Arc<SelectChoices> {
-    Arc::new(SelectChoices(
-        crate::country_names::named_in_order(current(), codes)
-            .into_iter()
-            .map(|(code, name)| (code.into(), name.into()))
-            .collect(),
-    ))
-}
-
 /// Choices in the order of the reader's language (å ä ö after z in Swedish).
 fn sort_choices(choices: &mut [(Cow<'static, str>, Cow<'static, str>)]) {
     languages()
@@ -109,8 +104,12 @@ fn sort_choices(choices: &mut [(Cow<'static, str>, Cow<'static, str>)]) {
         .sort_by_key(choices, |(_, label)| label.as_ref());
 }
 
-fn words<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| word(*v)).collect()
+/// Vocabulary words, labelled in the reader's language.
+fn words(all: impl IntoIterator<Item = &'static str>) -> Arc<SelectChoices> {
+    let lang = current();
+    Arc::new(SelectChoices::new(all.into_iter().map(|word| {
+        (word.into(), crate::templates::label_in(lang, word).into())
+    })))
 }
 
 fn units(lookup: &Lookup<'_>) -> Arc<SelectChoices> {
@@ -119,7 +118,7 @@ fn units(lookup: &Lookup<'_>) -> Arc<SelectChoices> {
         .map(|u| (u.id.to_string().into(), u.display_name().to_owned().into()))
         .collect();
     sort_choices(&mut choices);
-    Arc::new(SelectChoices(choices))
+    Arc::new(SelectChoices::new(choices))
 }
 
 /// Builds the view around page `cut` of `selected`.
@@ -180,11 +179,11 @@ pub async fn agreements(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.agreements(&lookup).map_err(bad_filter)?;
     let choices = Choices {
-        countries: countries(lookup.index.agreement_countries()),
-        kinds: words(AgreementKind::ALL, AgreementKind::as_str),
-        levels: words(AgreementLevel::ALL, AgreementLevel::as_str),
-        statuses: public_statuses().map(|s| s.as_str()).collect(),
-        education_levels: words(EducationLevel::ALL, EducationLevel::as_str),
+        countries: country_choices(current(), lookup.index.agreement_countries()),
+        kinds: words(AgreementKind::ALL.iter().map(|w| w.as_str())),
+        levels: words(AgreementLevel::ALL.iter().map(|w| w.as_str())),
+        statuses: words(public_statuses().map(|s| s.as_str())),
+        education_levels: words(EducationLevel::ALL.iter().map(|w| w.as_str())),
         units: units(&lookup),
     };
     let cut = filter.numbered_page(&lookup, number, PER_PAGE);
@@ -210,9 +209,9 @@ pub async fn programmes(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.programmes(&lookup).map_err(bad_filter)?;
     let choices = Choices {
-        countries: countries(lookup.index.programme_countries()),
-        kinds: words(ProgrammeKind::ALL, ProgrammeKind::as_str),
-        education_levels: words(EducationLevel::ALL, EducationLevel::as_str),
+        countries: country_choices(current(), lookup.index.programme_countries()),
+        kinds: words(ProgrammeKind::ALL.iter().map(|w| w.as_str())),
+        education_levels: words(EducationLevel::ALL.iter().map(|w| w.as_str())),
         units: units(&lookup),
         ..Choices::default()
     };
@@ -239,8 +238,8 @@ pub async fn organisations(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.organisations(&lookup).map_err(bad_filter)?;
     let choices = Choices {
-        countries: countries(lookup.index.organisation_countries()),
-        kinds: words(OrganisationKind::ALL, OrganisationKind::as_str),
+        countries: country_choices(current(), lookup.index.organisation_countries()),
+        kinds: words(OrganisationKind::ALL.iter().map(|w| w.as_str())),
         ..Choices::default()
     };
     let cut = filter.numbered_page(&lookup, number, PER_PAGE);
