@@ -13,7 +13,9 @@ use kizuna_domain::{Agreement, Contact, FundingOpportunity, Organisation, Progra
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::http::query::{ApiQuery, JSON, ListResponse, any_cursor, parse_param, to_json};
+use crate::http::query::{
+    ApiQuery, JSON, ListResponse, any_cursor, filters_by_text, parse_param, to_json,
+};
 use crate::{AppError, AppState};
 
 /// Parses an organisation id filter and checks it names a known organisation.
@@ -41,6 +43,13 @@ async fn public_list(
     answer: impl FnOnce(&Lookup<'_>) -> Result<String, AppError>,
 ) -> Result<Response, AppError> {
     let ctx = state.status_context();
+    // A text filter's answers are one-offs that cost what they find: kept,
+    // they would only push the answers many readers share out of the cache.
+    if filters_by_text(uri) {
+        let snapshot = state.public_snapshot().await;
+        let body = answer(&Lookup::new(&snapshot, ctx, true))?;
+        return Ok(crate::cache::CachedPage::new(JSON, body.into(), None).into_response());
+    }
     state
         .cached(format!("api {uri}"), JSON, async |snapshot| {
             answer(&Lookup::new(&snapshot, ctx, true))

@@ -106,6 +106,12 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
     serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))
 }
 
+/// Whether a request filters by text: a `q` that is not blank.
+pub fn filters_by_text(uri: &axum::http::Uri) -> bool {
+    url::form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .any(|(name, value)| name == "q" && !value.trim().is_empty())
+}
+
 /// Parses a country code from a path, or answers 404.
 pub fn country_code(cc: &str) -> Result<CountryCode, AppError> {
     cc.parse()
@@ -115,6 +121,21 @@ pub fn country_code(cc: &str) -> Result<CountryCode, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_filter_is_a_q_with_words_in_it() {
+        let filters = |uri: &str| filters_by_text(&uri.parse().unwrap());
+        for yes in [
+            "/x?q=kyoto",
+            "/x?country=jp&q=%E6%9D%B1%E4%BA%AC",
+            "/x?q=+a+",
+        ] {
+            assert!(filters(yes), "{yes}");
+        }
+        for no in ["/x", "/x?q=", "/x?q=+%20", "/x?qq=kyoto", "/x?country=jp"] {
+            assert!(!filters(no), "{no}");
+        }
+    }
 
     #[test]
     fn any_cursor_of_the_documented_shape_marks_a_place() {
