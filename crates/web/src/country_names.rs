@@ -3,13 +3,11 @@
 //! node_modules by build.rs and embedded; nothing is read at run time).
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::LazyLock;
 
 use kizuna_core::read::Reader;
 use kizuna_domain::CountryCode;
 use kizuna_i18n::Lang;
-
-use crate::templates::SelectChoices;
 
 /// The package's file: `{"locale": "sv", "countries": {"SE": "Sverige", …}}`,
 /// where a country may have several names, the first being the official one.
@@ -101,7 +99,6 @@ fn sorted(lang: Lang) -> &'static Sorted {
 }
 
 /// A set of country codes, one bit per pair of letters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct CodeSet([u64; 11]);
 
 impl CodeSet {
@@ -141,34 +138,6 @@ pub fn named_in_order(
         .filter(|(code, _, _)| wanted.contains(*code))
         .map(|&(_, text, name)| (text, name))
         .collect()
-}
-
-/// `codes` as the choices of a country filter in `lang`. A registry's set
-/// of countries rarely changes, so each (language, set) is made once and
-/// shared by every request that offers it.
-pub fn country_choices(
-    lang: Lang,
-    codes: impl IntoIterator<Item = CountryCode>,
-) -> Arc<SelectChoices> {
-    /// Enough for every list page in every language and a few past sets.
-    const KEPT: usize = 64;
-    type Made = HashMap<(Lang, CodeSet), Arc<SelectChoices>>;
-    static MADE: LazyLock<Mutex<Made>> = LazyLock::new(Mutex::default);
-    let wanted: CodeSet = codes.into_iter().collect();
-    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(choices) = made.get(&(lang, wanted)) {
-        return Arc::clone(choices);
-    }
-    if made.len() >= KEPT {
-        made.clear();
-    }
-    let choices = Arc::new(SelectChoices::new(
-        (sorted(lang).iter())
-            .filter(|(code, _, _)| wanted.contains(*code))
-            .map(|&(_, text, name)| (text.into(), name.into())),
-    ));
-    made.insert((lang, wanted), Arc::clone(&choices));
-    choices
 }
 
 /// A reader of `lang`, for [`kizuna_core::read::Lookup::reading_as`].

@@ -111,8 +111,8 @@ impl Trigrams {
         // pass. Only trigrams clear of those taken are read.
         let mut taken: Vec<(usize, Postings)> = Vec::new();
         for (at, postings) in windows {
-            let clear = |&(other, taken): &(usize, Postings)| {
-                at.abs_diff(other) >= 3 && taken.bytes().as_ptr() != postings.bytes().as_ptr()
+            let clear = |&(other, read): &(usize, Postings)| {
+                at.abs_diff(other) >= 3 && read.bytes().as_ptr() != postings.bytes().as_ptr()
             };
             if taken.iter().all(clear) {
                 taken.push((at, postings));

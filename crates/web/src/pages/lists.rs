@@ -5,7 +5,8 @@
 //! download (in the API's order).
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
@@ -13,12 +14,11 @@ use kizuna_core::read::params::{BadFilter, ListParams, home_units, public_status
 use kizuna_core::read::rows::OrgRef;
 use kizuna_core::read::{Lookup, NumberedPage};
 use kizuna_domain::{
-    AgreementKind, AgreementLevel, EducationLevel, OrganisationKind, ProgrammeKind,
+    AgreementKind, AgreementLevel, CountryCode, EducationLevel, OrganisationKind, ProgrammeKind,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::country_names::country_choices;
-use crate::http::lang::{current, languages, t, t_with};
+use crate::http::lang::{Lang, current, languages, t, t_with};
 use crate::http::paging::{page_number, with_page};
 use crate::http::render::{public_lookup, render};
 use crate::templates::SelectChoices;
@@ -94,6 +94,26 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
         path,
         serde_urlencoded::to_string(selected).unwrap_or_default(),
         page,
+    )
+}
+
+/// `codes` as the choices of a country filter in `lang`. A registry's set
+/// of countries rarely changes, so each (language, set) is written once and
+/// shared by every request that offers it.
+fn country_choices(lang: Lang, codes: impl IntoIterator<Item = CountryCode>) -> Arc<SelectChoices> {
+    /// Enough for every list page in every language and a few past sets.
+    const KEPT: usize = 64;
+    type Made = HashMap<(Lang, Vec<(&'static str, &'static str)>), Arc<SelectChoices>>;
+    static MADE: LazyLock<Mutex<Made>> = LazyLock::new(Mutex::default);
+    let named = crate::country_names::named_in_order(lang, codes);
+    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if made.len() >= KEPT {
+        made.clear();
+    }
+    let pairs = named.iter().map(|&(code, name)| (code.into(), name.into()));
+    Arc::clone(
+        made.entry((lang, named.clone()))
+            .or_insert_with(|| Arc::new(SelectChoices::new(pairs))),
     )
 }
 
