@@ -99,7 +99,9 @@ fn sorted(lang: Lang) -> &'static Sorted {
 }
 
 /// A set of country codes, one bit per pair of letters.
-struct CodeSet([u64; 11]);
+/// A set of country codes, one bit each: cheap to build, compare and hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CodeSet([u64; 11]);
 
 impl CodeSet {
     fn bit(code: CountryCode) -> usize {
@@ -132,7 +134,11 @@ pub fn named_in_order(
     lang: Lang,
     codes: impl IntoIterator<Item = CountryCode>,
 ) -> Vec<(&'static str, &'static str)> {
-    let wanted: CodeSet = codes.into_iter().collect();
+    named_set_in_order(lang, &codes.into_iter().collect())
+}
+
+/// As [`named_in_order`], for a set already made.
+pub fn named_set_in_order(lang: Lang, wanted: &CodeSet) -> Vec<(&'static str, &'static str)> {
     sorted(lang)
         .iter()
         .filter(|(code, _, _)| wanted.contains(*code))

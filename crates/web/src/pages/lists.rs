@@ -4,47 +4,28 @@
 //! name each reader sees, in its collation), and the same list as a
 //! download (in the API's order).
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
-
 use axum::extract::{RawQuery, State};
 use axum::response::Html;
-use kizuna_core::read::params::{BadFilter, ListParams, home_units, public_statuses};
+use kizuna_core::read::params::{BadFilter, ListParams, public_statuses};
 use kizuna_core::read::rows::OrgRef;
 use kizuna_core::read::{Lookup, NumberedPage};
 use kizuna_domain::{
-    AgreementKind, AgreementLevel, CountryCode, EducationLevel, OrganisationKind, ProgrammeKind,
+    AgreementKind, AgreementLevel, EducationLevel, Organisation, OrganisationKind, ProgrammeKind,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::http::lang::{Lang, current, languages, t, t_with};
+use super::list_filters::{
+    AGREEMENTS, ListWords, ORGANISATIONS, PROGRAMMES, SelectField, country_choices, unit_select,
+    words,
+};
+use crate::http::lang::{t, t_with};
 use crate::http::paging::{page_number, with_page};
 use crate::http::render::{public_lookup, render};
-use crate::templates::SelectChoices;
 use crate::{AppError, AppState};
 use kizuna_i18n::Arg;
 
 /// Records on one page of a list.
 const PER_PAGE: usize = 20;
-
-/// What each filter of a list's form offers, as (value, label) pairs; an
-/// empty list leaves the filter out.
-#[derive(Debug, Default, Serialize)]
-struct Choices {
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    countries: Arc<SelectChoices>,
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    kinds: Arc<SelectChoices>,
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    levels: Arc<SelectChoices>,
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    statuses: Arc<SelectChoices>,
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    education_levels: Arc<SelectChoices>,
-    #[serde(serialize_with = "crate::templates::serialize_choices")]
-    units: Arc<SelectChoices>,
-}
 
 /// One page of a list, its filters and where to go from it.
 #[derive(Debug, Serialize)]
@@ -61,7 +42,9 @@ struct ListView<R> {
     /// The filters as given, empty ones left out.
     selected: ListParams,
     filtered: bool,
-    choices: Choices,
+    /// The page's words and the selects of its form.
+    words: &'static ListWords,
+    selects: Vec<SelectField>,
     /// The organisation the list is narrowed to, named.
     partner: Option<OrgRef>,
 }
@@ -97,59 +80,16 @@ fn link(path: &str, selected: &ListParams, page: usize) -> String {
     )
 }
 
-/// `codes` as the choices of a country filter in `lang`. A registry's set
-/// of countries rarely changes, so each (language, set) is written once and
-/// shared by every request that offers it.
-fn country_choices(lang: Lang, codes: impl IntoIterator<Item = CountryCode>) -> Arc<SelectChoices> {
-    /// Enough for every list page in every language and a few past sets.
-    const KEPT: usize = 64;
-    type Made = HashMap<(Lang, Vec<(&'static str, &'static str)>), Arc<SelectChoices>>;
-    static MADE: LazyLock<Mutex<Made>> = LazyLock::new(Mutex::default);
-    let named = crate::country_names::named_in_order(lang, codes);
-    let mut made = MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if made.len() >= KEPT {
-        made.clear();
-    }
-    let pairs = named.iter().map(|&(code, name)| (code.into(), name.into()));
-    Arc::clone(
-        made.entry((lang, named.clone()))
-            .or_insert_with(|| Arc::new(SelectChoices::new(pairs))),
-    )
-}
-
-/// Choices in the order of the reader's language (å ä ö after z in Swedish).
-fn sort_choices(choices: &mut [(Cow<'static, str>, Cow<'static, str>)]) {
-    languages()
-        .collation(current())
-        .sort_by_key(choices, |(_, label)| label.as_ref());
-}
-
-/// Vocabulary words, labelled in the reader's language.
-fn words(all: impl IntoIterator<Item = &'static str>) -> Arc<SelectChoices> {
-    let lang = current();
-    Arc::new(SelectChoices::new(all.into_iter().map(|word| {
-        (word.into(), crate::templates::label_in(lang, word).into())
-    })))
-}
-
-fn units(lookup: &Lookup<'_>) -> Arc<SelectChoices> {
-    let mut choices: Vec<(Cow<'static, str>, Cow<'static, str>)> = home_units(lookup)
-        .into_iter()
-        .map(|u| (u.id.to_string().into(), u.display_name().to_owned().into()))
-        .collect();
-    sort_choices(&mut choices);
-    Arc::new(SelectChoices::new(choices))
-}
-
 /// Builds the view around page `cut` of `selected`.
 fn view<'a, T, R>(
     lookup: &Lookup<'a>,
     selected: &ListParams,
     cut: NumberedPage<'a, T>,
     row: impl Fn(&T) -> R,
-    collection: &str,
-    choices: Choices,
+    words: &'static ListWords,
+    selects: Vec<SelectField>,
 ) -> ListView<R> {
+    let collection = words.collection;
     let path = format!("/{collection}");
     let downloads = link("", selected, 1);
     let partner = selected
@@ -168,7 +108,8 @@ fn view<'a, T, R>(
         xlsx: format!("/api/v1/{collection}.xlsx{downloads}"),
         filtered: selected.any(),
         selected: selected.clone(),
-        choices,
+        words,
+        selects,
         partner,
     }
 }
@@ -198,24 +139,42 @@ pub async fn agreements(
     let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.agreements(&lookup).map_err(bad_filter)?;
-    let choices = Choices {
-        countries: country_choices(current(), lookup.index.agreement_countries()),
-        kinds: words(AgreementKind::ALL.iter().map(|w| w.as_str())),
-        levels: words(AgreementLevel::ALL.iter().map(|w| w.as_str())),
-        statuses: words(public_statuses().map(|s| s.as_str())),
-        education_levels: words(EducationLevel::ALL.iter().map(|w| w.as_str())),
-        units: units(&lookup),
-    };
-    let cut = filter.numbered_page(&lookup, number, PER_PAGE);
-    let page = view(
+    let mut selects = vec![
+        SelectField::new(
+            ("f-country", "country"),
+            ("rec-filter-partner-country", "rec-any-country"),
+            country_choices(lookup.index.agreement_countries()),
+            &selected.country,
+        ),
+        education_select(&selected),
+        SelectField::new(
+            ("f-kind", "kind"),
+            ("rec-kind", "rec-any-kind"),
+            words(AgreementKind::ALL.iter().map(|w| w.as_str())),
+            &selected.kind,
+        ),
+        SelectField::new(
+            ("f-level", "level"),
+            ("rec-filter-signed-at", "rec-any-level"),
+            words(AgreementLevel::ALL.iter().map(|w| w.as_str())),
+            &selected.level,
+        ),
+        SelectField::new(
+            ("f-status", "status"),
+            ("rec-status", "rec-any-status"),
+            words(public_statuses().map(|s| s.as_str())),
+            &selected.status,
+        ),
+    ];
+    selects.extend(unit_select(
         &lookup,
-        &selected,
-        cut,
-        |a| lookup.agreement_row(a),
-        "agreements",
-        choices,
-    );
-    let title = title("rec-agreements", page.page, page.pages);
+        "rec-filter-administered-by",
+        &selected.unit,
+    ));
+    let cut = filter.numbered_page(&lookup, number, PER_PAGE);
+    let row = |a: &_| lookup.agreement_row(a);
+    let page = view(&lookup, &selected, cut, row, &AGREEMENTS, selects);
+    let title = title(AGREEMENTS.heading, page.page, page.pages);
     render(&state, "agreement_list.html", title, "/agreements", page).await
 }
 
@@ -228,23 +187,26 @@ pub async fn programmes(
     let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.programmes(&lookup).map_err(bad_filter)?;
-    let choices = Choices {
-        countries: country_choices(current(), lookup.index.programme_countries()),
-        kinds: words(ProgrammeKind::ALL.iter().map(|w| w.as_str())),
-        education_levels: words(EducationLevel::ALL.iter().map(|w| w.as_str())),
-        units: units(&lookup),
-        ..Choices::default()
-    };
+    let mut selects = vec![
+        SelectField::new(
+            ("f-country", "country"),
+            ("rec-filter-partner-country", "rec-any-country"),
+            country_choices(lookup.index.programme_countries()),
+            &selected.country,
+        ),
+        education_select(&selected),
+        SelectField::new(
+            ("f-kind", "kind"),
+            ("rec-kind", "rec-any-kind"),
+            words(ProgrammeKind::ALL.iter().map(|w| w.as_str())),
+            &selected.kind,
+        ),
+    ];
+    selects.extend(unit_select(&lookup, "rec-filter-run-by", &selected.unit));
     let cut = filter.numbered_page(&lookup, number, PER_PAGE);
-    let page = view(
-        &lookup,
-        &selected,
-        cut,
-        |p| lookup.programme_row(p),
-        "programmes",
-        choices,
-    );
-    let title = title("rec-programmes", page.page, page.pages);
+    let row = |p: &_| lookup.programme_row(p);
+    let page = view(&lookup, &selected, cut, row, &PROGRAMMES, selects);
+    let title = title(PROGRAMMES.heading, page.page, page.pages);
     render(&state, "programme_list.html", title, "/programmes", page).await
 }
 
@@ -257,49 +219,42 @@ pub async fn organisations(
     let snapshot = state.public_snapshot().await;
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.organisations(&lookup).map_err(bad_filter)?;
-    let choices = Choices {
-        countries: country_choices(current(), lookup.index.organisation_countries()),
-        kinds: words(OrganisationKind::ALL.iter().map(|w| w.as_str())),
-        ..Choices::default()
-    };
+    let selects = vec![
+        SelectField::new(
+            ("f-country", "country"),
+            ("rec-country", "rec-any-country"),
+            country_choices(lookup.index.organisation_countries()),
+            &selected.country,
+        ),
+        SelectField::new(
+            ("f-kind", "kind"),
+            ("rec-kind", "rec-any-kind"),
+            words(OrganisationKind::ALL.iter().map(|w| w.as_str())),
+            &selected.kind,
+        ),
+    ];
     let cut = filter.numbered_page(&lookup, number, PER_PAGE);
-    let page = view(
-        &lookup,
-        &selected,
-        cut,
-        |o| lookup.org_ref(&o.id),
-        "organisations",
-        choices,
-    );
-    let title = title("rec-organisations", page.page, page.pages);
-    render(
-        &state,
-        "organisation_list.html",
-        title,
-        "/organisations",
-        page,
+    let row = |o: &Organisation| lookup.org_ref(&o.id);
+    let page = view(&lookup, &selected, cut, row, &ORGANISATIONS, selects);
+    let title = title(ORGANISATIONS.heading, page.page, page.pages);
+    let path = "/organisations";
+    render(&state, "organisation_list.html", title, path, page).await
+}
+
+/// Whom an agreement or programme is for.
+fn education_select(selected: &ListParams) -> SelectField {
+    SelectField::new(
+        ("f-education", "education_level"),
+        ("rec-for", "rec-anyone"),
+        words(EducationLevel::ALL.iter().map(|w| w.as_str())),
+        &selected.education_level,
     )
-    .await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::http::lang::{Lang, scope};
-
-    #[tokio::test]
-    async fn choices_follow_the_readers_order() {
-        let choice = |label: &'static str| (label.into(), label.into());
-        let sorted = |lang| async move {
-            let mut all = vec![choice("Österrike"), choice("Zambia"), choice("Albanien")];
-            scope(lang, async { sort_choices(&mut all) }).await;
-            all.into_iter()
-                .map(|(_, label): (Cow<str>, Cow<str>)| label.into_owned())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(sorted(Lang::Sv).await, ["Albanien", "Zambia", "Österrike"]);
-        assert_eq!(sorted(Lang::En).await, ["Albanien", "Österrike", "Zambia"]);
-    }
 
     #[tokio::test]
     async fn a_later_page_says_which_in_the_readers_language() {

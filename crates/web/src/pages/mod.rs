@@ -13,6 +13,7 @@ mod catalogue;
 mod country_page;
 mod directories;
 mod incoming;
+mod list_filters;
 mod lists;
 mod offers;
 mod records;
