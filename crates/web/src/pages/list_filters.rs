@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use kizuna_core::read::Lookup;
 use kizuna_core::read::params::home_units;
-use kizuna_domain::CountryCode;
+use kizuna_domain::{CountryCode, EducationLevel};
 use serde::Serialize;
 
 use crate::country_names::{CodeSet, named_set_in_order};
@@ -144,7 +144,7 @@ fn kept(lang: Lang, offered: Offered, make: impl FnOnce() -> SelectChoices) -> A
 }
 
 /// `codes` as the choices of a country filter, in the reader's language.
-pub(super) fn country_choices(codes: impl IntoIterator<Item = CountryCode>) -> Arc<SelectChoices> {
+fn country_choices(codes: impl IntoIterator<Item = CountryCode>) -> Arc<SelectChoices> {
     let lang = current();
     let set: CodeSet = codes.into_iter().collect();
     kept(lang, Offered::Countries(set), || {
@@ -175,6 +175,44 @@ pub(super) fn words(all: impl IntoIterator<Item = &'static str>) -> Arc<SelectCh
                 .map(|word| (word.into(), crate::templates::label_in(lang, word).into())),
         )
     })
+}
+
+/// The country filter labelled by the message `label`, offering `codes`.
+pub(super) fn country_select(
+    label: &'static str,
+    codes: impl IntoIterator<Item = CountryCode>,
+    selected: &Option<String>,
+) -> SelectField {
+    let choices = country_choices(codes);
+    SelectField::new(
+        ("f-country", "country"),
+        (label, "rec-any-country"),
+        choices,
+        selected,
+    )
+}
+
+/// The kind filter, offering the vocabulary `kinds`.
+pub(super) fn kind_select(
+    kinds: impl IntoIterator<Item = &'static str>,
+    selected: &Option<String>,
+) -> SelectField {
+    SelectField::new(
+        ("f-kind", "kind"),
+        ("rec-kind", "rec-any-kind"),
+        words(kinds),
+        selected,
+    )
+}
+
+/// Whom an agreement or programme is for.
+pub(super) fn education_select(selected: &Option<String>) -> SelectField {
+    SelectField::new(
+        ("f-education", "education_level"),
+        ("rec-for", "rec-anyone"),
+        words(EducationLevel::ALL.iter().map(|w| w.as_str())),
+        selected,
+    )
 }
 
 /// The select of home units (`id`, labelled by the message `label`), left

@@ -9,14 +9,12 @@ use axum::response::Html;
 use kizuna_core::read::params::{BadFilter, ListParams, public_statuses};
 use kizuna_core::read::rows::OrgRef;
 use kizuna_core::read::{Lookup, NumberedPage};
-use kizuna_domain::{
-    AgreementKind, AgreementLevel, EducationLevel, Organisation, OrganisationKind, ProgrammeKind,
-};
+use kizuna_domain::{AgreementKind, AgreementLevel, Organisation, OrganisationKind, ProgrammeKind};
 use serde::{Deserialize, Serialize};
 
 use super::list_filters::{
-    AGREEMENTS, ListWords, ORGANISATIONS, PROGRAMMES, SelectField, country_choices, unit_select,
-    words,
+    AGREEMENTS, ListWords, ORGANISATIONS, PROGRAMMES, SelectField, country_select,
+    education_select, kind_select, unit_select, words,
 };
 use crate::http::lang::{t, t_with};
 use crate::http::paging::{page_number, with_page};
@@ -140,17 +138,14 @@ pub async fn agreements(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.agreements(&lookup).map_err(bad_filter)?;
     let mut selects = vec![
-        SelectField::new(
-            ("f-country", "country"),
-            ("rec-filter-partner-country", "rec-any-country"),
-            country_choices(lookup.index.agreement_countries()),
+        country_select(
+            "rec-filter-partner-country",
+            lookup.index.agreement_countries(),
             &selected.country,
         ),
-        education_select(&selected),
-        SelectField::new(
-            ("f-kind", "kind"),
-            ("rec-kind", "rec-any-kind"),
-            words(AgreementKind::ALL.iter().map(|w| w.as_str())),
+        education_select(&selected.education_level),
+        kind_select(
+            AgreementKind::ALL.iter().map(|w| w.as_str()),
             &selected.kind,
         ),
         SelectField::new(
@@ -188,17 +183,14 @@ pub async fn programmes(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.programmes(&lookup).map_err(bad_filter)?;
     let mut selects = vec![
-        SelectField::new(
-            ("f-country", "country"),
-            ("rec-filter-partner-country", "rec-any-country"),
-            country_choices(lookup.index.programme_countries()),
+        country_select(
+            "rec-filter-partner-country",
+            lookup.index.programme_countries(),
             &selected.country,
         ),
-        education_select(&selected),
-        SelectField::new(
-            ("f-kind", "kind"),
-            ("rec-kind", "rec-any-kind"),
-            words(ProgrammeKind::ALL.iter().map(|w| w.as_str())),
+        education_select(&selected.education_level),
+        kind_select(
+            ProgrammeKind::ALL.iter().map(|w| w.as_str()),
             &selected.kind,
         ),
     ];
@@ -220,16 +212,13 @@ pub async fn organisations(
     let lookup = public_lookup(&state, &snapshot);
     let filter = selected.organisations(&lookup).map_err(bad_filter)?;
     let selects = vec![
-        SelectField::new(
-            ("f-country", "country"),
-            ("rec-country", "rec-any-country"),
-            country_choices(lookup.index.organisation_countries()),
+        country_select(
+            "rec-country",
+            lookup.index.organisation_countries(),
             &selected.country,
         ),
-        SelectField::new(
-            ("f-kind", "kind"),
-            ("rec-kind", "rec-any-kind"),
-            words(OrganisationKind::ALL.iter().map(|w| w.as_str())),
+        kind_select(
+            OrganisationKind::ALL.iter().map(|w| w.as_str()),
             &selected.kind,
         ),
     ];
@@ -239,16 +228,6 @@ pub async fn organisations(
     let title = title(ORGANISATIONS.heading, page.page, page.pages);
     let path = "/organisations";
     render(&state, "organisation_list.html", title, path, page).await
-}
-
-/// Whom an agreement or programme is for.
-fn education_select(selected: &ListParams) -> SelectField {
-    SelectField::new(
-        ("f-education", "education_level"),
-        ("rec-for", "rec-anyone"),
-        words(EducationLevel::ALL.iter().map(|w| w.as_str())),
-        &selected.education_level,
-    )
 }
 
 #[cfg(test)]
